@@ -1,0 +1,59 @@
+"""newsingest: news documents (PDF, HTML, text dumps) into clean, structured data.
+
+>>> import newsingest
+>>> doc = newsingest.parse_text("A Short Headline\\n\\nThe body of the article.\\n")
+>>> doc.metadata.title
+'A Short Headline'
+"""
+
+from __future__ import annotations
+
+from newsingest.__about__ import __version__
+from newsingest.api import parse, parse_input, parse_text
+from newsingest.errors import (
+    CorruptError,
+    EmptyInputError,
+    EncryptedError,
+    NewsingestError,
+    ParseError,
+    PluginError,
+    UnsupportedFormatError,
+)
+from newsingest.hookspecs import hookimpl
+from newsingest.model import (
+    Block,
+    BlockType,
+    Document,
+    Furniture,
+    FurnitureKind,
+    Metadata,
+    ParseWarning,
+    Provenance,
+    Repair,
+    Source,
+)
+
+__all__ = [
+    "Block",
+    "BlockType",
+    "CorruptError",
+    "Document",
+    "EmptyInputError",
+    "EncryptedError",
+    "Furniture",
+    "FurnitureKind",
+    "Metadata",
+    "NewsingestError",
+    "ParseError",
+    "ParseWarning",
+    "PluginError",
+    "Provenance",
+    "Repair",
+    "Source",
+    "UnsupportedFormatError",
+    "__version__",
+    "hookimpl",
+    "parse",
+    "parse_input",
+    "parse_text",
+]

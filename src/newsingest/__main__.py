@@ -1,0 +1,5 @@
+"""``python -m newsingest``."""
+
+from newsingest.cli import main
+
+main()

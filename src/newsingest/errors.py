@@ -1,0 +1,53 @@
+"""Typed errors: every failure a user can meet says what went wrong and what to do about it.
+
+Callers catch :class:`ParseError` for "this input could not be turned into a Document"; the
+subclasses let a batch run group failures by cause (the manifest records the class name).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorruptError",
+    "EmptyInputError",
+    "EncryptedError",
+    "NewsingestError",
+    "ParseError",
+    "PluginError",
+    "UnsupportedFormatError",
+]
+
+
+class NewsingestError(Exception):
+    """Base of every error newsingest raises on purpose."""
+
+
+class ParseError(NewsingestError):
+    """The input could not be parsed into a Document.
+
+    ``source`` names the input (a file name or ``"<bytes>"``) so that a message read in a log of
+    thousands of files still says which one failed.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class UnsupportedFormatError(ParseError):
+    """No registered parser accepts this input (or the one asked for does not exist)."""
+
+
+class EncryptedError(ParseError):
+    """The document is encrypted and no (correct) password was given."""
+
+
+class CorruptError(ParseError):
+    """The input claims a format but its bytes are broken (truncated, damaged, not that format)."""
+
+
+class EmptyInputError(ParseError):
+    """The input has no bytes at all."""
+
+
+class PluginError(NewsingestError):
+    """A plugin registered something invalid (raised to the plugin's ``register`` call)."""

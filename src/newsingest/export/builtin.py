@@ -1,0 +1,28 @@
+"""The built-in exporters, registered through the same hook as a third party's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsingest.export import Exporter
+from newsingest.export.markdown import render_markdown
+from newsingest.export.text import render_text
+from newsingest.hookspecs import hookimpl
+from newsingest.model import Document
+from newsingest.serialize import to_json
+
+
+def _json(doc: Document) -> str:
+    return to_json(doc) + "\n"
+
+
+def _jsonl(doc: Document) -> str:
+    return to_json(doc, indent=None) + "\n"
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(Exporter("json", ".json", "application/json", _json, "versioned document JSON"))
+    register(Exporter("jsonl", ".jsonl", "application/x-ndjson", _jsonl, "one document per line"))
+    register(Exporter("markdown", ".md", "text/markdown", render_markdown, "title and body"))
+    register(Exporter("text", ".txt", "text/plain", render_text, "body as plain text"))

@@ -1,0 +1,71 @@
+"""Markdown: title as ``#``, headings shifted one level down, quotes, lists, tables."""
+
+from __future__ import annotations
+
+import re
+
+from newsingest.model import Block, BlockType, Document
+
+_SPECIAL_START = re.compile(r"^(\s*)([#>*+-]|\d+[.)])(\s)")
+
+
+def _escape(text: str) -> str:
+    """Keep body text from turning into Markdown syntax by accident.
+
+    >>> _escape("# not a heading")
+    '\\\\# not a heading'
+    """
+    return _SPECIAL_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def _table(block: Block) -> str:
+    rows = [list(r) for r in block.rows or ()]
+    if not rows:
+        return block.text
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    cell = [[c.replace("|", "\\|").replace("\n", " ") for c in r] for r in rows]
+    lines = ["| " + " | ".join(cell[0]) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in cell[1:]]
+    return "\n".join(lines)
+
+
+def _block(block: Block) -> str:
+    if block.type is BlockType.HEADING:
+        return "#" * min((block.level or 1) + 1, 6) + " " + block.text
+    if block.type is BlockType.QUOTE:
+        return "\n".join("> " + line for line in block.text.split("\n"))
+    if block.type is BlockType.LIST_ITEM:
+        indent = "  " * (block.depth or 0)
+        text = block.text
+        if block.marker and text.startswith(block.marker):
+            text = text[len(block.marker) :].lstrip()
+        marker = (block.marker or "1.") if block.ordered else "-"
+        return f"{indent}{marker} {text}"
+    if block.type is BlockType.TABLE:
+        return _table(block)
+    if block.type is BlockType.PREFORMATTED:
+        return f"```\n{block.text}\n```"
+    if block.type is BlockType.CAPTION:
+        return f"*{block.text}*"
+    return _escape(block.text)
+
+
+def render_markdown(doc: Document) -> str:
+    """Markdown of the title and body; consecutive list items stay in one list."""
+    parts: list[str] = []
+    if doc.metadata.title:
+        parts.append("# " + doc.metadata.title)
+    previous: Block | None = None
+    for block in doc.blocks:
+        rendered = _block(block)
+        if (
+            previous is not None
+            and previous.type is BlockType.LIST_ITEM
+            and block.type is BlockType.LIST_ITEM
+        ):
+            parts[-1] += "\n" + rendered
+        else:
+            parts.append(rendered)
+        previous = block
+    return "\n\n".join(parts) + ("\n" if parts else "")

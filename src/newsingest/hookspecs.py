@@ -1,0 +1,95 @@
+"""Hook specifications: the whole contract between newsingest and its plugins.
+
+A plugin is a module or object with functions marked ``@newsingest.hookimpl`` whose names match
+the hooks below. Third-party plugins are found through the ``newsingest`` entry-point group; the
+built-in parsers, repairs and exporters register through the very same hooks.
+
+Ordering follows pluggy: implementations run last-registered first, so third-party plugins (loaded
+after the built-ins) are called before them; ``@hookimpl(tryfirst=True)`` or
+``@hookimpl(trylast=True)`` moves an implementation to the front or back. For the registry hooks
+below the call order *is* the registration order, which is what settles parser ties and the order
+of repair steps. No hook here is ``firstresult``: every implementation is called.
+
+Every hook is called once per process, when the registry is first needed (plugins load lazily). A
+plugin whose import fails or whose hook raises is skipped with a ``PluginWarning`` naming it; the
+rest keep working.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import click
+
+    from newsingest.export import Exporter
+    from newsingest.parsers.base import Parser
+    from newsingest.repair.pipeline import RepairStep
+
+PROJECT = "newsingest"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def register_parsers(register: Callable[[Parser], None]) -> None:
+    """Register input parsers.
+
+    :param register: call ``register(parser)`` once per parser. ``parser`` has ``name`` (unique,
+        used by ``--parser NAME``), ``version``, ``media_types`` and ``extensions`` (tuples of
+        strings it claims), ``sniff(head: bytes) -> float`` (confidence 0..1 from the first 4 KiB)
+        and ``parse(source: Input, context: ParseContext) -> Document``. ``register`` raises
+        ``PluginError`` for a malformed parser or a name already taken.
+    :return: nothing; the return value is ignored.
+
+    Ordering: when two parsers claim an input with the same confidence, the one registered first
+    wins, so a third-party parser (called before the built-ins) can take over a format. Use
+    ``trylast=True`` to be a fallback instead.
+    """
+
+
+@hookspec
+def register_repairs(register: Callable[[RepairStep], None]) -> None:
+    """Register text-repair steps, run in registration order on every extracted text.
+
+    :param register: call ``register(step)`` with a ``RepairStep(name, fix, description,
+        removes=False)``. ``fix`` is a pure, idempotent ``str -> str`` that keeps the number of
+        lines (newlines are never added or removed); ``removes`` marks steps that delete
+        information, whose every location is logged. ``register`` raises ``PluginError`` for a
+        duplicate name or a ``fix`` that is not callable.
+    :return: nothing; the return value is ignored.
+
+    Ordering: the built-in steps are registered ``tryfirst`` so that encoding repair (ftfy) runs
+    before anything else; a plugin's steps run after them unless it also asks for ``tryfirst``.
+    """
+
+
+@hookspec
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register output formats.
+
+    :param register: call ``register(exporter)`` with an ``Exporter(name, extension, media_type,
+        export)``, where ``export(doc: Document) -> str``. ``register`` raises ``PluginError`` for
+        a duplicate name.
+    :return: nothing; the return value is ignored.
+
+    Ordering: irrelevant, except that the first exporter registered under a name keeps it.
+    """
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add sub-commands to the ``newsingest`` command line.
+
+    :param cli: the root ``click.Group``; call ``cli.add_command(cmd)`` or decorate with
+        ``@cli.command()``.
+    :return: nothing; the return value is ignored.
+
+    Ordering: commands are added in call order; a later command with the same name replaces an
+    earlier one, so do not reuse the built-in names (parse, convert, plugins).
+    """

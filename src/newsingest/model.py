@@ -1,0 +1,216 @@
+"""The one document model every parser fills and every exporter reads.
+
+Small frozen attrs value objects with tuples for sequences, so a Document can be hashed, compared
+and shared between threads without copies. Changing one is ``attrs.evolve``. JSON lives outside
+(``newsingest.serialize``) so the model carries no format concerns.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+SCHEMA_VERSION = "1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Block",
+    "BlockType",
+    "Document",
+    "Furniture",
+    "FurnitureKind",
+    "Metadata",
+    "ParseWarning",
+    "Provenance",
+    "Repair",
+    "Source",
+]
+
+
+class BlockType(str, enum.Enum):
+    """The kinds of body block. Values are the JSON ``type`` strings."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    CAPTION = "caption"
+    TABLE = "table"
+    PREFORMATTED = "preformatted"
+
+
+class FurnitureKind(str, enum.Enum):
+    """Page furniture: text on the page that is not part of the article."""
+
+    HEADER = "header"
+    FOOTER = "footer"
+    PAGE_NUMBER = "page_number"
+    MASTHEAD = "masthead"
+    NAVIGATION = "navigation"
+    OTHER = "other"
+
+
+def _bbox(
+    value: Iterable[float] | None,
+) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    x0, top, x1, bottom = (round(float(v), 2) for v in value)
+    return (x0, top, x1, bottom)
+
+
+def _span(value: Iterable[int] | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    first, last = (int(v) for v in value)
+    return (first, last)
+
+
+@attrs.frozen
+class Provenance:
+    """Where a block came from, with whatever evidence the input had.
+
+    PDF: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in PDF points from the top-left).
+    Text: ``lines`` (first, last; 1-based, inclusive). HTML: ``path`` (an element path such as
+    ``/html/body/article/p[3]``). Missing evidence is ``None``, never a guess.
+    """
+
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = attrs.field(default=None, converter=_bbox)
+    lines: tuple[int, int] | None = attrs.field(default=None, converter=_span)
+    path: str | None = None
+
+
+@attrs.frozen
+class Block:
+    """One body block in reading order.
+
+    ``raw`` keeps the text as the input had it (hard wraps, hyphens, damage) when it differs from
+    ``text``, so nothing a repair or the reflow changed is lost. Type-specific fields are ``None``
+    when they do not apply: ``level`` (heading 1-6), ``ordered``/``marker``/``depth`` (list
+    items), ``rows`` (tables).
+    """
+
+    type: BlockType = attrs.field(converter=BlockType)
+    text: str
+    raw: str | None = None
+    provenance: Provenance = attrs.field(factory=Provenance)
+    level: int | None = attrs.field(default=None)
+    ordered: bool | None = None
+    marker: str | None = None
+    depth: int | None = None
+    rows: tuple[tuple[str, ...], ...] | None = None
+
+    @level.validator
+    def _check_level(self, _: attrs.Attribute[Any], value: int | None) -> None:
+        if self.type is BlockType.HEADING and (value is None or not 1 <= value <= 6):
+            raise ValueError(f"a heading needs a level from 1 to 6, got {value!r}")
+
+
+@attrs.frozen
+class Furniture:
+    """Text that was on the page but is not the article: kept for audit, never in the body."""
+
+    kind: FurnitureKind = attrs.field(converter=FurnitureKind)
+    text: str
+    provenance: Provenance = attrs.field(factory=Provenance)
+
+
+@attrs.frozen
+class Repair:
+    """One repair step's changes to the text: how many, one example, and where.
+
+    ``step`` is the registered step name, so ``newsingest.repair.replay`` can run the same
+    sequence again. ``removed`` is true when the step deleted characters rather than replaced them
+    (lost information the user should know about).
+    """
+
+    step: str
+    description: str
+    count: int
+    before: str
+    after: str
+    locations: tuple[Provenance, ...] = ()
+    removed: bool = False
+
+
+@attrs.frozen
+class ParseWarning:
+    """Something the parser noticed but could not fix (a page with no text layer, a dropped run)."""
+
+    code: str
+    message: str
+    provenance: Provenance | None = None
+
+
+@attrs.frozen
+class Source:
+    """What was parsed and by what, so any output can be traced to its input and parser."""
+
+    name: str | None
+    media_type: str
+    sha256: str
+    size: int
+    parser: str
+    parser_version: str
+
+
+@attrs.frozen
+class Metadata:
+    """News metadata. Dates are ISO 8601 strings (``YYYY-MM-DD`` or a full timestamp)."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+    section: str | None = None
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Document:
+    """A parsed news document: metadata, body blocks, furniture, and the log of what changed."""
+
+    source: Source
+    metadata: Metadata = attrs.field(factory=Metadata)
+    blocks: tuple[Block, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one block per paragraph (the ``text`` exporter's output)."""
+        from newsingest.export.text import render_text
+
+        return render_text(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Versioned JSON that validates against ``newsingest/schema/document.schema.json``."""
+        from newsingest.serialize import to_json
+
+        return to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The title and body as Markdown; furniture and the repair log are left out."""
+        from newsingest.export.markdown import render_markdown
+
+        return render_markdown(self)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Document:
+        """Rebuild a Document from :meth:`to_json` output (``from_json(d.to_json()) == d``)."""
+        from newsingest.serialize import from_json
+
+        return from_json(data)

@@ -1,0 +1,1 @@
+"""Built-in parsers (text, PDF, HTML), each a plugin registered through ``register_parsers``."""

@@ -1,0 +1,36 @@
+"""The reflow engine's input: a line of text plus optional layout evidence.
+
+A text dump line knows only its text and position; a PDF line also knows its page, box, font and
+the gap above it. Missing evidence is ``None``, never a guess, so rules can tell "no indent" from
+"indent unknown".
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from newsingest.model import Provenance
+
+__all__ = ["Line"]
+
+
+@attrs.frozen
+class Line:
+    """One physical line. ``index`` is its 0-based position in the source (text line number - 1)."""
+
+    text: str
+    index: int
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    font_size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    indent: float | None = None
+    gap_above: float | None = None
+    column: int | None = None
+
+    @property
+    def provenance(self) -> Provenance:
+        if self.page is not None:
+            return Provenance(page=self.page, bbox=self.bbox)
+        return Provenance(lines=(self.index + 1, self.index + 1))

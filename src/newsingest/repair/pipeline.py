@@ -1,0 +1,174 @@
+"""Run repair steps over a text and log what each one changed, where.
+
+Steps are plain ``str -> str`` functions (as in ftfy's ``fixes.py``) so each stays small, pure and
+doctested. The pipeline, not the step, works out what changed: steps keep the number of lines, so a
+changed line is found by comparing line by line and its location is the line's own. That makes the
+log complete by construction — a step cannot change text without it showing up in ``doc.repairs``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from newsingest.errors import PluginError
+from newsingest.model import Provenance, Repair
+
+__all__ = ["RepairPipeline", "RepairStep", "replay"]
+
+#: How many locations one Repair records before it only counts (a 50 MB file can have millions).
+MAX_LOCATIONS = 1000
+#: Lines longer than this are not diffed character by character (difflib is quadratic).
+MAX_DIFF_LINE = 4000
+EXAMPLE_CONTEXT = 20
+
+
+@attrs.frozen
+class RepairStep:
+    """A named repair: ``fix`` is pure, idempotent and keeps the number of lines."""
+
+    name: str
+    fix: Callable[[str], str]
+    description: str
+    removes: bool = False
+
+
+def _line_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _example(before: str, after: str) -> tuple[str, str, int]:
+    """Return a short before/after window around the changes of one line and a change count."""
+    if len(before) > MAX_DIFF_LINE or len(after) > MAX_DIFF_LINE:
+        start = 0
+        limit = min(len(before), len(after))
+        while start < limit and before[start] == after[start]:
+            start += 1
+        lo = max(0, start - EXAMPLE_CONTEXT)
+        return before[lo : start + EXAMPLE_CONTEXT], after[lo : start + EXAMPLE_CONTEXT], 1
+    ops = [op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops:
+        return before, after, 0
+    _, i1, i2, j1, j2 = ops[0]
+    lo_b, lo_a = max(0, i1 - EXAMPLE_CONTEXT), max(0, j1 - EXAMPLE_CONTEXT)
+    return before[lo_b : i2 + EXAMPLE_CONTEXT], after[lo_a : j2 + EXAMPLE_CONTEXT], len(ops)
+
+
+def visible(text: str) -> str:
+    """Spell out characters a reader cannot see or that are damage, for the repair log.
+
+    >>> visible("Seoul \ufffd\ufffd have")
+    'Seoul <U+FFFD><U+FFFD> have'
+    """
+    return "".join(
+        f"<U+{ord(ch):04X}>"
+        if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch != "\t")
+        else ch
+        for ch in text
+    )
+
+
+def _default_locate(index: int) -> Provenance:
+    return Provenance(lines=(index + 1, index + 1))
+
+
+class RepairPipeline:
+    """An ordered sequence of repair steps; ``apply`` runs them and returns the log."""
+
+    def __init__(self, steps: Iterable[RepairStep] = ()) -> None:
+        self.steps: tuple[RepairStep, ...] = ()
+        for step in steps:
+            self.add(step)
+
+    def add(self, step: RepairStep) -> None:
+        """Append a step; the validating ``register`` callback of ``register_repairs``."""
+        if not isinstance(step, RepairStep):
+            raise PluginError(f"register_repairs expects a RepairStep, got {type(step).__name__}")
+        if not callable(step.fix):
+            raise PluginError(f"repair step {step.name!r}: fix is not callable")
+        if any(s.name == step.name for s in self.steps):
+            raise PluginError(f"repair step {step.name!r} is already registered")
+        self.steps = (*self.steps, step)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.steps)
+
+    def apply(
+        self,
+        text: str,
+        locate: Callable[[int], Provenance] = _default_locate,
+        *,
+        only: Sequence[str] | None = None,
+    ) -> tuple[str, tuple[Repair, ...]]:
+        """Run every step (or those named in ``only``) and log each that changed something.
+
+        ``locate`` maps a 0-based line index of ``text`` to its provenance (a PDF parser passes
+        page and bbox). Raises ``RuntimeError`` if a step breaks the line-count contract, since
+        every later location would then be wrong.
+        """
+        log: list[Repair] = []
+        for step in self.steps:
+            if only is not None and step.name not in only:
+                continue
+            fixed = step.fix(text)
+            if fixed == text:
+                continue
+            old_lines, new_lines = _line_of(text), _line_of(fixed)
+            if len(old_lines) != len(new_lines):
+                raise RuntimeError(
+                    f"repair step {step.name!r} changed the number of lines "
+                    f"({len(old_lines)} -> {len(new_lines)}); steps must keep line breaks"
+                )
+            log.append(_log_step(step, old_lines, new_lines, locate))
+            text = fixed
+        return text, tuple(log)
+
+
+def _log_step(
+    step: RepairStep,
+    old_lines: list[str],
+    new_lines: list[str],
+    locate: Callable[[int], Provenance],
+) -> Repair:
+    count = 0
+    locations: list[Provenance] = []
+    example: tuple[str, str] | None = None
+    for index, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
+        if old == new:
+            continue
+        before, after, n = _example(old, new)
+        count += max(n, 1)
+        if example is None:
+            example = (before, after)
+        if len(locations) < MAX_LOCATIONS:
+            locations.append(locate(index))
+    assert example is not None
+    return Repair(
+        step=step.name,
+        description=step.description,
+        count=count,
+        before=visible(example[0]),
+        after=visible(example[1]),
+        locations=tuple(locations),
+        removed=step.removes,
+    )
+
+
+def replay(text: str, steps: Sequence[str], pipeline: RepairPipeline | None = None) -> str:
+    """Run the named steps again on ``text`` (e.g. ``[r.step for r in doc.repairs]``).
+
+    Steps run in pipeline order, as they did when the document was parsed.
+    """
+    if pipeline is None:
+        from newsingest.plugins import get_registry
+
+        pipeline = get_registry().repairs
+    missing = set(steps) - set(pipeline.names)
+    if missing:
+        raise KeyError(f"unknown repair steps: {', '.join(sorted(missing))}")
+    return pipeline.apply(text, only=steps)[0]

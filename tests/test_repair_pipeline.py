@@ -1,0 +1,61 @@
+"""The repair pipeline logs every change with its location and enforces the step contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsingest.errors import PluginError
+from newsingest.model import Provenance
+from newsingest.repair import RepairPipeline, RepairStep, replay
+
+
+def upper_x(text: str) -> str:
+    return text.replace("x", "X")
+
+
+def test_log_counts_and_locates() -> None:
+    pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x to X")])
+    text, log = pipeline.apply("ax\nno\nxx x")
+    assert text == "aX\nno\nXX X"
+    (entry,) = log
+    assert entry.step == "upper_x"
+    assert entry.count == 3  # one change on line 1, two runs on line 3
+    assert entry.locations == (Provenance(lines=(1, 1)), Provenance(lines=(3, 3)))
+    assert (entry.before, entry.after) == ("ax", "aX")
+
+
+def test_custom_locate_and_unchanged_steps_are_not_logged() -> None:
+    pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x to X")])
+    _, log = pipeline.apply("x", lambda i: Provenance(page=2))
+    assert log[0].locations == (Provenance(page=2),)
+    assert pipeline.apply("nothing here")[1] == ()
+
+
+def test_step_that_changes_line_count_is_refused() -> None:
+    pipeline = RepairPipeline([RepairStep("joiner", lambda t: t.replace("\n", " "), "bad")])
+    with pytest.raises(RuntimeError, match="number of lines"):
+        pipeline.apply("a\nb")
+
+
+def test_registration_validates() -> None:
+    pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x to X")])
+    with pytest.raises(PluginError, match="already registered"):
+        pipeline.add(RepairStep("upper_x", upper_x, "again"))
+    with pytest.raises(PluginError, match="RepairStep"):
+        pipeline.add(upper_x)  # type: ignore[arg-type]
+
+
+def test_replay_runs_the_logged_steps() -> None:
+    pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x"),
+                               RepairStep("lower_a", lambda t: t.replace("A", "a"), "A")])
+    text, log = pipeline.apply("xA")
+    assert replay("xA", [r.step for r in log], pipeline) == text
+    assert replay("xA", ["upper_x"], pipeline) == "XA"
+    with pytest.raises(KeyError, match="unknown"):
+        replay("x", ["missing"], pipeline)
+
+
+def test_long_lines_are_logged_without_quadratic_diff() -> None:
+    pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x to X")])
+    _, log = pipeline.apply("a" * 100_000 + "x")
+    assert log[0].count == 1 and log[0].after.endswith("X")
