@@ -1,0 +1,1 @@
+"""News metadata: bylines, dates, and HTML meta tags / JSON-LD."""
