@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from newsingest.__about__ import __version__
 from newsingest.api import parse, parse_input, parse_text
 from newsingest.errors import (
@@ -53,7 +55,20 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "hookimpl",
+    "inspect",
     "parse",
     "parse_input",
     "parse_text",
 ]
+
+if TYPE_CHECKING:
+    from newsingest.inspection import inspect
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``newsingest.inspect`` loads on first use, so importing newsingest skips Pillow."""
+        if name == "inspect":
+            from newsingest.inspection import inspect
+
+            return inspect
+        raise AttributeError(f"module 'newsingest' has no attribute {name!r}")

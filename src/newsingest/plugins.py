@@ -35,6 +35,7 @@ BUILTIN_PLUGINS = (
     "newsingest.parsers.html",
     "newsingest.repair.builtin",
     "newsingest.export.builtin",
+    "newsingest.inspection.cli",
 )
 ENV_VAR = "NEWSINGEST_PLUGINS"
 
