@@ -18,6 +18,7 @@ import attrs
 
 from newsingest.inspection.layout import FURNITURE_COLOUR, STYLES, Item
 from newsingest.model import Document, Provenance
+from newsingest.repair.pipeline import visible
 
 __all__ = ["PageImage", "SourceElement", "render_html"]
 
@@ -194,6 +195,7 @@ def _line_marks(doc: Document) -> dict[int, tuple[list[str], bool]]:
 
 def _source_lines(numbers: Sequence[int], lines: Sequence[str],
                   marks: Mapping[int, tuple[list[str], bool]]) -> str:
+    """Numbered source lines; invisible and damaged characters spelled out (``<U+FFFD>``)."""
     out = []
     for n in numbers:
         cls, note = "line", ""
@@ -202,7 +204,7 @@ def _source_lines(numbers: Sequence[int], lines: Sequence[str],
             cls += " removed" if removed else " repaired"
             note = f' title="changed by: {_E(", ".join(steps))}"'
         out.append(f'<span class="{cls}"{note}><span class="ln">{n}</span>'
-                   f"{_E(lines[n - 1])}</span>")
+                   f"{_E(visible(lines[n - 1]))}</span>")
     return "<pre class='src'>" + "\n".join(out) + "</pre>"
 
 
