@@ -1,0 +1,82 @@
+"""HTML article extraction: newsingest against trafilatura on the scrapinghub benchmark.
+
+One process parses the 181 pages with newsingest and with ``trafilatura.extract``, times both,
+writes each system's JSON to ``bench/out/`` and scores both with the shared scorer (shingle F1 of
+the article body). Run: ``python bench/bench_html.py [--no-trafilatura]``; needs the ``bench``
+extra (``pip install -e '.[bench]'``) for the comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsingest.api import parse_input
+from newsingest.parsers.base import Input
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+DEFAULT_DATA = BENCH / "html-news"
+SCORER = BENCH / "score.py"
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def _score(truth: Path, out_dir: Path) -> dict[str, float]:
+    result = subprocess.run(
+        [sys.executable, str(SCORER), "html", str(truth), str(out_dir), "--json"],
+        check=True, capture_output=True, text=True,
+    )
+    return dict(json.loads(result.stdout))
+
+
+def _write(out_dir: Path, key: str, blocks: list[dict[str, str]], extra: dict[str, object]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / f"{key}.json").write_text(json.dumps({**extra, "blocks": blocks}), encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--no-trafilatura", action="store_true")
+    args = ap.parse_args()
+    truth = args.data / "ground-truth.json"
+    pages = {p.name.split(".")[0]: gzip.decompress(p.read_bytes())
+             for p in sorted((args.data / "html").glob("*.html.gz"))}
+    rows = []
+
+    start = time.perf_counter()
+    docs = {key: parse_input(Input(data, name=f"{key}.html"), parser="html")
+            for key, data in pages.items()}
+    elapsed = time.perf_counter() - start
+    out_dir = OUT / "html"
+    for key, doc in docs.items():
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"{key}.json").write_text(doc.to_json(indent=None), encoding="utf-8")
+    rows.append(("newsingest", elapsed, _score(truth, out_dir)))
+
+    if not args.no_trafilatura:
+        import trafilatura
+
+        start = time.perf_counter()
+        texts = {key: trafilatura.extract(data) or "" for key, data in pages.items()}
+        elapsed = time.perf_counter() - start
+        out_dir = OUT / "trafilatura"
+        for key, text in texts.items():
+            _write(out_dir, key, [{"type": "paragraph", "text": line}
+                                  for line in text.split("\n") if line.strip()], {})
+        rows.append((f"trafilatura {trafilatura.__version__}", elapsed, _score(truth, out_dir)))
+
+    print(f"{len(pages)} pages, one process")
+    print(f"{'system':<20}{'seconds':>9}{'ms/page':>9}{'precision':>11}{'recall':>8}{'f1':>7}")
+    for name, seconds, score in rows:
+        print(f"{name:<20}{seconds:>9.2f}{1000 * seconds / len(pages):>9.1f}"
+              f"{score['precision']:>11.3f}{score['recall']:>8.3f}{score['f1']:>7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""News metadata from an HTML page: meta tags, OpenGraph, Twitter cards and JSON-LD.
+
+Publishers state the same facts several times, with different care: JSON-LD is written for search
+engines and is usually the most exact (a headline without the site suffix, a timezone-aware date),
+OpenGraph next, plain ``<meta>`` and ``<title>`` last. Each field takes the first source that has
+it, in that order. Dates become ISO 8601; ``htmldate`` looks at the rest of the page only when no
+structured date exists, because its extensive search costs more than the whole extraction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from newsingest.model import Metadata, ParseWarning
+
+__all__ = ["HtmlMeta", "extract_metadata", "iso_date", "jsonld_objects", "strip_site_suffix"]
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report", "liveblogposting",
+    "socialmediaposting", "techarticle", "scholarlyarticle", "webpage", "posting",
+})
+_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]{1,2}\s+|\s+::\s+")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BY = re.compile(r"^\s*by\s+", re.I)
+
+
+@attrs.frozen
+class HtmlMeta:
+    """What the page says about itself; ``article_body`` is JSON-LD's copy of the text, if any."""
+
+    metadata: Metadata
+    article_body: str | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+def iso_date(value: str | None) -> str | None:
+    """A date string in any common notation as ISO 8601; ``None`` when it is not a date.
+
+    >>> iso_date("2019-11-19T08:30:00Z")
+    '2019-11-19T08:30:00+00:00'
+    >>> iso_date("Tue, 19 Nov 2019")
+    '2019-11-19'
+    >>> iso_date("yesterday") is None
+    True
+    """
+    if not value or not isinstance(value, str) or len(value) > 80 or not re.search(r"\d", value):
+        return None
+    from dateutil import parser as dateparser
+
+    text = value.strip()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names ("EST") parse as naive times
+            parsed = dateparser.parse(text, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year < 1990 or parsed.year > 2100:
+        return None
+    if _HAS_TIME.search(text):
+        return str(parsed.isoformat())
+    return str(parsed.date().isoformat())
+
+
+def strip_site_suffix(title: str, site: str | None = None) -> str:
+    """Drop a " | Site" (or " - Site") suffix or prefix from a page title.
+
+    >>> strip_site_suffix("Storm hits coast | The Daily Planet")
+    'Storm hits coast'
+    >>> strip_site_suffix("Daily Planet - Storm hits the coast overnight", "Daily Planet")
+    'Storm hits the coast overnight'
+    >>> strip_site_suffix("Ceasefire - what we know")
+    'Ceasefire - what we know'
+    """
+    parts = _SEPARATORS.split(title.strip())
+    if len(parts) < 2:
+        return title.strip()
+    site_key = (site or "").casefold().strip()
+    if site_key:
+        for index in (-1, 0):
+            if parts[index].casefold().strip() in site_key or site_key in parts[index].casefold():
+                kept = parts[:-1] if index == -1 else parts[1:]
+                return _rejoin(title, kept)
+    last, rest = parts[-1], parts[:-1]
+    if len(last.split()) <= 4 and len(" ".join(rest).split()) >= 3 and len(rest[0].split()) > 2:
+        return _rejoin(title, rest)
+    return title.strip()
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    """The original text spanning the kept parts (so inner separators stay as written)."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(kept).strip()
+
+
+def _load_json(text: str) -> Any:
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        cleaned = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text)).strip().rstrip(";")
+        return json.loads(cleaned, strict=False)
+
+
+def jsonld_objects(root: Any) -> tuple[list[dict[str, Any]], list[ParseWarning]]:
+    """Every JSON-LD object on the page, ``@graph`` and lists flattened; bad scripts warn."""
+    found: list[dict[str, Any]] = []
+    warnings: list[ParseWarning] = []
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        text = (script.text or "").strip()
+        if not text:
+            continue
+        try:
+            data = _load_json(text)
+        except (ValueError, RecursionError):
+            warnings.append(ParseWarning("invalid-jsonld", "a JSON-LD script is not valid JSON "
+                                         "and was ignored; metadata comes from meta tags"))
+            continue
+        stack = [data]
+        while stack and len(found) < 500:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, (list, dict)):
+                    stack.append(graph)
+    return found, warnings
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {v.casefold() for v in values if isinstance(v, str)}
+
+
+def _names(value: Any) -> Iterator[str]:
+    """Author-like values: strings, ``{"name": ...}`` objects, lists of either."""
+    items = value if isinstance(value, list) else [value]
+    for item in items[:20]:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):
+                yield from (v for v in item if isinstance(v, str))
+                continue
+        if isinstance(item, str):
+            yield item
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, (str, dict))), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
+def _clean_author(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = _BY.sub("", " ".join(name.split())).strip(" ,;")
+    if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
+        return None
+    return name
+
+
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return tuple(seen.values())
+
+
+def _meta_tags(root: Any) -> dict[str, str]:
+    """``<meta>`` name/property/itemprop → content (first wins), keys lower-cased."""
+    tags: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = meta.get(attr)
+            if key:
+                tags.setdefault(key.strip().lower(), " ".join(content.split()))
+    return tags
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object describing the article (the most specific type, the longest body)."""
+    best: dict[str, Any] = {}
+    best_rank = (-1, -1)
+    for obj in objects:
+        types = _types(obj)
+        if not types & ARTICLE_TYPES:
+            continue
+        specific = 0 if types <= {"webpage"} else 1
+        body = obj.get("articleBody")
+        rank = (specific, len(body) if isinstance(body, str) else 0)
+        if rank > best_rank:
+            best, best_rank = obj, rank
+    return best
+
+
+def _find_date(root: Any) -> str | None:
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - htmldate is a runtime dependency
+        return None
+    try:
+        found = find_date(root, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is heuristic; a failure there must not fail the parse
+        return None
+    return iso_date(found) if isinstance(found, str) else None
+
+
+def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
+    """Metadata of the page rooted at ``root`` (an lxml element)."""
+    objects, warnings = jsonld_objects(root)
+    article = _article(objects)
+    tags = _meta_tags(root)
+    publisher = article.get("publisher")
+    site_name = _first(
+        tags.get("og:site_name"),
+        _text(publisher) if isinstance(publisher, (dict, list, str)) else None,
+        tags.get("application-name"),
+    )
+    title_el = root.find(".//title")
+    page_title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    raw_title = _first(_text(article.get("headline")), tags.get("og:title"),
+                       tags.get("twitter:title"), page_title)
+    title = strip_site_suffix(raw_title, site_name) if raw_title else None
+    authors = _unique(
+        _clean_author(n)
+        for n in (*_names(article.get("author")), *_names(article.get("creator")))
+    )
+    if not authors:
+        authors = _unique(_clean_author(v) for v in (
+            tags.get("author"), tags.get("article:author"), tags.get("byl"),
+            tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator")))
+    published = _first(*(iso_date(v) for v in (
+        _text(article.get("datePublished")), tags.get("article:published_time"),
+        tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
+        tags.get("publishdate"), tags.get("date"), tags.get("dc.date"),
+        tags.get("dc.date.issued"), tags.get("sailthru.date"), tags.get("parsely-pub-date"),
+        _text(article.get("dateCreated")))))
+    if published is None and use_htmldate:
+        published = _find_date(root)
+    modified = _first(*(iso_date(v) for v in (
+        _text(article.get("dateModified")), tags.get("article:modified_time"),
+        tags.get("og:updated_time"), tags.get("datemodified"))))
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    html_lang = root.get("lang") or root.get("xml:lang")
+    keywords_raw = article.get("keywords")
+    keywords = (", ".join(k for k in keywords_raw if isinstance(k, str))
+                if isinstance(keywords_raw, list) else _text(keywords_raw)) or tags.get("keywords")
+    body = article.get("articleBody")
+    metadata = Metadata(
+        title=title or None,
+        subtitle=None,
+        authors=authors,
+        published=published,
+        modified=modified,
+        site_name=site_name,
+        url=_first(canonical, tags.get("og:url"), _text(article.get("url"))),
+        language=_first(_text(article.get("inLanguage")), html_lang and html_lang.strip(),
+                        tags.get("og:locale"), tags.get("content-language")),
+        section=_first(_text(article.get("articleSection")), tags.get("article:section")),
+        description=_first(tags.get("description"), tags.get("og:description"),
+                           _text(article.get("description")), tags.get("twitter:description")),
+        keywords=_unique(k.strip() for k in (keywords or "").split(",") if k.strip())[:50],
+    )
+    return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
+                    tuple(warnings))

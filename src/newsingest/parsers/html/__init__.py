@@ -1,0 +1,162 @@
+"""HTML pages: the article body as typed blocks, with the page's news metadata.
+
+The pipeline is decode → parse (lxml) → mark code, hidden parts and furniture → cut the page into
+blocks → pick the subtree holding the article → filter clutter inside it → repair the text →
+build the Document. Every block keeps the element path it came from; blocks dropped from inside
+the article are kept as furniture so that nothing disappears unexplained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsingest.__about__ import __version__
+from newsingest.decode import looks_binary
+from newsingest.errors import UnsupportedFormatError
+from newsingest.hookspecs import hookimpl
+from newsingest.meta.html import extract_metadata
+from newsingest.model import (
+    Block,
+    BlockType,
+    Document,
+    Furniture,
+    FurnitureKind,
+    Metadata,
+    ParseWarning,
+    Provenance,
+    Repair,
+)
+from newsingest.parsers.base import Input, ParseContext, Parser
+from newsingest.parsers.html.blocks import RawBlock, linearize
+from newsingest.parsers.html.clean import skipped_elements
+from newsingest.parsers.html.content import choose_root, evidence_words
+from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree
+from newsingest.parsers.html.select import select_blocks
+
+__all__ = ["HtmlParser", "register_parsers"]
+
+_HTML_MARK = re.compile(rb"<!doctype\s+html|<html|<head|<body|<meta\s|<title", re.I)
+
+
+class HtmlParser:
+    """Article body and metadata from HTML."""
+
+    name = "html"
+    version = __version__
+    media_types = ("text/html", "application/xhtml+xml")
+    extensions = (".html", ".htm", ".xhtml")
+
+    def sniff(self, head: bytes) -> float:
+        return 0.9 if _HTML_MARK.search(head) else 0.0
+
+    def parse(self, source: Input, context: ParseContext) -> Document:
+        if looks_binary(source.head):
+            raise UnsupportedFormatError(
+                "binary data, not HTML (is it a PDF or an image with a wrong name?)",
+                source=source.label,
+            )
+        record = source.source(self, "text/html")
+        root, _encoding = parse_tree(source.data, source.label)
+        if root is None:
+            return Document(source=record, warnings=(
+                ParseWarning("empty-html", "the page has no markup or text to parse"),))
+        meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
+        warnings = list(meta.warnings)
+        body, furniture, deepest = extract_body(root, meta.metadata, meta.article_body)
+        if deepest >= MAX_DEPTH - 1:
+            warnings.append(ParseWarning(
+                "nesting-too-deep",
+                f"elements are nested deeper than {MAX_DEPTH} levels; the HTML parser dropped "
+                "the content below that depth"))
+        if not body:
+            warnings.append(ParseWarning("no-article", "no article text found on the page"))
+        blocks, repairs = _repair(body, context, root)
+        return Document(source=record, metadata=meta.metadata, blocks=blocks,
+                        furniture=tuple(_furniture(furniture, root)), repairs=repairs,
+                        warnings=tuple(warnings))
+
+
+def extract_body(
+    root: Any, metadata: Metadata, article_body: str | None = None
+) -> tuple[list[RawBlock], list[RawBlock], int]:
+    """Return ``(article blocks, blocks dropped from around them, deepest nesting)``."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    skip, positives = skipped_elements(body)
+    blocks, deepest = linearize(body, skip)
+    evidence = evidence_words(article_body)
+    top = choose_root(blocks, evidence)
+    if top is None:
+        # Furniture rules can be wrong on odd pages; fall back to everything that is text.
+        code_only = {el for el in skip if el.tag in _CODE_ONLY or el in positives}
+        blocks, deepest = linearize(body, code_only)
+        top = choose_root(blocks, evidence)
+        if top is None:
+            return [], [], deepest
+    kept, dropped = select_blocks(blocks, top, metadata.title, evidence)
+    return kept, dropped, deepest
+
+
+_CODE_ONLY = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "head", "link", "meta", "audio", "video", "source", "picture", "img", "map",
+})
+
+
+def _path(root: Any, el: Any) -> str | None:
+    try:
+        return str(root.getroottree().getpath(el))
+    except (ValueError, TypeError):
+        return None
+
+
+def _repair(
+    raw: Sequence[RawBlock], context: ParseContext, root: Any
+) -> tuple[tuple[Block, ...], tuple[Repair, ...]]:
+    """Repair all block texts in one pass: one line per block (more for ``pre``/tables)."""
+    lines: list[str] = []
+    owner: list[int] = []
+    paths: list[str | None] = []
+    for index, block in enumerate(raw):
+        paths.append(_path(root, block.element))
+        for line in block.text.split("\n"):
+            lines.append(line)
+            owner.append(index)
+
+    def locate(line: int) -> Provenance:
+        return Provenance(path=paths[owner[line]] if 0 <= line < len(owner) else None)
+
+    fixed, repairs = context.repair("\n".join(lines), locate)
+    fixed_lines = fixed.split("\n")
+    texts: list[list[str]] = [[] for _ in raw]
+    for line, index in zip(fixed_lines, owner, strict=True):
+        texts[index].append(line)
+    blocks = []
+    for index, block in enumerate(raw):
+        text = "\n".join(texts[index]).strip()
+        if not text:
+            continue
+        blocks.append(Block(
+            block.type, text, raw=block.text if text != block.text else None,
+            provenance=Provenance(path=paths[index]),
+            level=block.level if block.type is BlockType.HEADING else None,
+            ordered=block.ordered if block.type is BlockType.LIST_ITEM else None,
+            marker=block.marker if block.type is BlockType.LIST_ITEM else None,
+            depth=block.depth if block.type is BlockType.LIST_ITEM else None,
+            rows=block.rows if block.type is BlockType.TABLE else None,
+        ))
+    return tuple(blocks), repairs
+
+
+def _furniture(dropped: Sequence[RawBlock], root: Any) -> list[Furniture]:
+    return [Furniture(FurnitureKind.OTHER, block.text,
+                      provenance=Provenance(path=_path(root, block.element)))
+            for block in dropped]
+
+
+@hookimpl
+def register_parsers(register: Callable[[Parser], None]) -> None:
+    register(HtmlParser())

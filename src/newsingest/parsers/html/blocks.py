@@ -1,0 +1,234 @@
+"""Walk the tree once and cut it into text blocks, the way a browser lays out block boxes.
+
+Every block element (``p``, ``div``, ``li``, ``h2``...) starts a new box; inline text between
+boxes belongs to the nearest enclosing one. Whitespace folds as CSS ``white-space: normal`` does
+(runs of ASCII whitespace become one space; ``&nbsp;`` stays), except inside ``pre``. Two or more
+``<br>`` in a row end a paragraph. The walk uses lxml's C ``iterwalk``, so a page nested thousands
+of levels deep costs no Python recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from newsingest.model import BlockType
+
+__all__ = ["RawBlock", "fold", "linearize"]
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul",
+    "menu", "legend", "listing", "xmp", "plaintext", "frameset", "noframes",
+})
+_OWN_KIND = {
+    **{f"h{n}": BlockType.HEADING for n in range(1, 7)},
+    "li": BlockType.LIST_ITEM,
+    "dt": BlockType.LIST_ITEM,
+    "blockquote": BlockType.QUOTE,
+    "pre": BlockType.PREFORMATTED,
+    "listing": BlockType.PREFORMATTED,
+    "xmp": BlockType.PREFORMATTED,
+    "figcaption": BlockType.CAPTION,
+    "caption": BlockType.CAPTION,
+}
+_INHERITED = frozenset({BlockType.QUOTE, BlockType.LIST_ITEM, BlockType.CAPTION,
+                        BlockType.PREFORMATTED, BlockType.HEADING})
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_BREAK = "\u2029"  # paragraph separator: marks a <br> inside the buffer
+_BREAKS = re.compile(rf"\s*(?:{_BREAK}\s*){{2,}}")
+_MAX_CELL = 300
+
+
+def fold(text: str) -> str:
+    """Fold whitespace as a browser does: ASCII runs become one space, ends are trimmed.
+
+    >>> fold("  two\\n   words\\t")
+    'two words'
+    >>> fold("a\\u00a0 b")
+    'a\\xa0 b'
+    """
+    return _SPACE.sub(" ", text).strip(" ")
+
+
+@attrs.frozen
+class RawBlock:
+    """A block with the evidence content detection needs: its element and its link text."""
+
+    type: BlockType
+    text: str
+    element: Any = attrs.field(eq=False, repr=False)
+    link_chars: int = 0
+    level: int | None = None
+    ordered: bool | None = None
+    marker: str | None = None
+    depth: int | None = None
+    rows: tuple[tuple[str, ...], ...] | None = None
+    tag: str = "p"
+
+
+@attrs.define
+class _Frame:
+    element: Any
+    tag: str
+    kind: BlockType
+    parts: list[str] = attrs.field(factory=list)
+    link_chars: int = 0
+    level: int | None = None
+    ordered: bool | None = None
+    marker: str | None = None
+    depth: int | None = None
+
+
+def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None:
+    """Rows of a data table, or ``None`` for a layout table (nested tables, long cells)."""
+    if table.find(".//table") is not None:
+        return None
+    rows: list[tuple[str, ...]] = []
+    for tr in table.iter("tr"):
+        cells = []
+        for cell in tr:
+            if cell.tag not in ("td", "th") or cell in skip:
+                continue
+            text = fold(cell.text_content())
+            if len(text) > _MAX_CELL or cell.find(".//p") is not None:
+                return None
+            cells.append(text)
+        if any(cells):
+            rows.append(tuple(cells))
+    return tuple(rows) if rows else None
+
+
+def _list_info(el: Any, stack: list[_Frame]) -> tuple[bool, str, int]:
+    parent = el.getparent()
+    ordered = parent is not None and parent.tag == "ol"
+    depth = sum(1 for frame in stack if frame.tag in ("ul", "ol", "dl")) or 1
+    if not ordered:
+        return False, "•", depth
+    try:
+        start = int((parent.get("start") or "1").strip())
+    except ValueError:
+        start = 1
+    index = sum(1 for sib in el.itersiblings(preceding=True) if sib.tag == "li")
+    if el.get("value", "").strip().isdigit():
+        return True, f"{int(el.get('value'))}.", depth
+    return True, f"{start + index}.", depth
+
+
+class _Walker:
+    def __init__(self, skip: set[Any]) -> None:
+        self.skip = skip
+        self.blocks: list[RawBlock] = []
+        self.stack: list[_Frame] = []
+        self.in_link = 0
+        self.max_depth = 0
+
+    def add(self, text: str | None) -> None:
+        if text and self.stack:
+            frame = self.stack[-1]
+            frame.parts.append(text)
+            if self.in_link:
+                frame.link_chars += len(text.strip())
+
+    def flush(self, frame: _Frame) -> None:
+        if not frame.parts:
+            return
+        raw = "".join(frame.parts)
+        frame.parts.clear()
+        links, frame.link_chars = frame.link_chars, 0
+        if frame.kind is BlockType.PREFORMATTED:
+            pieces = [raw.replace(_BREAK, "\n").strip("\n")]
+        else:
+            pieces = [fold(p.replace(_BREAK, " ")) for p in _BREAKS.split(raw)]
+        pieces = [p for p in pieces if p.strip()]
+        total = sum(len(p) for p in pieces) or 1
+        for piece in pieces:
+            self.blocks.append(RawBlock(
+                frame.kind, piece, frame.element, min(len(piece), links * len(piece) // total),
+                level=frame.level, ordered=frame.ordered, marker=frame.marker, depth=frame.depth,
+                tag=frame.tag))
+
+    def start(self, el: Any, tag: str) -> bool:
+        """Handle an opening tag; return False when its subtree must be skipped."""
+        if tag == "br":
+            self.add(_BREAK)
+            return True
+        if tag == "a":
+            self.in_link += 1
+        if tag in BLOCK_TAGS:
+            if self.stack:
+                self.flush(self.stack[-1])
+            if tag == "table":
+                rows = _data_rows(el, self.skip)
+                if rows is not None:
+                    text = "\n".join(" | ".join(c for c in row if c) for row in rows)
+                    self.blocks.append(RawBlock(BlockType.TABLE, text, el, rows=rows, tag=tag))
+                    return False
+            self.push(el, tag)
+        self.add(el.text)
+        return True
+
+    def push(self, el: Any, tag: str) -> None:
+        parent_kind = self.stack[-1].kind if self.stack else BlockType.PARAGRAPH
+        kind = _OWN_KIND.get(tag)
+        if kind is None:
+            kind = parent_kind if parent_kind in _INHERITED else BlockType.PARAGRAPH
+        frame = _Frame(el, tag, kind)
+        if kind is BlockType.HEADING:
+            frame.level = int(tag[1]) if tag in _OWN_KIND else self._inherited("level")
+        elif kind is BlockType.LIST_ITEM:
+            if tag == "li":
+                frame.ordered, frame.marker, frame.depth = _list_info(el, self.stack)
+            elif tag == "dt":
+                frame.ordered, frame.marker, frame.depth = False, None, 1
+            else:
+                frame.ordered = self._inherited("ordered")
+                frame.marker = self._inherited("marker")
+                frame.depth = self._inherited("depth")
+        self.stack.append(frame)
+        self.max_depth = max(self.max_depth, len(self.stack))
+
+    def _inherited(self, name: str) -> Any:
+        return getattr(self.stack[-1], name) if self.stack else None
+
+    def end(self, el: Any, tag: str) -> None:
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
+        if tag in BLOCK_TAGS and self.stack and self.stack[-1].element is el:
+            self.flush(self.stack.pop())
+        self.add(el.tail)
+
+
+def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
+    """The blocks of ``root`` in reading order (skipping ``skip``) and the deepest block nesting."""
+    import lxml.etree
+
+    walker = _Walker(skip)
+    walker.push(root, "body")
+    walk = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walk:
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end":
+                walker.add(el.tail)
+            continue
+        if el is root:
+            if event == "start":
+                walker.add(el.text)
+            continue
+        if event == "start":
+            if el in skip:
+                walk.skip_subtree()
+                if tag in BLOCK_TAGS and walker.stack:
+                    walker.flush(walker.stack[-1])
+            elif not walker.start(el, tag):
+                walk.skip_subtree()
+        else:
+            walker.end(el, "#skipped" if el in skip else tag)
+    while walker.stack:
+        walker.flush(walker.stack.pop())
+    return walker.blocks, walker.max_depth

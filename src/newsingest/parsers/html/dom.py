@@ -1,0 +1,56 @@
+"""Bytes to an lxml tree: the page's own charset claim is only one piece of evidence.
+
+The bytes are decoded by :func:`newsingest.decode.decode_bytes` (BOM, strict UTF-8, the declared
+charset, then detection) and handed to libxml2 as UTF-8, so a page that declares ISO-8859-1 but
+holds UTF-8 — common after a CMS migration — comes out without mojibake. lxml is used directly
+rather than through BeautifulSoup: it builds the same tree about fifteen times faster, and its
+C iterators walk arbitrarily deep trees without Python recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsingest.decode import decode_bytes
+
+__all__ = ["MAX_DEPTH", "declared_charset", "parse_tree"]
+
+#: libxml2 keeps at most this many nested elements (``huge_tree``); deeper content is dropped.
+MAX_DEPTH = 2048
+_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-z0-9_.:-]{2,40})""",
+    re.I,
+)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>``, ``http-equiv`` or ``<?xml?>``.
+
+    >>> declared_charset(b'<meta charset="ISO-8859-1">')
+    'iso-8859-1'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=cp1252">')
+    'cp1252'
+    >>> declared_charset(b"<p>charset=none here</p>") is None
+    True
+    """
+    match = _CHARSET.search(head[:8192])
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii").lower()
+
+
+def parse_tree(data: bytes, label: str) -> tuple[Any, str]:
+    """Decode ``data`` and parse it; return ``(root element or None, encoding used)``."""
+    import lxml.etree
+    import lxml.html
+
+    text, encoding = decode_bytes(data, declared=declared_charset(data), label=label)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  huge_tree=True, default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None, encoding
+    return root, encoding
