@@ -36,6 +36,7 @@ BUILTIN_PLUGINS = (
     "newsingest.repair.builtin",
     "newsingest.export.builtin",
     "newsingest.inspection.cli",
+    "newsingest.batch.cli",
 )
 ENV_VAR = "NEWSINGEST_PLUGINS"
 
