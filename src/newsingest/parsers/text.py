@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import attrs
+
 from newsingest.__about__ import __version__
 from newsingest.decode import decode_bytes, looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.model import Block, BlockType, Document, Metadata, Provenance
+from newsingest.model import Block, Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
+from newsingest.reflow import Line, reflow
+from newsingest.repair.builtin import repair_warnings
+
+#: Lines longer than this are not prose a PDF could have printed; they are split for the reflow
+#: engine's sake (its work is linear in the number of lines, not their length).
+MAX_LINE = 20_000
 
 
 class TextParser:
@@ -32,27 +40,38 @@ class TextParser:
             )
         text, _encoding = decode_bytes(source.data, label=source.label)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        original = text.split("\n")
+        # Form feeds are page breaks: read them before repair removes them as control characters.
+        new_page = [line.startswith("\f") or "\f" in line[:2] for line in original]
         text, repairs = context.repair(text)
-        blocks: list[Block] = []
-        start: int | None = None
-        lines = text.split("\n")
-        for index, line in enumerate([*lines, ""]):
-            if line.strip() and start is None:
-                start = index
-            elif not line.strip() and start is not None:
-                chunk = " ".join(part.strip() for part in lines[start:index])
-                blocks.append(Block(BlockType.PARAGRAPH, chunk,
-                                    provenance=Provenance(lines=(start + 1, index))))
-                start = None
-        title = None
-        if blocks and len(blocks[0].text) < 200:
-            title = blocks.pop(0).text
+        warnings: list[ParseWarning] = list(repair_warnings(repairs))
+        lines = []
+        for index, line in enumerate(text.split("\n")):
+            if len(line) > MAX_LINE:
+                warnings.append(ParseWarning(
+                    "long_line", f"line {index + 1} has {len(line)} characters; not reflowed"))
+            lines.append(Line(line, index, new_page=new_page[index] or None))
+        result = reflow(lines)
+        blocks = tuple(_with_raw(block, original) for block in result.blocks)
+        if not blocks and text.strip():
+            warnings.append(ParseWarning("no_body", "no article body found in the text"))
         return Document(
             source=source.source(self, "text/plain"),
-            metadata=Metadata(title=title),
-            blocks=tuple(blocks),
+            metadata=result.metadata,
+            blocks=blocks,
+            furniture=result.furniture,
             repairs=repairs,
+            warnings=(*warnings, *result.warnings),
         )
+
+
+def _with_raw(block: Block, original: list[str]) -> Block:
+    """Keep the source lines (before repair) as ``raw`` when they differ from the block text."""
+    span = block.provenance.lines
+    if span is None:
+        return block
+    raw = "\n".join(original[span[0] - 1 : span[1]]).replace("\f", "")
+    return attrs.evolve(block, raw=raw if raw != block.text else None)
 
 
 @hookimpl

@@ -28,6 +28,8 @@ class Line:
     indent: float | None = None
     gap_above: float | None = None
     column: int | None = None
+    #: True when a page break precedes this line (a form feed in a dump); PDF lines use ``page``.
+    new_page: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

@@ -1,0 +1,92 @@
+"""Bylines: "By Maria Alvarez", "BY MARIA ALVAREZ | March 24, 2026", "James O'Connor — May 4, 2026".
+
+A byline is short, names one to four people and may carry a date after a separator. Names in
+capitals are title-cased ("AISHA BELLO" → "Aisha Bello") since that is typography, not spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsingest.meta.dates import find_date, parse_date
+
+__all__ = ["Byline", "parse_byline"]
+
+_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|\s+und\s+|\s+et\s+|\s+e\s+|\s+y\s+)\s*")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’.\-]*|[A-Z]\.|(?:van|von|de|da|del|der|la|le|di|du|bin|al))$"
+)
+_ROLE = re.compile(r",\s*(?:staff|senior|associated|special|chief|contributing|reuters|ap)\b.*$",
+                   re.IGNORECASE)
+
+
+@attrs.frozen
+class Byline:
+    """Authors and (when the byline carries one) the ISO publication date."""
+
+    authors: tuple[str, ...]
+    published: str | None = None
+
+
+def _name(text: str) -> str | None:
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not words[0][0].isupper() or not words[-1][0].isupper():
+        return None
+    if text.isupper():
+        text = " ".join(_title(w) for w in words)
+    return text
+
+
+def _title(word: str) -> str:
+    return re.sub(r"[A-Za-zÀ-ÿ]+", lambda m: m.group(0).capitalize(), word.lower())
+
+
+def parse_byline(text: str) -> Byline | None:
+    """Parse a byline line, or return ``None`` if ``text`` is not one.
+
+    Without a leading "By", a line counts only when it pairs names with a date, so an ordinary
+    short line of capitalised words is not taken for a byline.
+
+    >>> parse_byline("By Maria Alvarez")
+    Byline(authors=('Maria Alvarez',), published=None)
+    >>> parse_byline("BY MARIA ALVAREZ | March 24, 2026")
+    Byline(authors=('Maria Alvarez',), published='2026-03-24')
+    >>> parse_byline("James O'Connor — November 10, 2023")
+    Byline(authors=("James O'Connor",), published='2023-11-10')
+    >>> parse_byline("By Ann Lee and Bo Diaz · May 2, 2024").authors
+    ('Ann Lee', 'Bo Diaz')
+    >>> parse_byline("North Korea Has Sent Troops") is None
+    True
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > 120:
+        return None
+    has_by = bool(_BY.match(line))
+    parts = [p for p in _SEPARATORS.split(_BY.sub("", line, count=1)) if p]
+    if not parts:
+        return None
+    published = None
+    names: list[str] = []
+    for part in parts:
+        iso = parse_date(part) if any(ch.isdigit() for ch in part) else None
+        if iso is not None:
+            published = published or iso
+            continue
+        if names:  # a third segment (a role, a place) ends the byline
+            if find_date(part) and published is None:
+                published = find_date(part)
+            continue
+        cleaned = _ROLE.sub("", part).strip()
+        found = [_name(chunk) for chunk in _AND.split(cleaned) if chunk]
+        if not found or any(name is None for name in found):
+            return None
+        names = [name for name in found if name is not None]
+    if not names or (not has_by and published is None):
+        return None
+    return Byline(tuple(names), published)

@@ -1,0 +1,64 @@
+"""Dates in news text ("March 24, 2026", "24 March 2026", "2026-03-24") to ISO 8601.
+
+dateutil does the parsing; the patterns here only find candidate spans, because dateutil's fuzzy
+mode happily turns any stray number into a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateparser
+
+__all__ = ["find_date", "parse_date"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_CANDIDATES = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date (``YYYY-MM-DD``) for a string that is a date, or ``None``.
+
+    >>> parse_date("March 24, 2026")
+    '2026-03-24'
+    >>> parse_date("24 Mar. 2026")
+    '2026-03-24'
+    >>> parse_date("not a date") is None
+    True
+    """
+    text = text.strip().rstrip(".,;")
+    if not text or len(text) > 60:
+        return None
+    try:
+        value = dateparser.parse(text, default=dt.datetime(1, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if value is None or value.year < 1800:
+        return None
+    return str(value.date().isoformat())
+
+
+def find_date(text: str) -> str | None:
+    """The first date written out in ``text`` (month names or ISO), as ``YYYY-MM-DD``.
+
+    >>> find_date("By AISHA BELLO | March 24, 2026")
+    '2026-03-24'
+    >>> find_date("Updated 2025-11-03T10:00Z")
+    '2025-11-03'
+    >>> find_date("10,000 troops in 2024") is None
+    True
+    """
+    for match in _CANDIDATES.finditer(text):
+        iso = parse_date(match.group(0))
+        if iso is not None:
+            return iso
+    return None

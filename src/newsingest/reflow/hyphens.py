@@ -1,0 +1,113 @@
+"""Joining the wrapped lines of one block, with evidence-based dehyphenation.
+
+A hyphen at a line end is either the typesetter's (``hyper-`` + ``connected``: remove it) or the
+author's (``so-`` + ``called``: keep it). A wrong join cannot be undone, so the hyphen goes only on
+evidence: a soft hyphen (the typesetter's by definition), or the joined word attested in the
+document itself or in wordfreq's word list while the hyphenated form is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from functools import lru_cache
+
+__all__ = ["dehyphenate", "join_lines", "word_vocabulary"]
+
+_HYPHENS = "-\u2010"
+_WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
+_WORD_HEAD = re.compile(r"^([^\W\d_][\w'’]*)")
+_NO_SPACE_BEFORE = set(",.;:!?)]}%’”»")
+_WORDS = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+def word_vocabulary(texts: Sequence[str]) -> frozenset[str]:
+    """Lower-case words (including hyphenated compounds) of ``texts``: the document's own evidence.
+
+    >>> sorted(word_vocabulary(["So-called hyper connected"]))
+    ['connected', 'hyper', 'so-called']
+    """
+    return frozenset(m.group(0).casefold() for text in texts for m in _WORDS.finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
+def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) -> bool:
+    """Whether ``head-`` at a line end and ``tail`` on the next line form one unhyphenated word.
+
+    ``head`` and ``tail`` are the word fragments around the hyphen. The document's own words
+    (``vocabulary``, lower case) decide first; then wordfreq: the joined word must be common
+    (Zipf >= 2.5) and more common than the hyphenated form. Capitalised tails (``Indo-Pacific``)
+    and fragments that already contain a hyphen (``Jedi-in-``) keep the hyphen.
+
+    >>> dehyphenate("explo", "ration")
+    True
+    >>> dehyphenate("hyper", "connected", {"hyperconnected"})
+    True
+    >>> dehyphenate("so", "called")
+    False
+    >>> dehyphenate("n", "tridecanal")
+    False
+    """
+    if not head or not tail or tail[0].isupper() or "-" in head or len(head) < 2:
+        return False
+    joined = (head + tail).casefold()
+    hyphenated = f"{head}-{tail}".casefold()
+    if hyphenated in vocabulary:
+        return False
+    if joined in vocabulary:
+        return True
+    z_joined = _zipf(joined)
+    return z_joined >= 2.5 and z_joined > _zipf(hyphenated)
+
+
+def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("\u00ad"):
+        return left.rstrip("\u00ad") + right
+    if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalpha():
+        head_match = _WORD_TAIL.search(left[:-1])
+        tail_match = _WORD_HEAD.match(right)
+        if head_match and tail_match:
+            if dehyphenate(head_match.group(1), tail_match.group(1), vocabulary):
+                return left[:-1] + right
+            return left + right
+        return left + right if right[0].isalnum() else left + " " + right
+    if right[0] in _NO_SPACE_BEFORE or (left[-1] in "—–/" and left[-2:-1].isalpha()):
+        return left + right
+    return left + " " + right
+
+
+def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -> str:
+    """Join the wrapped lines of one block into one string.
+
+    Whitespace inside and around lines is folded to single spaces. A line-final soft hyphen
+    (U+00AD) always joins without a hyphen; a line-final ``-`` or U+2010 joins without it only when
+    ``dehyphenate`` finds evidence, and is kept otherwise (``so-called``). A line starting with
+    closing punctuation attaches without a space. ``vocabulary`` defaults to the words of
+    ``texts`` themselves; pass the whole document's for better evidence.
+
+    >>> join_lines(["space explo-", "ration"])
+    'space exploration'
+    >>> join_lines(["the so-", "called war", ", and more"])
+    'the so-called war, and more'
+    >>> join_lines(["explo\\u00ad", "ration"])
+    'exploration'
+    """
+    lines = [" ".join(text.split()) for text in texts]
+    if vocabulary is None:
+        vocabulary = word_vocabulary(lines)
+    out = ""
+    for line in lines:
+        out = _pair(out, line, vocabulary)
+    return out.replace("\u00ad", "")

@@ -1,0 +1,219 @@
+"""Join-or-break decisions between consecutive lines, and block types, from the evidence at hand.
+
+Layout evidence (a PDF line's gap above, indent, font size, weight, box) is used when present;
+otherwise the text's own evidence: blank lines, list markers, sentence ends, letter case, and
+whether the next line's first word would have fitted on this line. "Fitted" is measured against
+the measure of the text (a high percentile of line widths, per column) and, to recognise block
+quotes set to a narrower measure, against the local measure of the lines around the break.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+import attrs
+
+from newsingest.model import BlockType
+from newsingest.reflow.lines import Line
+from newsingest.reflow.markers import list_marker
+from newsingest.reflow.widths import text_width
+
+__all__ = ["Decider", "Measure", "ends_sentence"]
+
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?]?$")
+_SPACE = text_width(" ")
+_SOFT = "soft"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence or a quotation does.
+
+    >>> ends_sentence("in the email."), ends_sentence("the ongoing Ukraine")
+    (True, False)
+    """
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.islower() or first in ",.;:)]}%"
+
+
+def _first_word(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[0] if parts else ""
+
+
+@attrs.frozen
+class Measure:
+    """The measure (full line width) per column, in the unit line widths are given in."""
+
+    by_column: dict[int | None, float]
+
+    @staticmethod
+    def width(line: Line) -> float:
+        """Width of a line: its box when known, else the estimated typeset width of its text."""
+        if line.bbox is not None:
+            return float(line.bbox[2] - line.bbox[0])
+        return text_width(" ".join(line.text.split()))
+
+    @staticmethod
+    def scale(line: Line) -> float:
+        """Units per em for this line (1 for text lines, points per em for PDF lines)."""
+        if line.bbox is None:
+            return 1.0
+        em = text_width(" ".join(line.text.split()))
+        return (line.bbox[2] - line.bbox[0]) / em if em > 0 else (line.font_size or 10.0)
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> Measure:
+        """The 85th percentile of the widths of lines with four words or more, per column."""
+        widths: dict[int | None, list[float]] = {}
+        for line in lines:
+            if len(line.text.split()) >= 4:
+                widths.setdefault(line.column, []).append(cls.width(line))
+        out: dict[int | None, float] = {}
+        for column, values in widths.items():
+            values.sort()
+            out[column] = values[min(len(values) - 1, int(0.85 * len(values)))]
+        return cls(out)
+
+    def of_line(self, line: Line) -> float:
+        if line.column in self.by_column:
+            return self.by_column[line.column]
+        if None in self.by_column:
+            return self.by_column[None]
+        return max(self.by_column.values(), default=0.0)
+
+
+class Decider:
+    """Decides breaks between lines and the type of each block, for one document."""
+
+    def __init__(self, lines: Sequence[Line], measure: Measure) -> None:
+        self.lines = lines
+        self.measure = measure
+        self.soft: set[int] = set()  # first lines of blocks that started on a "fits" break only
+        self.narrow: set[int] = set()  # first lines of blocks merged from narrow-measure runs
+        gaps = [ln.gap_above for ln in lines if ln.gap_above is not None and ln.gap_above > 0]
+        self.gap = statistics.median(gaps) if gaps else None
+        sizes = [ln.font_size for ln in lines if ln.font_size is not None]
+        self.body_size = statistics.median(sizes) if sizes else None
+        indents = [ln.indent for ln in lines if ln.indent is not None]
+        self.body_indent = statistics.median(indents) if indents else None
+
+    def width(self, i: int) -> float:
+        return Measure.width(self.lines[i])
+
+    def fits(self, i: int, j: int, limit: float | None = None) -> bool:
+        """Would line ``j``'s first word have fitted at the end of line ``i``?"""
+        line = self.lines[i]
+        limit = self.measure.of_line(line) if limit is None else limit
+        extra = (_SPACE + text_width(_first_word(self.lines[j].text))) * Measure.scale(line)
+        return self.width(i) + extra <= limit * 0.99
+
+    def _layout_break(self, prev: Line, cur: Line) -> bool | None:
+        if cur.gap_above is not None and self.gap is not None and \
+                cur.gap_above > 1.5 * self.gap + 1.0:
+            return True
+        if cur.font_size is not None and prev.font_size is not None and \
+                abs(cur.font_size - prev.font_size) > 0.6:
+            return True
+        if cur.bold is not None and prev.bold is not None and cur.bold != prev.bold and \
+                not _starts_lower(cur.text):
+            return True
+        if cur.indent is not None and prev.indent is not None and cur.page == prev.page and \
+                cur.column == prev.column:
+            em = cur.font_size or 10.0
+            if cur.indent > prev.indent + 0.6 * em and list_marker(prev.text) is None:
+                return True
+        return None
+
+    def breaks(self, group: Sequence[int], i: int, blank_before: bool) -> bool:
+        """Whether line ``i`` starts a new block after the lines of ``group``."""
+        p = group[-1]
+        prev, cur = self.lines[p], self.lines[i]
+        prev_text, cur_text = prev.text.strip(), cur.text.strip()
+        if list_marker(cur_text) is not None:
+            return True
+        hyphenated = prev_text.endswith(("-", "\u2010", "\u00ad"))
+        if _starts_lower(cur_text) and (not ends_sentence(prev_text) or hyphenated):
+            return False
+        layout = self._layout_break(prev, cur)
+        if layout is not None:
+            return layout
+        if blank_before:
+            return True
+        if _starts_lower(cur_text) or (hyphenated and cur_text[:1].isalpha()):
+            return False
+        if prev_text.endswith(":"):
+            return True
+        if ends_sentence(prev_text):
+            if self.fits(p, i):
+                self.soft.add(i)
+                return True
+            return False
+        # no sentence end: a short line followed by a full one ends a heading
+        if len(group) <= 2 and self.fits(p, i) and \
+                self.width(p) < 0.75 * self.measure.of_line(prev):
+            nxt = i + 1
+            if nxt >= len(self.lines) or not self.lines[nxt].text.strip() or \
+                    not self.fits(i, nxt):
+                return True
+        return False
+
+    def merge_narrow(self, groups: list[list[int]]) -> list[list[int]]:
+        """Undo "fits" breaks inside runs of lines set to a narrower measure (block quotes)."""
+        if not groups:
+            return groups
+        out = [groups[0]]
+        for group in groups[1:]:
+            last = out[-1]
+            if group[0] in self.soft and len(group) >= 2 and self._narrow_pair(last, group):
+                last.extend(group)
+                self.narrow.add(last[0])
+            else:
+                out.append(group)
+        return out
+
+    def _narrow_pair(self, first: Sequence[int], second: Sequence[int]) -> bool:
+        a, b = first[-1], second[0]
+        full = self.measure.of_line(self.lines[a])
+        wa, wb = self.width(a), self.width(b)
+        wp = self.width(first[-2]) if len(first) >= 2 else 0.0
+        local = max(wp, wa, wb)
+        return (local < 0.92 * full and wa >= 0.6 * full and wb >= 0.8 * local
+                and not self.fits(a, b, local))
+
+    def classify(self, group: Sequence[int], previous_text: str) -> BlockType:
+        """The block type of a group of lines, given the previous block's text."""
+        first = self.lines[group[0]]
+        text = " ".join(self.lines[i].text.strip() for i in group)
+        if list_marker(first.text) is not None:
+            return BlockType.LIST_ITEM
+        words = text.split()
+        size = first.font_size
+        bigger = size is not None and self.body_size is not None and size > self.body_size + 0.6
+        if (len(group) <= 2 and len(words) <= 14 and not ends_sentence(text)
+                and (text[:1].isupper() or text[:1].isdigit() or bigger or first.bold)
+                and not text.endswith(",") and (bigger or first.bold is not False)):
+            return BlockType.HEADING
+        if group[0] in self.narrow:
+            return BlockType.QUOTE
+        if previous_text.rstrip().endswith(":") and not _headline(text):
+            return BlockType.QUOTE
+        body_indent = self.body_indent
+        if body_indent is not None and all(
+            (indent := self.lines[i].indent) is not None and indent > body_indent + 8
+            for i in group
+        ):
+            return BlockType.QUOTE
+        if first.italic and all(self.lines[i].italic for i in group):
+            return BlockType.QUOTE
+        return BlockType.PARAGRAPH
+
+
+def _headline(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) >= 4]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
