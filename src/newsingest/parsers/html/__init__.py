@@ -64,7 +64,9 @@ class HtmlParser:
                 ParseWarning("empty-html", "the page has no markup or text to parse"),))
         meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
         warnings = list(meta.warnings)
-        body, furniture, deepest = extract_body(root, meta.metadata, meta.article_body)
+        body, furniture, deepest = extract_body(
+            root, meta.metadata, meta.article_body,
+            captions=bool(context.options.get("captions", False)))
         if deepest >= MAX_DEPTH - 1:
             warnings.append(ParseWarning(
                 "nesting-too-deep",
@@ -79,7 +81,7 @@ class HtmlParser:
 
 
 def extract_body(
-    root: Any, metadata: Metadata, article_body: str | None = None
+    root: Any, metadata: Metadata, article_body: str | None = None, *, captions: bool = False
 ) -> tuple[list[RawBlock], list[RawBlock], int]:
     """Return ``(article blocks, blocks dropped from around them, deepest nesting)``."""
     body = root.find("body")
@@ -96,7 +98,7 @@ def extract_body(
         top = choose_root(blocks, evidence)
         if top is None:
             return [], [], deepest
-    kept, dropped = select_blocks(blocks, top, metadata.title, evidence)
+    kept, dropped = select_blocks(blocks, top, metadata.title, evidence, captions=captions)
     return kept, dropped, deepest
 
 

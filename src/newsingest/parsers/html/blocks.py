@@ -34,6 +34,7 @@ _OWN_KIND = {
     "listing": BlockType.PREFORMATTED,
     "xmp": BlockType.PREFORMATTED,
     "figcaption": BlockType.CAPTION,
+    "figure": BlockType.CAPTION,
     "caption": BlockType.CAPTION,
 }
 _INHERITED = frozenset({BlockType.QUOTE, BlockType.LIST_ITEM, BlockType.CAPTION,

@@ -34,7 +34,8 @@ NEGATIVE = re.compile(
     r"footer|masthead|toolbar|popup|modal|overlay|paywall|author-bio|bio|tags|tag-list|"
     r"trending|most-popular|popular|widget|byline|dateline|timestamp|print-only|visually-hidden|"
     r"sr-only|screen-reader-text|skip-link|jump-link|read-more|readmore|rating|"
-    r"pagination|pager)(?:$|[-_ ])",
+    r"pagination|pager|caption|credits?|gallery|slideshow|carousel|copyright|disclaimer|"
+    r"about-author|author-info|author-box|newsletters|enlarge)(?:$|[-_ ])",
     re.I,
 )
 #: Class/id words of the article body itself.

@@ -23,9 +23,25 @@ from newsingest.parsers.html.blocks import RawBlock
 
 __all__ = ["Evidence", "block_weight", "choose_root", "evidence_words"]
 
+#: Elements that can hold an article; a paragraph, list item or heading is never the article.
+CONTAINERS = frozenset({
+    "div", "section", "article", "main", "body", "html", "td", "th", "center", "font", "span",
+    "form", "blockquote", "dd", "details", "fieldset", "header", "figure", "table", "tbody",
+    "tr", "ul", "ol", "dl",
+})
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]{0,500}>")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)。！？」』）]\s*$")
+_WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def visual_length(text: str) -> int:
+    """Length in Latin-letter equivalents: a CJK character carries about a word.
+
+    >>> visual_length("abc"), visual_length("日本語")
+    (3, 9)
+    """
+    return len(text) + 2 * len(_WIDE.findall(text))
 
 
 @attrs.frozen
@@ -67,12 +83,29 @@ def in_evidence(text: str, evidence: Evidence) -> float:
     return sum(1 for g in grams if g in evidence.grams) / len(grams)
 
 
+def is_prose(block: RawBlock) -> bool:
+    """A sentence or more of running text, mostly not links.
+
+    >>> from newsingest.model import BlockType
+    >>> is_prose(RawBlock(BlockType.PARAGRAPH, "By Jane Doe, Reuters", None))
+    False
+    """
+    text = block.text
+    return (visual_length(text) >= 60 and block.link_chars < 0.3 * len(text)
+            and bool(_SENTENCE_END.search(text)))
+
+
 def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
     """How strongly a block says "the article is around me" (negative: "not here")."""
     length = len(block.text)
-    if block.type in (BlockType.HEADING, BlockType.CAPTION):
-        return 0.0
     links = block.link_chars
+    if length and links < length:
+        # Scale to visual length so that CJK prose weighs like Latin prose.
+        scale = visual_length(block.text) / length
+        length, links = round(length * scale), round(links * scale)
+    if block.type in (BlockType.HEADING, BlockType.CAPTION):
+        # A linked heading is a teaser for another page; a plain one is neutral.
+        return -float(length) if links > 0.5 * length else 0.0
     if evidence is not None and length >= 40:
         share = in_evidence(block.text, evidence)
         if share >= 0.5:
@@ -85,9 +118,11 @@ def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
     prose = length - links
     if length < 40 and not _SENTENCE_END.search(block.text):
         return -5.0 - 2 * links
-    if block.type is BlockType.LIST_ITEM and length < 80:
-        return 0.2 * prose - 3 * links
-    return prose - 3.0 * links
+    if block.type is BlockType.LIST_ITEM:
+        # Lists of teasers (related stories, most read) are the commonest prose outside the
+        # article; an article's own list is kept anyway when its container wins.
+        return 0.3 * prose - 1.5 * links
+    return prose - 1.5 * links
 
 
 def _marker_bonus(el: Any) -> float:
@@ -112,6 +147,8 @@ def choose_root(
             continue
         el = block.element
         chain = [el, *el.iterancestors()]
+        while len(chain) > 1 and chain[0].tag not in CONTAINERS:
+            chain.pop(0)
         for index, node in enumerate(chain):
             totals[node] = totals.get(node, 0.0) + weight
             if node not in depth:

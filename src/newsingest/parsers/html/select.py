@@ -1,5 +1,10 @@
-"""Inside the article's subtree, drop what is still not article: the headline (it is
-``metadata.title``), link lists, and scraps such as "Advertisement" or "Read more"."""
+"""Inside the article's subtree, drop what is still not article text.
+
+The headline is ``metadata.title``, not body; link lists, bare URLs, and the byline/date scraps
+above the first paragraph are page furniture that happens to sit inside the article element;
+captions describe pictures the Document does not carry (kept as body blocks only on request).
+Everything dropped is returned so that the parser can keep it as furniture.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +14,45 @@ from typing import Any
 
 from newsingest.model import BlockType
 from newsingest.parsers.html.blocks import RawBlock
-from newsingest.parsers.html.content import Evidence, in_evidence
+from newsingest.parsers.html.content import (
+    Evidence,
+    in_evidence,
+    is_prose,
+    visual_length,
+)
 
 __all__ = ["select_blocks"]
 
 _KEY = re.compile(r"\W+")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
 def _key(text: str) -> str:
     return _KEY.sub(" ", text.casefold()).strip()
 
 
-def _is_clutter(block: RawBlock, evidence: Evidence | None) -> bool:
+def _vouched(block: RawBlock, evidence: Evidence | None) -> bool:
+    return (evidence is not None and len(block.text) >= 40
+            and in_evidence(block.text, evidence) >= 0.5)
+
+
+def _is_clutter(block: RawBlock, captions: bool) -> bool:
     length = len(block.text)
-    if evidence is not None and length >= 40 and in_evidence(block.text, evidence) >= 0.5:
-        return False
+    if block.type is BlockType.CAPTION:
+        return not captions
     if block.type is BlockType.TABLE:
         return False
+    if _URL.match(block.text):
+        return True
     return length > 0 and block.link_chars / length > 0.6
+
+
+def _is_lead_scrap(block: RawBlock, title_key: str | None) -> bool:
+    """Above the first paragraph: the headline again, bylines, dates, kickers."""
+    if block.type is BlockType.HEADING:
+        return block.level == 1 or (title_key is not None and _key(block.text) == title_key)
+    return (block.type is BlockType.PARAGRAPH and visual_length(block.text) < 100
+            and not is_prose(block))
 
 
 def select_blocks(
@@ -34,18 +60,23 @@ def select_blocks(
     top: Any,
     title: str | None,
     evidence: Evidence | None = None,
+    *,
+    captions: bool = False,
 ) -> tuple[list[RawBlock], list[RawBlock]]:
     """Split ``blocks`` under ``top`` into ``(kept, dropped)``; blocks outside are ignored."""
     inside = set(top.iter())
     title_key = _key(title) if title else None
     kept: list[RawBlock] = []
     dropped: list[RawBlock] = []
+    seen_prose = False
     for block in blocks:
         if block.element not in inside:
             continue
-        if (block.type is BlockType.HEADING and title_key and not kept
-                and _key(block.text) == title_key) or _is_clutter(block, evidence):
+        vouched = _vouched(block, evidence)
+        if not vouched and (_is_clutter(block, captions)
+                            or (not seen_prose and _is_lead_scrap(block, title_key))):
             dropped.append(block)
-        else:
-            kept.append(block)
+            continue
+        seen_prose = seen_prose or vouched or is_prose(block) or visual_length(block.text) >= 100
+        kept.append(block)
     return kept, dropped
