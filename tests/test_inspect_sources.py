@@ -121,7 +121,10 @@ def test_real_html_parser_output(tmp_path: Path) -> None:
     src.write_text(PAGE, encoding="utf-8")
     doc = newsingest.parse(src)
     (page,) = inspect(doc, src, tmp_path)
-    assert len(view(page)[0].having("block")) == len(doc.blocks)
+    parsed, text = view(page)
+    assert len(parsed.having("block")) == len(doc.blocks)
+    # the parser's element paths are the ones the view resolves (the model's path contract)
+    assert "no such element" not in text and "no element path" not in text
 
 
 def test_bad_arguments(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "hatch_segments",
     "items",
     "parse_pages",
+    "place_label",
 ]
 
 BBox = tuple[float, float, float, float]
@@ -200,6 +201,46 @@ def hatch_segments(box: Sequence[float], step: float) -> tuple[BBox, ...]:
             segments.append((start_x, c - start_x, end_x, c - end_x))
         c += step
     return tuple(segments)
+
+
+Rect = tuple[int, int, int, int]
+
+
+def _overlap(a: Rect, b: Rect) -> int:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def place_label(box: Rect, size: tuple[int, int], image: tuple[int, int],
+                labels: Sequence[Rect], others: Sequence[Rect]) -> Rect:
+    """Where a label of ``size`` (pixels) goes for ``box``, so labels stay legible.
+
+    Candidates, in order of preference: above the box at its left or right end, left or right
+    of its top, inside its top-left corner, below it. Each costs the area it hides of labels
+    already placed (heavily), of other boxes, and of its own box (half); off-image ones are
+    skipped. Stacked list items thus get labels beside them instead of on each other.
+
+    >>> place_label((10, 30, 60, 40), (20, 8), (200, 200), [], [])
+    (10, 22, 30, 30)
+    >>> place_label((10, 30, 60, 40), (20, 8), (200, 200), [(10, 22, 30, 30)], [])
+    (40, 22, 60, 30)
+    """
+    w, h = size
+    x0, y0, x1, y1 = box
+    candidates = [(x0, y0 - h), (x1 - w, y0 - h), (x0 - w, y0), (x1, y0), (x0, y0), (x0, y1)]
+    best: tuple[float, Rect] | None = None
+    for cx, cy in candidates:
+        rect = (cx, cy, cx + w, cy + h)
+        if cx < 0 or cy < 0 or cx + w > image[0] or cy + h > image[1]:
+            continue
+        cost = (100 * sum(_overlap(rect, r) for r in labels)
+                + sum(_overlap(rect, r) for r in others) + 0.5 * _overlap(rect, box))
+        if best is None or cost < best[0]:
+            best = (cost, rect)
+        if cost == 0:
+            break
+    if best is None:
+        return (max(0, x0), max(0, y0), max(0, x0) + w, max(0, y0) + h)
+    return best[1]
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d*)\s*)?$")

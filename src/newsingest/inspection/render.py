@@ -30,6 +30,7 @@ from newsingest.inspection.layout import (
     Item,
     columns,
     hatch_segments,
+    place_label,
 )
 
 __all__ = ["PageRender", "annotate", "page_renders"]
@@ -119,15 +120,11 @@ def _dashed_rectangle(draw: ImageDraw.ImageDraw, rect: tuple[int, int, int, int]
         draw.line((x1, start, x1, end), fill=colour, width=width)
 
 
-def _label(draw: ImageDraw.ImageDraw, rect: tuple[int, int, int, int], text: str,
+def _label(draw: ImageDraw.ImageDraw, at: tuple[int, int, int, int], text: str,
            colour: tuple[int, int, int], font: Font, pad: int) -> None:
-    """A filled tag with the label, just above the box, or inside it at the top of the page."""
-    width, height = _text_size(draw, text, font)
-    x0, y0 = rect[0], rect[1] - height - 2 * pad
-    if y0 < 0:
-        y0 = rect[1]
-    draw.rectangle((x0, y0, x0 + width + 2 * pad, y0 + height + 2 * pad), fill=(*colour, 235))
-    draw.text((x0 + pad, y0 + pad), text, font=font, fill=(255, 255, 255, 255), anchor="lt")
+    """A filled tag with the label at the rectangle ``place_label`` chose."""
+    draw.rectangle(at, fill=(*colour, 235))
+    draw.text((at[0] + pad, at[1] + pad), text, font=font, fill=(255, 255, 255, 255), anchor="lt")
 
 
 def _legend_entries(unboxed: int, number: int, drawn: int) -> list[tuple[str, str, Any]]:
@@ -231,10 +228,16 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
             frame = (rect[0] - stroke * 2, rect[1] - stroke * 2,
                      rect[2] + stroke * 2, rect[3] + stroke * 2)
             draw.rectangle(frame, outline=(*TITLE_COLOUR, 255), width=stroke * 2)
-    for item, rect in zip(boxed, rects, strict=True):
+    pad = max(1, unit // 2)
+    placed: list[tuple[int, int, int, int]] = []
+    for index, (item, rect) in enumerate(zip(boxed, rects, strict=True)):
         text = f"{item.label} = TITLE" if item.title else item.label
-        colour = TITLE_COLOUR if item.title else item.colour
-        _label(draw, rect, text, colour, font, max(1, unit // 2))
+        width, height = _text_size(draw, text, font)
+        others = rects[:index] + rects[index + 1:]
+        at = place_label(rect, (width + 2 * pad, height + 2 * pad), render.image.size, placed,
+                         others)
+        placed.append(at)
+        _label(draw, at, text, TITLE_COLOUR if item.title else item.colour, font, pad)
     number = render.number
     _legend(draw, render.image.size, rects, _legend_entries(unboxed, number, len(boxed)), font,
             unit)
