@@ -117,8 +117,10 @@ def test_html_input_elements_beside_blocks(tmp_path: Path) -> None:
 
 
 def test_real_html_parser_output(tmp_path: Path) -> None:
+    para = ("<p>The city council voted on Tuesday to approve a new bridge across the river, "
+            "ending a decade of debate over traffic, cost and the view from the old quay.</p>\n")
     src = tmp_path / "page.html"
-    src.write_text(PAGE, encoding="utf-8")
+    src.write_text(PAGE.replace("</article>", para * 4 + "</article>"), encoding="utf-8")
     doc = newsingest.parse(src)
     (page,) = inspect(doc, src, tmp_path)
     parsed, text = view(page)
