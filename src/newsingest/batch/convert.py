@@ -88,6 +88,8 @@ def peak_rss_mib() -> float:
 
 def _failure(name: str, exc: BaseException, started: float, **fields: Any) -> Result:
     message = str(exc) or repr(exc)
+    if isinstance(exc, MemoryError):
+        message = "out of memory (over the worker's --max-memory cap?)"
     return Result(name=name, status="failed", error_type=type(exc).__name__,
                   message=message[:2000], seconds=round(time.perf_counter() - started, 3),
                   **fields)
