@@ -12,6 +12,7 @@ import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pdfplumber
 import pytest
 from PIL import Image, ImageChops, ImageStat
@@ -126,6 +127,16 @@ def test_pages_and_resolution(pdf: Path, hand_doc: Document, tmp_path: Path) -> 
     assert Image.open(written[0]).size == (306, 396)
     with pytest.raises(InspectError, match="has 2 pages"):
         newsingest.inspect(hand_doc, pdf, tmp_path, pages=[5])
+
+
+def test_odd_boxes_do_not_crash(pdf: Path, hand_doc: Document, tmp_path: Path) -> None:
+    odd = (Block("paragraph", "inverted", provenance=Provenance(page=1, bbox=(300, 400, 100, 300))),
+           Block("paragraph", "off the page", provenance=Provenance(page=1, bbox=(-50, 900, 2000,
+                                                                                  950))),
+           Block("paragraph", "empty", provenance=Provenance(page=1, bbox=(10, 10, 10, 10))))
+    doc = attrs.evolve(hand_doc, blocks=odd, furniture=())
+    (png,) = newsingest.inspect(doc, pdf, tmp_path, pages=[1], resolution=RES)
+    assert Image.open(png).size == bare(pdf, 1).size
 
 
 def test_wrong_source_is_refused(hand_doc: Document, tmp_path: Path) -> None:

@@ -53,6 +53,8 @@ class PageRender:
         x0, top, x1, bottom = ((v - o) * self.scale for v, o in zip(bbox, (ox, oy, ox, oy),
                                                                     strict=True))
         width, height = self.image.size
+        x0, x1 = sorted((x0, x1))  # a parser's inverted box is still drawn, not a crash
+        top, bottom = sorted((top, bottom))
         return (max(0, min(width - 1, round(x0))), max(0, min(height - 1, round(top))),
                 max(0, min(width - 1, round(x1))), max(0, min(height - 1, round(bottom))))
 
