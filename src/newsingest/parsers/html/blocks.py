@@ -2,7 +2,7 @@
 
 Every block element (``p``, ``div``, ``li``, ``h2``...) starts a new box; inline text between
 boxes belongs to the nearest enclosing one. Whitespace folds as CSS ``white-space: normal`` does
-(runs of ASCII whitespace become one space; ``&nbsp;`` stays), except inside ``pre``. Two or more
+(runs of whitespace become one space), except inside ``pre``. Two or more
 ``<br>`` in a row end a paragraph. The walk uses lxml's C ``iterwalk``, so a page nested thousands
 of levels deep costs no Python recursion.
 """
@@ -39,19 +39,22 @@ _OWN_KIND = {
 }
 _INHERITED = frozenset({BlockType.QUOTE, BlockType.LIST_ITEM, BlockType.CAPTION,
                         BlockType.PREFORMATTED, BlockType.HEADING})
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPACE = re.compile(r"[^\S\u2029]+")
 _BREAK = "\u2029"  # paragraph separator: marks a <br> inside the buffer
 _BREAKS = re.compile(rf"\s*(?:{_BREAK}\s*){{2,}}")
 _MAX_CELL = 300
 
 
 def fold(text: str) -> str:
-    """Fold whitespace as a browser does: ASCII runs become one space, ends are trimmed.
+    """Fold whitespace as a browser lays it out: every run becomes one space, ends trimmed.
+
+    No-break and other Unicode spaces fold too: on screen they are spaces, and the ``fix_spaces``
+    repair step would turn them into spaces anyway, one logged change per line.
 
     >>> fold("  two\\n   words\\t")
     'two words'
-    >>> fold("a\\u00a0 b")
-    'a\\xa0 b'
+    >>> fold("a\\u00a0 b\\u200dc")
+    'a b\\u200dc'
     """
     return _SPACE.sub(" ", text).strip(" ")
 
@@ -143,6 +146,8 @@ class _Walker:
         links, frame.link_chars = frame.link_chars, 0
         if frame.kind is BlockType.PREFORMATTED:
             pieces = [raw.replace(_BREAK, "\n").strip("\n")]
+        elif _BREAK not in raw:
+            pieces = [fold(raw)]
         else:
             pieces = [fold(p.replace(_BREAK, " ")) for p in _BREAKS.split(raw)]
         pieces = [p for p in pieces if p.strip()]

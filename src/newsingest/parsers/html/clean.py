@@ -10,6 +10,7 @@ so an element that contains the article's own markers (``itemprop=articleBody``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -25,38 +26,38 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu"})
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search",
                              "menu", "menubar", "dialog", "alertdialog", "toolbar", "tablist"})
 
-#: Class/id words of page furniture, matched against the hyphen/underscore parts of a token.
-NEGATIVE = re.compile(
-    r"(?:^|[-_ ])(?:comments?|comment-list|disqus|related|recommended|recirc|more-stories|"
-    r"share|sharing|sharetools|social|socials|newsletter|signup|sign-up|subscribe|subscription|"
-    r"cookies?|consent|gdpr|ads?|advert|adverts|advertisement|advertising|sponsored|dfp|"
-    r"promo|promos|promoted|outbrain|taboola|sidebar|breadcrumbs?|navbar|nav|navigation|menu|"
-    r"footer|masthead|toolbar|popup|modal|overlay|paywall|author-bio|bio|tags|tag-list|"
-    r"trending|most-popular|popular|widget|byline|dateline|timestamp|print-only|visually-hidden|"
-    r"sr-only|screen-reader-text|skip-link|jump-link|read-more|readmore|rating|"
-    r"pagination|pager|caption|credits?|gallery|slideshow|carousel|copyright|disclaimer|"
-    r"about-author|author-info|author-box|newsletters|enlarge)(?:$|[-_ ])",
-    re.I,
-)
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Class/id words of page furniture: single parts of a token ("comments" in "comments-area")
+#: or two adjacent parts ("read-more").
+NEGATIVE = _wordset("""
+    comment comments commentlist disqus related recommended recirc share shares sharing
+    sharetools sharebar social socials newsletter newsletters signup subscribe subscription
+    cookie cookies consent gdpr ad ads advert adverts advertisement advertising sponsored dfp
+    promo promos promoted outbrain taboola sidebar breadcrumb breadcrumbs navbar nav navigation
+    menu footer masthead toolbar popup modal overlay paywall bio tags trending popular widget
+    byline dateline timestamp rating pagination pager caption credit credits gallery slideshow
+    carousel copyright disclaimer enlarge readmore comment-list more-stories sign-up author-bio
+    tag-list most-popular print-only visually-hidden sr-only screen-reader skip-link jump-link
+    read-more about-author author-info author-box
+""")
 #: Class/id words of the article body itself.
-POSITIVE = re.compile(
-    r"(?:^|[-_ ])(?:article-?body|articlebody|article-content|article-text|story-?body|"
-    r"story-content|entry-content|post-content|post-body|post-entry|body-text|article__body|"
-    r"article__content|content-body|main-content|postbody|storytext|text-body)(?:$|[-_ ])",
-    re.I,
-)
+POSITIVE = _wordset("""
+    articlebody article-body article-content article-text storybody story-body story-content
+    entry-content post-content post-body post-entry body-text content-body main-content
+    postbody storytext text-body
+""")
+_CONTENT = _wordset("content article story body main post entry text")
+_NOT = frozenset(("non", "no", "not"))
+_PARTS = re.compile(r"[-_]+")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _words(el: Any) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
-_CONTENT_WORD = re.compile(r"(?:^|[-_])(?:content|article|story|body|main|post|entry|text)"
-                           r"(?:$|[-_])", re.I)
-
-
-_NOT = re.compile(r"(?:^|[-_])(?:non|no|not)[-_]", re.I)
+def _parts(token: str) -> set[str]:
+    parts = [p for p in _PARTS.split(token) if p]
+    return {*parts, *(f"{a}-{b}" for a, b in itertools.pairwise(parts))}
 
 
 def is_negative(words: str) -> bool:
@@ -68,11 +69,22 @@ def is_negative(words: str) -> bool:
     False
     >>> is_negative("non-ad-column")
     False
+    >>> is_negative("head lead")
+    False
     """
-    tokens = words.split()
-    if any(_CONTENT_WORD.search(t) for t in tokens):
+    tokens = [_parts(t) for t in words.lower().split()]
+    if any(parts & _CONTENT for parts in tokens):
         return False
-    return any(NEGATIVE.search(t) and not _NOT.search(t) for t in tokens)
+    return any(parts & NEGATIVE and not parts & _NOT for parts in tokens)
+
+
+def is_positive_words(words: str) -> bool:
+    """A class/id token names the article body.
+
+    >>> is_positive_words("c-article__body wide"), is_positive_words("body-wrapper")
+    (True, False)
+    """
+    return any(_parts(t) & POSITIVE for t in words.lower().split())
 
 
 def is_hidden(el: Any) -> bool:
@@ -83,12 +95,13 @@ def is_hidden(el: Any) -> bool:
     return bool(style and _DISPLAY_NONE.search(style))
 
 
-def is_positive(el: Any) -> bool:
-    """Marked as the article body by microdata or a class/id word."""
-    if (el.get("itemprop") or "").lower() == "articlebody":
-        return True
-    words = _words(el)
-    return bool(words and POSITIVE.search(words))
+def classify_words(words: str, cache: dict[str, int]) -> int:
+    """0: nothing to say, 1: furniture, 2: article body (memoised: pages repeat class names)."""
+    found = cache.get(words)
+    if found is None:
+        found = 2 if is_positive_words(words) else 1 if is_negative(words) else 0
+        cache[words] = found
+    return found
 
 
 def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
@@ -97,22 +110,32 @@ def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
     code: set[Any] = set()
     furniture: list[Any] = []
     positives: list[Any] = []
+    cache: dict[str, int] = {}
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in CODE_TAGS or is_hidden(el):
+        if tag in CODE_TAGS:
             code.add(el)
             continue
-        if is_positive(el):
+        attrib = el.attrib
+        if not attrib:
+            if tag in FURNITURE_TAGS or tag == "form":
+                furniture.append(el)
+            continue
+        if is_hidden(el):
+            code.add(el)
+            continue
+        get = attrib.get
+        words = f"{get('class') or ''} {get('id') or ''}".strip()
+        kind = classify_words(words, cache) if words else 0
+        if kind == 2 or (get("itemprop") or "").lower() == "articlebody":
             positives.append(el)
             continue
         if tag in ("html", "body"):
             continue
-        role = (el.get("role") or "").lower()
-        words = _words(el)
-        if (tag in FURNITURE_TAGS or role in FURNITURE_ROLES
-                or (words and is_negative(words)) or tag == "form"):
+        if (kind == 1 or tag in FURNITURE_TAGS or tag == "form"
+                or (get("role") or "").lower() in FURNITURE_ROLES):
             furniture.append(el)
     protected: set[Any] = set()
     for el in positives:
