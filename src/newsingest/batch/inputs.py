@@ -10,7 +10,8 @@ Archives (``.zip``, ``.tar``, ``.tar.gz`` and friends) are listed up front and r
 member, in order, by :func:`iter_payloads`. Members are untrusted: an absolute or ``..`` name, a
 member larger than ``Limits.max_member_bytes``, one that expands more than ``Limits.max_ratio``
 times, a link, or an archive inside an archive is *refused*: it becomes an item that carries its
-refusal instead of data, so it still gets a manifest line saying why.
+refusal instead of data, so it still gets a manifest line saying why. A second member stored
+under a name already taken is converted as ``name~2.ext`` rather than dropped.
 """
 
 from __future__ import annotations
@@ -229,16 +230,29 @@ def _archive_items(path: str, name: str, filters: _Filters, limits: Limits) -> l
         if not filters.keep_leaf(member_name):
             continue
         if member_name in seen:
-            refusal = Refusal("skipped", "DuplicateMemberError",
-                              "the archive holds another member with the same name; "
-                              "only the first is converted")
-        elif refusal is None and is_archive(parts[-1]):
+            member_name = _renamed(member_name, seen)
+        if refusal is None and is_archive(parts[-1]):
             refusal = Refusal("failed", "NestedArchiveError",
                               "an archive inside an archive is not expanded (zip-bomb guard); "
                               "extract it and convert it on its own")
         seen.add(member_name)
         items.append(Item(member_name, path, raw, index, refusal))
     return items
+
+
+def _renamed(name: str, taken: set[str]) -> str:
+    """A free name for the second, third... member stored under the same name.
+
+    >>> _renamed("d.zip/a/x.pdf", {"d.zip/a/x.pdf", "d.zip/a/x~2.pdf"})
+    'd.zip/a/x~3.pdf'
+    """
+    head, _, base = name.rpartition("/")
+    stem, dot, ext = base.rpartition(".") if "." in base.lstrip(".") else (base, "", "")
+    for number in range(2, len(taken) + 3):
+        candidate = f"{head}/{stem}~{number}{dot}{ext}"
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("unreachable: more candidates than names taken")
 
 
 def _size_refusal(size: int, limits: Limits) -> Refusal:
