@@ -86,6 +86,7 @@ def test_text_lines_not_in_a_block_are_flagged(tmp_path: Path) -> None:
     parsed, text = view(page)
     assert len(parsed.having("block")) == 2
     assert "metadata title" in text  # line 1 is recognised as the title
+    assert "in metadata only: no block holds it" in text
     assert "not in any block" in text  # line 5 fed no block: shown, not hidden
     assert "no source line span" in text  # the block without lines is still listed
 

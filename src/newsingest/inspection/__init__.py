@@ -88,12 +88,15 @@ def _pdf(doc: Document, all_items: tuple[Item, ...], data: bytes, out: Path,
     stem, label = _stem(doc), doc.source.name or "<bytes>"
     written: list[Path] = []
     views: list[PageImage] = []
+    notes: tuple[str, ...] = ()
+    if doc.metadata.title and not any(item.title for item in all_items):
+        notes = ("title: in metadata, not a block",)
     for render in page_renders(data, pages, resolution, password=password, label=label):
         here = _on_page(all_items, render.number)
         boxed = [item for item in here if item.bbox is not None]
         if not html:
             unboxed = sum(1 for item in here if item.bbox is None and not item.furniture)
-            image = annotate(render, boxed, resolution, unboxed=unboxed)
+            image = annotate(render, boxed, resolution, unboxed=unboxed, notes=notes)
             written.append(save_png(image, out / f"{stem}.page{render.number:03d}.png",
                                     resolution))
             continue

@@ -297,9 +297,12 @@ def _header(doc: Document, items: Sequence[Item]) -> str:
     meta = doc.metadata
     src = doc.source
     blocks = sum(1 for i in items if not i.furniture)
+    title = meta.title or "\u2014"
+    if meta.title and not any(i.title for i in items):
+        title += "  (in metadata only: no block holds it)"
     rows = [("source", src.name or "<bytes>"), ("parser", f"{src.parser} {src.parser_version}"),
             ("media type", src.media_type), ("sha256", src.sha256[:16] + "\u2026"),
-            ("title", meta.title or "\u2014"), ("authors", ", ".join(meta.authors) or "\u2014"),
+            ("title", title), ("authors", ", ".join(meta.authors) or "\u2014"),
             ("published", meta.published or "\u2014"),
             ("counts", f"{blocks} blocks, {len(items) - blocks} furniture, "
                        f"{len(doc.repairs)} repairs, {len(doc.warnings)} warnings")]

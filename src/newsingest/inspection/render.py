@@ -129,7 +129,8 @@ def _label(draw: ImageDraw.ImageDraw, at: tuple[int, int, int, int], text: str,
     draw.text((at[0] + pad, at[1] + pad), text, font=font, fill=(255, 255, 255, 255), anchor="lt")
 
 
-def _legend_entries(unboxed: int, number: int, drawn: int) -> list[tuple[str, str, Any]]:
+def _legend_entries(unboxed: int, number: int, drawn: int,
+                    notes: Sequence[str]) -> list[tuple[str, str, Any]]:
     entries: list[tuple[str, str, Any]] = [
         ("fill", kind.value.replace("_", " "), colour) for kind, colour in STYLES.items()
     ]
@@ -140,6 +141,7 @@ def _legend_entries(unboxed: int, number: int, drawn: int) -> list[tuple[str, st
     if unboxed:
         note += f", {unboxed} without a box"
     entries.append(("text", note, None))
+    entries += [("text", extra, None) for extra in notes]
     return entries
 
 
@@ -192,10 +194,11 @@ def _legend(draw: ImageDraw.ImageDraw, size: tuple[int, int],
 
 
 def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
-             *, unboxed: int = 0) -> Image.Image:
+             *, unboxed: int = 0, notes: Sequence[str] = ()) -> Image.Image:
     """The page image with the boxes of ``page_items`` (items with a bbox on this page) drawn.
 
-    ``unboxed`` counts this page's blocks that have no box, for the legend.
+    ``unboxed`` counts this page's blocks that have no box, for the legend; ``notes`` are extra
+    legend lines (such as "the title is not a block").
     """
     unit = max(2, round(resolution / 25))
     font = _font(max(8, round(resolution * 0.12)))
@@ -240,9 +243,8 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
                          others)
         placed.append(at)
         _label(draw, at, text, TITLE_COLOUR if item.title else item.colour, font, pad)
-    number = render.number
-    _legend(draw, render.image.size, rects, _legend_entries(unboxed, number, len(boxed)), font,
-            unit)
+    entries = _legend_entries(unboxed, render.number, len(boxed), notes)
+    _legend(draw, render.image.size, rects, entries, font, unit)
     return Image.alpha_composite(render.image.convert("RGBA"), layer).convert("RGB")
 
 
