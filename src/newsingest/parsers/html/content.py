@@ -83,6 +83,10 @@ def in_evidence(text: str, evidence: Evidence) -> float:
     return sum(1 for g in grams if g in evidence.grams) / len(grams)
 
 
+#: The most a single block can count against its container.
+MAX_PENALTY = 300
+
+
 def is_prose(block: RawBlock) -> bool:
     """A sentence or more of running text, mostly not links.
 
@@ -114,7 +118,8 @@ def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
             return -0.5 * length
     density = links / length if length else 1.0
     if density > 0.5:
-        return -float(length)
+        # Capped: one huge link blob (inline hover cards) must not outweigh the article.
+        return -float(min(length, MAX_PENALTY))
     prose = length - links
     if length < 40 and not _SENTENCE_END.search(block.text):
         return -5.0 - 2 * links
@@ -122,31 +127,55 @@ def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
         # Lists of teasers (related stories, most read) are the commonest prose outside the
         # article; an article's own list is kept anyway when its container wins.
         return 0.3 * prose - 1.5 * links
-    return prose - 1.5 * links
+    # A paragraph with plenty of its own words stays prose even when it links a lot.
+    return max(prose - 1.5 * links, 0.5 * prose if prose >= 150 else -float(MAX_PENALTY))
 
 
-def _marker_bonus(el: Any) -> float:
-    tag = el.tag
-    if (el.get("itemprop") or "").lower() == "articlebody":
-        return 1.15
-    if tag == "article":
-        return 1.05
-    return 1.0
+def is_marked(el: Any) -> bool:
+    """The page itself says "this is the article" (microdata, ``<article>``, ``<main>``)."""
+    return el.tag in ("article", "main") or (el.get("itemprop") or "").lower() == "articlebody"
+
+
+#: Prose inside one of several sibling ``<article>`` elements (teaser cards) counts this much.
+CARD_WEIGHT = 0.2
+
+
+def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
+    """One ``<article>`` of three or more side by side, or nested in another: a teaser."""
+    found = cache.get(article)
+    if found is None:
+        parent = article.getparent()
+        siblings = 0 if parent is None else sum(1 for el in parent if el.tag == "article")
+        found = siblings > 2 or any(a.tag == "article" for a in article.iterancestors())
+        cache[article] = found
+    return found
+
+
+#: A marked element inside the winner takes over when it holds this share of the winner's score.
+MARKED_SHARE = 0.5
 
 
 def choose_root(
     blocks: Sequence[RawBlock],
     evidence: Evidence | None = None,
 ) -> Any | None:
-    """The element whose subtree is the article, or ``None`` when no block carries prose."""
+    """The element whose subtree is the article, or ``None`` when no block carries prose.
+
+    The best-scoring container wins; but when it holds a marked element (``<article>``,
+    ``<main>``, ``itemprop=articleBody``) carrying at least half its score, the marked one is the
+    article and the rest is teasers and furniture that happened to add up.
+    """
     totals: dict[Any, float] = {}
     depth: dict[Any, int] = {}
+    cards: dict[Any, bool] = {}
     for block in blocks:
         weight = block_weight(block, evidence)
         if weight == 0.0:
             continue
         el = block.element
         chain = [el, *el.iterancestors()]
+        if weight > 0 and any(_is_card(node, cards) for node in chain if node.tag == "article"):
+            weight *= CARD_WEIGHT
         while len(chain) > 1 and chain[0].tag not in CONTAINERS:
             chain.pop(0)
         for index, node in enumerate(chain):
@@ -156,10 +185,18 @@ def choose_root(
     best: Any | None = None
     best_score = 0.0
     for node, total in totals.items():
-        if total <= 0:
-            continue
-        score = total * _marker_bonus(node)
-        if score > best_score or (score == best_score and best is not None
+        if total > best_score or (total == best_score and best is not None
                                   and depth[node] > depth[best]):
-            best, best_score = node, score
+            best, best_score = node, total
+    if best is None:
+        return None
+    marked = [node for node, total in totals.items()
+              if total >= MARKED_SHARE * best_score and depth[node] > depth[best]
+              and is_marked(node) and not _is_card(node, cards)
+              and node.find(".//article") is None]
+    if marked:
+        inside = set(best.iter())
+        marked = [node for node in marked if node in inside]
+    if marked:
+        best = max(marked, key=lambda node: (totals[node], depth[node]))
     return best
