@@ -95,13 +95,42 @@ def is_hidden(el: Any) -> bool:
     return bool(style and _DISPLAY_NONE.search(style))
 
 
-def classify_words(words: str, cache: dict[str, int]) -> int:
-    """0: nothing to say, 1: furniture, 2: article body (memoised: pages repeat class names)."""
+_POS, _CONT, _NEG = 4, 2, 1
+_ANY_WORD = re.compile("|".join(sorted(
+    {w.split("-")[0] for w in NEGATIVE | POSITIVE | _CONTENT}, key=len, reverse=True)))
+
+
+def _flags(words: str, cache: dict[str, int]) -> int:
+    """Bit flags of one attribute value: names the body, names content, names furniture."""
     found = cache.get(words)
     if found is None:
-        found = 2 if is_positive_words(words) else 1 if is_negative(words) else 0
+        found = 0
+        lowered = words.lower()
+        if _ANY_WORD.search(lowered):  # most ids and classes say nothing; skip the split
+            for token in lowered.split():
+                parts = _parts(token)
+                if parts & POSITIVE:
+                    found |= _POS
+                if parts & _CONTENT:
+                    found |= _CONT
+                if parts & NEGATIVE and not parts & _NOT:
+                    found |= _NEG
         cache[words] = found
     return found
+
+
+def classify_words(class_: str | None, id_: str | None, cache: dict[str, int]) -> int:
+    """0: nothing to say, 1: furniture, 2: article body (memoised: pages repeat class names).
+
+    >>> classify_words("share-tools", None, {}), classify_words("story-body", "x", {})
+    (1, 2)
+    >>> classify_words("sidebar", "main-column", {})
+    0
+    """
+    flags = (_flags(class_, cache) if class_ else 0) | (_flags(id_, cache) if id_ else 0)
+    if flags & _POS:
+        return 2
+    return 1 if flags == _NEG else 0
 
 
 def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
@@ -127,8 +156,7 @@ def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
             code.add(el)
             continue
         get = attrib.get
-        words = f"{get('class') or ''} {get('id') or ''}".strip()
-        kind = classify_words(words, cache) if words else 0
+        kind = classify_words(get("class"), get("id"), cache)
         if kind == 2 or (get("itemprop") or "").lower() == "articlebody":
             positives.append(el)
             continue
