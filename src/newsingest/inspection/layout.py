@@ -52,6 +52,8 @@ TITLE_COLOUR: RGB = (0, 0, 0)
 #: A block wider than this share of the page's body width spans columns (a headline, a photo
 #: caption across the page) and is left out when columns are found.
 SPANNING_SHARE = 0.6
+#: A column's blocks fill at least this share of the page's body height.
+COLUMN_SHARE = 0.2
 
 
 class InspectError(NewsingestError):
@@ -152,30 +154,41 @@ def columns(boxes: Iterable[BBox]) -> tuple[BBox, ...]:
 
     The model does not record columns, so they are derived: blocks spanning more than
     ``SPANNING_SHARE`` of the body width are set aside, and the x-extents of the rest are merged
-    wherever they overlap; each merged run is a column, outlined by its members' extent. A gutter
-    is therefore any vertical strip no block crosses. A page whose blocks all span gives one
-    column. If the model later carries columns, use those instead of this function.
+    wherever they overlap; each merged run is a candidate column, outlined by its members'
+    extent, so a gutter is a vertical strip no block crosses. A candidate whose blocks add up to
+    less than ``COLUMN_SHARE`` of the body height (a kicker and a dateline side by side) is no
+    column. With fewer than two columns left the page has one, the extent of all its blocks.
+    If the model later carries columns, use those instead of this function.
 
     >>> columns([(50, 100, 290, 200), (60, 210, 295, 400), (310, 100, 550, 390)])
     ((50.0, 100.0, 295.0, 400.0), (310.0, 100.0, 550.0, 390.0))
     >>> columns([(50, 40, 550, 80), (50, 100, 290, 200), (310, 100, 550, 200)])
     ((50.0, 100.0, 290.0, 200.0), (310.0, 100.0, 550.0, 200.0))
+
+    One column of wide paragraphs with short headings is one column, not a column of headings:
+
+    >>> columns([(90, 144, 520, 203), (90, 300, 178, 330), (90, 347, 232, 363),
+    ...          (90, 379, 520, 534)])
+    ((90.0, 144.0, 520.0, 534.0),)
     >>> columns([])
     ()
     """
     found = [(float(a), float(b), float(c), float(d)) for a, b, c, d in boxes]
     if not found:
         return ()
-    width = max(b[2] for b in found) - min(b[0] for b in found)
-    narrow = [b for b in found if b[2] - b[0] <= SPANNING_SHARE * width] or found
-    merged: list[list[float]] = []
+    union = (min(b[0] for b in found), min(b[1] for b in found),
+             max(b[2] for b in found), max(b[3] for b in found))
+    narrow = [b for b in found if b[2] - b[0] <= SPANNING_SHARE * (union[2] - union[0])]
+    merged: list[list[float]] = []  # x0, top, x1, bottom, summed block height
     for x0, top, x1, bottom in sorted(narrow):
         if merged and x0 < merged[-1][2]:
             last = merged[-1]
             last[1], last[2], last[3] = min(last[1], top), max(last[2], x1), max(last[3], bottom)
+            last[4] += bottom - top
         else:
-            merged.append([x0, top, x1, bottom])
-    return tuple((a, b, c, d) for a, b, c, d in merged)
+            merged.append([x0, top, x1, bottom, bottom - top])
+    kept = [(a, b, c, d) for a, b, c, d, h in merged if h >= COLUMN_SHARE * (union[3] - union[1])]
+    return tuple(kept) if len(kept) >= 2 else (union,)
 
 
 def hatch_segments(box: Sequence[float], step: float) -> tuple[BBox, ...]:

@@ -145,17 +145,24 @@ def _legend_entries(unboxed: int, number: int, drawn: int,
     return entries
 
 
-def _corner(size: tuple[int, int], legend: tuple[int, int],
+def _ink(page: Image.Image, rect: tuple[int, int, int, int]) -> int:
+    """How many pixels of the page inside ``rect`` are printed (darker than light grey)."""
+    histogram = page.crop(rect).convert("L").histogram()
+    return sum(histogram[:200])
+
+
+def _corner(page: Image.Image, legend: tuple[int, int],
             rects: Sequence[tuple[int, int, int, int]], margin: int) -> tuple[int, int]:
-    """The corner where the legend covers the least box area (ties: bottom-right first)."""
-    width, height = size
+    """The corner where the legend hides the least: box area plus printed pixels (text or
+    pictures no block claims, such as a title kept only in the metadata). Ties: bottom-right."""
+    width, height = page.size
     lw, lh = legend
     candidates = [(width - lw - margin, height - lh - margin), (width - lw - margin, margin),
                   (margin, height - lh - margin), (margin, margin)]
 
     def covered(corner: tuple[int, int]) -> int:
         cx, cy = corner
-        area = 0
+        area = 4 * _ink(page, (cx, cy, cx + lw, cy + lh))
         for x0, y0, x1, y1 in rects:
             dx = min(x1, cx + lw) - max(x0, cx)
             dy = min(y1, cy + lh) - max(y0, cy)
@@ -165,20 +172,26 @@ def _corner(size: tuple[int, int], legend: tuple[int, int],
     return min(candidates, key=covered)
 
 
-def _legend(draw: ImageDraw.ImageDraw, size: tuple[int, int],
+def _legend(draw: ImageDraw.ImageDraw, page: Image.Image,
             rects: Sequence[tuple[int, int, int, int]], entries: list[tuple[str, str, Any]],
             font: Font, unit: int) -> None:
+    """Swatches in two columns (half the height over the page), then the notes, full width."""
     line_height = _text_size(draw, "Ag", font)[1] + unit
     swatch = line_height - unit
-    text_width = max(_text_size(draw, text, font)[0] for _, text, _ in entries)
-    lw = 3 * unit + swatch + text_width
-    lh = 2 * unit + line_height * len(entries)
-    x, y = _corner(size, (lw, lh), rects, unit)
+    keys = [entry for entry in entries if entry[0] != "text"]
+    notes = [entry for entry in entries if entry[0] == "text"]
+    key_rows = (len(keys) + 1) // 2
+    cell = swatch + 3 * unit + max(_text_size(draw, text, font)[0] for _, text, _ in keys)
+    note_width = max((_text_size(draw, text, font)[0] for _, text, _ in notes), default=0)
+    lw = max(2 * cell, note_width + 2 * unit)
+    lh = 2 * unit + line_height * (key_rows + len(notes))
+    x, y = _corner(page, (lw, lh), rects, unit)
     draw.rectangle((x, y, x + lw, y + lh), fill=(255, 255, 255, 230),
                    outline=(0, 0, 0, 255), width=1)
-    for row, (style, text, colour) in enumerate(entries):
-        top = y + unit + row * line_height
-        sw = (x + unit, top, x + unit + swatch, top + swatch)
+    for index, (style, text, colour) in enumerate(keys):
+        top = y + unit + (index % key_rows) * line_height
+        left = x + unit + (index // key_rows) * cell
+        sw = (left, top, left + swatch, top + swatch)
         if style == "fill":
             draw.rectangle(sw, fill=(*colour, 90), outline=(*colour, 255), width=2)
         elif style == "hatch":
@@ -189,8 +202,10 @@ def _legend(draw: ImageDraw.ImageDraw, size: tuple[int, int],
             _dashed_rectangle(draw, sw, (*colour, 255), 2, max(2, swatch // 4))
         elif style == "frame":
             draw.rectangle(sw, outline=(*colour, 255), width=3)
-        left = x + unit if style == "text" else sw[2] + unit
-        draw.text((left, top), text, font=font, fill=(0, 0, 0, 255), anchor="lt")
+        draw.text((sw[2] + unit, top), text, font=font, fill=(0, 0, 0, 255), anchor="lt")
+    for row, (_, text, _) in enumerate(notes, start=key_rows):
+        draw.text((x + unit, y + unit + row * line_height), text, font=font,
+                  fill=(0, 0, 0, 255), anchor="lt")
 
 
 def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
@@ -244,7 +259,7 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
         placed.append(at)
         _label(draw, at, text, TITLE_COLOUR if item.title else item.colour, font, pad)
     entries = _legend_entries(unboxed, render.number, len(boxed), notes)
-    _legend(draw, render.image.size, rects, entries, font, unit)
+    _legend(draw, render.image, [*rects, *placed, *placed], entries, font, unit)  # labels 2x
     return Image.alpha_composite(render.image.convert("RGBA"), layer).convert("RGB")
 
 
