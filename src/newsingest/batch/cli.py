@@ -82,6 +82,13 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
     from newsingest.batch.runner import Runner, RunOptions
     from newsingest.plugins import get_registry
 
+    absolute_out = os.path.abspath(outdir)
+    # The pool first: its forkserver imports the parsers while this process loads the plugins.
+    settings = Settings(fmt=fmt, parser=parser, outdir=None if fmt == "jsonl" else absolute_out)
+    pool = ProcessPool(functools.partial(run_task, settings=settings),
+                       PoolConfig(jobs=jobs, timeout=timeout, max_memory_mb=max_memory or None,
+                                  recycle_after=recycle_after, preload=PRELOAD),
+                       initializer=warm_up)
     registry = get_registry()
     if fmt not in registry.exporters:
         raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}",
@@ -91,17 +98,11 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
                                  param_hint="--parser")
     if os.path.exists(outdir) and not os.path.isdir(outdir):
         raise click.BadParameter(f"{outdir!r} exists and is not a folder", param_hint="-o")
-    absolute_out = os.path.abspath(outdir)
     options = RunOptions(
         inputs=inputs, outdir=absolute_out, fmt=fmt,
         extension=registry.exporters[fmt].extension, resume=resume, retry_failed=retry_failed,
         fail_fast=fail_fast, include=include, exclude=exclude,
         limits=Limits(max_member_bytes=max_member_size * 1024 * 1024))
-    settings = Settings(fmt=fmt, parser=parser, outdir=None if fmt == "jsonl" else absolute_out)
-    pool = ProcessPool(functools.partial(run_task, settings=settings),
-                       PoolConfig(jobs=jobs, timeout=timeout, max_memory_mb=max_memory or None,
-                                  recycle_after=recycle_after, preload=PRELOAD),
-                       initializer=warm_up)
     reporter = Reporter(quiet=quiet)
     runner = Runner(options, reporter)
     try:

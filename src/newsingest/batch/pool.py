@@ -173,8 +173,14 @@ class ProcessPool:
         self.config = config
         self.initializer = initializer
         self.ctx = multiprocessing.get_context(config.start_method)
-        if config.start_method == "forkserver" and config.preload:
-            self.ctx.set_forkserver_preload(list(config.preload))
+        if config.start_method == "forkserver":
+            from multiprocessing import forkserver
+
+            if config.preload:
+                self.ctx.set_forkserver_preload(list(config.preload))
+            # Boot the server (and its preload imports) now, in parallel with the caller's own
+            # set-up, instead of when the first worker is needed.
+            forkserver.ensure_running()
         self._stopping = False
         self._startup_failures = 0
         self._requeued: deque[Any] = deque()
