@@ -1,0 +1,183 @@
+"""PDF documents through pdfplumber: glyph geometry → lines → repaired text → article.
+
+The stages live in their own modules: ``source`` (opening, typed errors, quiet pdfminer),
+``chars`` (glyphs → words → lines), ``layout`` (columns and reading order), ``furniture``,
+``metadata`` (headline, byline, Info/XMP) and ``blocks`` (paragraphs, quotes, lists, headings).
+Every page's text goes through the shared repair pipeline, with the page and box of each line
+as the location of every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from newsingest.__about__ import __version__
+from newsingest.errors import CorruptError
+from newsingest.hookspecs import hookimpl
+from newsingest.model import Document, ParseWarning, Provenance, Repair
+from newsingest.parsers.base import Input, ParseContext, Parser
+from newsingest.parsers.pdf.blocks import PLine, body_size_of, build_blocks
+from newsingest.parsers.pdf.chars import TextLine, glyphs_of, page_rows
+from newsingest.parsers.pdf.furniture import PageLines, find_furniture, furniture_items
+from newsingest.parsers.pdf.layout import evidence, reading_order
+from newsingest.parsers.pdf.metadata import find_header, merge, read_info
+from newsingest.parsers.pdf.source import open_pdf
+from newsingest.reflow.hyphens import word_vocabulary
+from newsingest.reflow.lines import Line
+from newsingest.reflow.markers import list_marker
+
+__all__ = ["PdfParser", "register_parsers"]
+
+MEDIA_TYPE = "application/pdf"
+
+
+@attrs.frozen
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+    rotated: str
+
+
+def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], list[ParseWarning]]:
+    """Glyphs → lines for every page, once; each page's caches are dropped right after."""
+    pages: list[_Page] = []
+    warnings: list[ParseWarning] = []
+    failed = 0
+    for page in pdf.pages:
+        number = int(page.page_number)
+        try:
+            layout = page.layout
+            upright, rotated = glyphs_of(layout, float(page.height), page.mediabox)
+        except Exception as exc:
+            failed += 1
+            warnings.append(ParseWarning("page-unreadable",
+                                         f"page {number} could not be read: {exc}",
+                                         Provenance(page=number)))
+            continue
+        finally:
+            page.close()
+        lines = tuple(reading_order(page_rows(upright), number))
+        text = " ".join(g.text for g in rotated).strip()
+        pages.append(_Page(number, float(page.width), float(page.height), lines, text))
+        if not lines and not text:
+            warnings.append(ParseWarning(
+                "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
+                "OCR it to get its text)", Provenance(page=number)))
+    if failed and (truncated or failed == len(pdf.pages)):
+        raise CorruptError(f"{failed} of {len(pdf.pages)} pages could not be read"
+                           + ("; the file is truncated" if truncated else ""), source=label)
+    return pages, warnings
+
+
+def _hang(line: TextLine) -> float | None:
+    marker = list_marker(line.text)
+    if marker is None or len(line.words) < 2 or line.words[0].text != marker.marker:
+        return None
+    return line.words[1].x0
+
+
+def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
+    """One record per step for the whole document (pages are repaired one at a time)."""
+    merged: dict[str, Repair] = {}
+    for repair in repairs:
+        if repair.step in merged:
+            old = merged[repair.step]
+            merged[repair.step] = attrs.evolve(
+                old, count=old.count + repair.count,
+                locations=(old.locations + repair.locations)[:1000])
+        else:
+            merged[repair.step] = repair
+    return tuple(merged.values())
+
+
+def _repaired_lines(pages: Sequence[_Page], context: ParseContext
+                    ) -> tuple[list[PageLines], list[list[PLine]], tuple[Repair, ...]]:
+    page_lines: list[PageLines] = []
+    placed: list[list[PLine]] = []
+    repairs: list[Repair] = []
+    index = 0
+    for page in pages:
+        raw = [tl.text.replace("\n", " ") for tl in page.lines]
+
+        def locate(i: int, page: _Page = page) -> Provenance:
+            return Provenance(page=page.number, bbox=page.lines[i].bbox)
+
+        text, log = context.repair("\n".join(raw), locate)
+        repairs.extend(log)
+        fixed = text.split("\n") if raw else []
+        lines: list[Line] = []
+        plines: list[PLine] = []
+        for tl, line_text, (indent, gap) in zip(page.lines, fixed, evidence(page.lines),
+                                               strict=True):
+            line = Line(line_text, index, page=page.number, bbox=tl.bbox, font_size=tl.size,
+                        bold=tl.bold, italic=tl.italic, indent=indent, gap_above=gap,
+                        column=tl.column)
+            index += 1
+            lines.append(line)
+            plines.append(PLine(line, tl.band, _hang(tl)))
+        page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
+        placed.append(plines)
+    return page_lines, placed, _merge_repairs(repairs)
+
+
+class PdfParser:
+    """PDF pages to an article, from pdfplumber's character geometry."""
+
+    name = "pdf"
+    version = __version__
+    media_types = (MEDIA_TYPE,)
+    extensions = (".pdf",)
+
+    def sniff(self, head: bytes) -> float:
+        return 1.0 if b"%PDF-" in head[:1024] else 0.0
+
+    def parse(self, source: Input, context: ParseContext) -> Document:
+        password = context.options.get("password")
+        pdf = open_pdf(source.data, source.label, str(password) if password else None)
+        truncated = b"%%EOF" not in source.data[-2048:]
+        try:
+            info = read_info(pdf)
+            pages, warnings = _read_pages(pdf, source.label, truncated)
+        finally:
+            pdf.close()
+        if truncated:
+            warnings.append(ParseWarning("truncated", "the file has no %%EOF marker: it may be "
+                                         "truncated and end pages may be missing"))
+        page_lines, placed, repairs = _repaired_lines(pages, context)
+        all_lines = [pl.line for plines in placed for pl in plines]
+        body_size = body_size_of([pl for plines in placed for pl in plines])
+        form = find_furniture(page_lines, None)
+        skip = frozenset(page_lines[p].lines[i].index for p, i in form)
+        header = find_header(all_lines, body_size, skip)
+        kinds = find_furniture(page_lines, header.title_top)
+        skip = frozenset(page_lines[p].lines[i].index for p, i in kinds)
+        body = [pl for plines in placed for pl in plines
+                if pl.line.index not in skip and pl.line.index not in header.used]
+        vocabulary = word_vocabulary([ln.text for ln in all_lines])
+        blocks = build_blocks(body, vocabulary)
+        furniture = furniture_items(page_lines, kinds)
+        dated = [f.text for f in furniture]
+        metadata = merge(header, info, dated)
+        for page in pages:
+            if page.rotated:
+                warnings.append(ParseWarning(
+                    "rotated-text", f"page {page.number} has rotated text, not read as body: "
+                    f"{page.rotated[:80]}", Provenance(page=page.number)))
+        return Document(
+            source=source.source(self, MEDIA_TYPE),
+            metadata=metadata,
+            blocks=blocks,
+            furniture=furniture,
+            repairs=repairs,
+            warnings=tuple(warnings),
+        )
+
+
+@hookimpl
+def register_parsers(register: Callable[[Parser], None]) -> None:
+    register(PdfParser())

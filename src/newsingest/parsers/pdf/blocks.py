@@ -1,0 +1,257 @@
+"""Blocks from layout: where a paragraph, quote, list item or heading starts, and what it is.
+
+A PDF line knows what a text dump has lost: the white above it, its indent against its column,
+its font. Breaks come from that evidence — a gap taller than the column's line spacing, a
+first-line indent (newspaper paragraphs have no gap), a change of size, weight or slant, a list
+marker, a dedent out of a quote or list. Where the evidence stops (a new column, a new page),
+the paragraph goes on when the previous line was full and the next is not indented. The lines
+of each block are then joined by the shared ``join_lines`` (evidence-based dehyphenation) and
+typed with the shared marker and furniture helpers, so PDF and text input agree on what a list
+item or heading is.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from newsingest.model import Block, BlockType, Provenance
+from newsingest.reflow.hyphens import join_lines
+from newsingest.reflow.layout import ends_sentence
+from newsingest.reflow.lines import Line
+from newsingest.reflow.markers import list_marker
+
+__all__ = ["Column", "PLine", "build_blocks", "segment"]
+
+#: Extra white (ems) over the usual line gap that makes a paragraph break.
+GAP_EMS = 0.35
+#: A first-line indent of at least this many ems starts a paragraph.
+INDENT_EMS = 0.6
+#: A block indented this many ems from its column (on every line) is a quote.
+QUOTE_EMS = 1.2
+#: A line this far (ems) from its column's right edge is short (a paragraph's last line).
+SHORT_EMS = 2.5
+
+
+@attrs.frozen
+class PLine:
+    """A repaired line with its layout place: ``band`` of the page, and where the text after a
+    list marker starts (``hang``, the x of a hanging indent)."""
+
+    line: Line
+    band: int
+    hang: float | None = None
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.line.page or 0, self.band, self.line.column or 0)
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        assert self.line.bbox is not None
+        return self.line.bbox
+
+    @property
+    def size(self) -> float:
+        return self.line.font_size or 10.0
+
+
+@attrs.frozen
+class Column:
+    """A column's geometry: flush left and right edges, usual gap between lines, justified."""
+
+    left: float
+    right: float
+    gap: float | None
+    justified: bool
+
+
+def _mode(values: Sequence[float]) -> float:
+    counts = Counter(round(v) for v in values)
+    best = max(counts.values())
+    return float(min(v for v, n in counts.items() if n == best))
+
+
+def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int, int], Column]:
+    """Geometry of every (page, band, column), from its body-size lines where it has them."""
+    groups: dict[tuple[int, int, int], list[PLine]] = {}
+    for pl in lines:
+        groups.setdefault(pl.key, []).append(pl)
+    out: dict[tuple[int, int, int], Column] = {}
+    for key, group in groups.items():
+        body = [pl for pl in group if abs(pl.size - body_size) <= 0.6] or group
+        left = _mode([pl.x0 for pl in body])
+        right = max(pl.x1 for pl in body)
+        gaps = [g for pl in body[1:] if (g := pl.line.gap_above) is not None
+                and g < 1.5 * pl.size]
+        gap = statistics.median(gaps) if gaps else None
+        flush = sum(abs(pl.x1 - right) < 1.0 for pl in body)
+        out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.6 * len(body))
+    sizes = {key: len(group) for key, group in groups.items()}
+    for key, col in out.items():
+        if sizes[key] < 4:  # too few lines to know the measure: borrow a like column's
+            like = [c.right for k, c in out.items() if sizes[k] >= 4 and abs(c.left - col.left) < 3]
+            if like:
+                out[key] = attrs.evolve(col, right=max(col.right, *like))
+    return out
+
+
+def body_size_of(lines: Sequence[PLine]) -> float:
+    """The font size most characters of the body are set in."""
+    weights: Counter[float] = Counter()
+    for pl in lines:
+        weights[round(pl.size, 1)] += len(pl.line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+@attrs.define
+class _State:
+    """The block being built: its lines and what kind of start it had."""
+
+    lines: list[int] = attrs.field(factory=list)
+    item: bool = False
+
+
+class Segmenter:
+    """Join-or-break decisions over one document's body lines."""
+
+    def __init__(self, lines: Sequence[PLine]) -> None:
+        self.lines = lines
+        self.body_size = body_size_of(lines)
+        self.columns = columns_of(lines, self.body_size)
+
+    def column(self, pl: PLine) -> Column:
+        return self.columns[pl.key]
+
+    def is_item_start(self, prev: PLine | None, cur: PLine, in_item: bool) -> bool:
+        if list_marker(cur.line.text) is None:
+            return False
+        col = self.column(cur)
+        em = cur.size
+        if cur.x0 > col.left + 0.3 * em or in_item:
+            return True
+        return prev is None or ends_sentence(prev.line.text)
+
+    def short(self, pl: PLine) -> bool:
+        return pl.x1 < self.column(pl).right - SHORT_EMS * pl.size
+
+    def breaks(self, block: _State, cur: PLine, item_start: bool) -> bool:
+        prev = self.lines[block.lines[-1]]
+        first = self.lines[block.lines[0]]
+        em = cur.size
+        if item_start:
+            return True
+        if abs(cur.size - prev.size) > 0.6 or cur.line.bold != prev.line.bold:
+            return True
+        if cur.line.italic != prev.line.italic:
+            return True
+        col = self.column(cur)
+        same_flow = cur.key == prev.key
+        if same_flow and cur.line.gap_above is not None:
+            usual = col.gap if col.gap is not None else 0.3 * em
+            if cur.line.gap_above > usual + max(GAP_EMS * em, 1.5):
+                return True
+        # indents
+        if block.item:
+            hang = first.hang if first.hang is not None else first.x0
+            return cur.x0 < hang - 0.5 * em or cur.x0 > hang + 0.5 * em
+        indent = cur.x0 - col.left
+        if len(block.lines) >= 2:
+            second = self.lines[block.lines[1]]
+            if abs(indent - (second.x0 - self.column(second).left)) > 0.5 * em:
+                return True
+        elif same_flow:
+            if indent > INDENT_EMS * em and cur.x0 > prev.x0 + INDENT_EMS * em:
+                return True
+            if prev.x0 - col.left > QUOTE_EMS * em and indent < 0.5 * em and \
+                    prev.x1 < col.right - QUOTE_EMS * em:
+                return True  # out of a one-line quote
+        if not same_flow:
+            prev_col = self.column(prev)
+            if indent > INDENT_EMS * em:
+                return True
+            return prev.x1 < prev_col.right - SHORT_EMS * em
+        return self.short(prev) and ends_sentence(prev.line.text) and col.justified
+
+
+def segment(lines: Sequence[PLine]) -> tuple[Segmenter, list[_State]]:
+    """Group body lines (reading order) into blocks."""
+    seg = Segmenter(lines)
+    blocks: list[_State] = []
+    prev: PLine | None = None
+    for i, pl in enumerate(lines):
+        in_item = bool(blocks) and blocks[-1].item
+        item_start = seg.is_item_start(prev, pl, in_item)
+        if not blocks or seg.breaks(blocks[-1], pl, item_start):
+            blocks.append(_State([i], item_start))
+        else:
+            blocks[-1].lines.append(i)
+        prev = pl
+    return seg, blocks
+
+
+def _provenance(lines: Sequence[PLine]) -> Provenance:
+    page = lines[0].line.page
+    same = [pl for pl in lines if pl.line.page == page]
+    box = (min(pl.x0 for pl in same), min(pl.bbox[1] for pl in same),
+           max(pl.x1 for pl in same), max(pl.bbox[3] for pl in same))
+    return Provenance(page=page, bbox=box)
+
+
+def _kind(seg: Segmenter, state: _State, group: Sequence[PLine], text: str,
+          heading_sizes: Sequence[float]) -> tuple[BlockType, int | None]:
+    first = group[0]
+    if state.item:
+        return BlockType.LIST_ITEM, None
+    size = first.size
+    if size > seg.body_size + 0.6 and len(text) < 300:
+        level = 2 + sum(s > size + 0.3 for s in heading_sizes)
+        return BlockType.HEADING, min(level, 6)
+    if (all(pl.line.bold for pl in group) and len(group) <= 3 and len(text) < 200
+            and not text.rstrip().endswith((".", ",", ";"))):
+        return BlockType.HEADING, min(2 + len(heading_sizes), 6)
+    if all(pl.line.italic for pl in group) and len(text) > 0:
+        return BlockType.QUOTE, None
+    col = seg.column(first)
+    em = size
+    lines = group[1:] or group
+    if all(pl.x0 > seg.column(pl).left + QUOTE_EMS * em for pl in lines) and (
+            len(group) > 1 or first.x1 < col.right - QUOTE_EMS * em):
+        return BlockType.QUOTE, None
+    return BlockType.PARAGRAPH, None
+
+
+def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Block, ...]:
+    """Segment, join and type the body lines of a document."""
+    if not lines:
+        return ()
+    seg, states = segment(lines)
+    heading_sizes = sorted({round(pl.size, 1) for pl in lines if pl.size > seg.body_size + 0.6},
+                           reverse=True)
+    blocks: list[Block] = []
+    for state in states:
+        group = [lines[i] for i in state.lines]
+        texts = [pl.line.text for pl in group]
+        text = join_lines(texts, vocabulary)
+        if not text:
+            continue
+        kind, level = _kind(seg, state, group, text, heading_sizes)
+        marker = list_marker(text) if kind is BlockType.LIST_ITEM else None
+        raw = "\n".join(texts)
+        blocks.append(Block(
+            kind, text, raw=raw if raw != text else None, provenance=_provenance(group),
+            level=level, ordered=marker.ordered if marker else None,
+            marker=marker.marker if marker else None, depth=0 if marker else None,
+        ))
+    return tuple(blocks)

@@ -1,0 +1,106 @@
+"""Page furniture: what is printed on the page but is not the article.
+
+Three kinds of evidence, strongest first:
+
+* **form** — browser print headers and footers, ``Page N``, copyright lines, navigation bars,
+  release boilerplate and end marks look the same in every design (the recognisers are shared
+  with the text parser in ``newsingest.reflow.furniture``); header/footer/page-number forms
+  count only in the page margins, where such lines live;
+* **repetition** — a line in the top or bottom margin band whose text, digits aside, recurs on
+  another page is a running head or foot;
+* **position** — on the first page, whatever sits above the headline (masthead, section
+  label, navigation, running head) is not body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from newsingest.model import Furniture, FurnitureKind
+from newsingest.reflow.furniture import furniture_kind
+from newsingest.reflow.lines import Line
+
+__all__ = ["PageLines", "find_furniture", "margin_band"]
+
+#: The top and bottom margin bands, as a share of the page height.
+MARGIN = 0.1
+_DIGITS = re.compile(r"\d+")
+
+
+@attrs.frozen
+class PageLines:
+    """One page's lines in reading order, with the page size the margin rules need."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+
+
+def margin_band(line: Line, height: float) -> str | None:
+    """``"top"`` or ``"bottom"`` when the line lies in a page margin band, else ``None``.
+
+    >>> margin_band(Line("Page 2", 0, page=1, bbox=(290, 763, 320, 771)), 792.0)
+    'bottom'
+    """
+    assert line.bbox is not None
+    if line.bbox[3] <= MARGIN * height:
+        return "top"
+    if line.bbox[1] >= (1 - MARGIN) * height:
+        return "bottom"
+    return None
+
+
+def _extremes(page: PageLines) -> tuple[float, float]:
+    """The top of the highest line and the bottom of the lowest one on the page."""
+    boxes = [line.bbox for line in page.lines if line.bbox is not None]
+    return min(b[1] for b in boxes), max(b[3] for b in boxes)
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("0", " ".join(text.casefold().split()))
+
+
+def find_furniture(pages: Sequence[PageLines], headline_top: float | None
+                   ) -> dict[tuple[int, int], FurnitureKind]:
+    """Map ``(page, line index)`` of every furniture line to its kind.
+
+    ``headline_top`` is the top of the headline on page 1 (``None`` if there is none): lines
+    wholly above it there are masthead, navigation or running head.
+    """
+    found: dict[tuple[int, int], FurnitureKind] = {}
+    repeats: Counter[str] = Counter()
+    for page in pages:
+        seen = {_key(line.text) for line in page.lines if margin_band(line, page.height)}
+        repeats.update(seen)
+    for p, page in enumerate(pages):
+        if not page.lines:
+            continue
+        highest, lowest = _extremes(page)
+        for i, line in enumerate(page.lines):
+            assert line.bbox is not None
+            band = margin_band(line, page.height)
+            kind = furniture_kind(line.text)
+            extreme = line.bbox[1] <= highest + 0.5 or line.bbox[3] >= lowest - 0.5
+            if kind is FurnitureKind.PAGE_NUMBER and not (band or extreme):
+                kind = None  # a bare number inside the page may be body text
+            if kind is None and band and repeats[_key(line.text)] >= 2:
+                kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.FOOTER
+            if (kind is None and p == 0 and headline_top is not None
+                    and line.bbox[3] <= headline_top + 0.5):
+                kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.MASTHEAD
+            if kind is not None:
+                found[(p, i)] = kind
+    return found
+
+
+def furniture_items(pages: Sequence[PageLines],
+                    kinds: dict[tuple[int, int], FurnitureKind]) -> tuple[Furniture, ...]:
+    """The furniture lines as ``Furniture`` records, in page order, with page and bbox."""
+    return tuple(Furniture(kinds[(p, i)], line.text, line.provenance)
+                 for p, page in enumerate(pages) for i, line in enumerate(page.lines)
+                 if (p, i) in kinds)

@@ -1,0 +1,186 @@
+"""Columns and reading order from the whitespace on the page.
+
+A column gutter is a vertical strip of white that runs through many consecutive rows with a
+good amount of text on both sides. Rows crossed by text (a headline over both columns, a
+running head) end a gutter's run, so a page splits into horizontal *bands*: single-column bands
+read row by row, multi-column bands read column by column. This is an XY-cut that never cuts a
+column band horizontally, which is what keeps "column 1, then column 2" in order when both
+columns happen to have a paragraph gap at the same height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from newsingest.parsers.pdf.chars import TextLine, Word
+
+__all__ = ["Gutter", "find_gutters", "reading_order"]
+
+Segment = tuple[Word, ...]
+
+#: A gutter must run through at least this many consecutive rows.
+MIN_GUTTER_ROWS = 4
+#: ... be at least this wide, in ems of the body text ...
+MIN_GUTTER_EMS = 0.8
+#: ... and have at least this many rows with this much text (ems) on each side.
+MIN_SIDE_ROWS = 2
+MIN_SIDE_EMS = 5.0
+
+
+@attrs.frozen
+class Gutter:
+    """A vertical white strip from row ``first`` to row ``last`` (inclusive)."""
+
+    x0: float
+    x1: float
+    first: int
+    last: int
+
+    @property
+    def rows(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _em(rows: Sequence[Sequence[Segment]]) -> float:
+    weights: dict[float, int] = {}
+    for row in rows:
+        for seg in row:
+            for w in seg:
+                key = round(w.size, 1)
+                weights[key] = weights.get(key, 0) + len(w.text)
+    return max(weights, key=lambda k: weights[k]) if weights else 10.0
+
+
+def _free(row: Sequence[Segment], left: float, right: float, width: float
+          ) -> list[tuple[float, float]]:
+    edges = [left]
+    for seg in row:
+        edges.extend((seg[0].x0, seg[-1].x1))
+    edges.append(right)
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)
+            if edges[i + 1] - edges[i] >= width]
+
+
+def _candidates(rows: Sequence[Sequence[Segment]], width: float) -> list[Gutter]:
+    left = min(seg[0].x0 for row in rows for seg in row)
+    right = max(seg[-1].x1 for row in rows for seg in row)
+    active: dict[tuple[float, float], int] = {}
+    found: list[Gutter] = []
+    for index, row in enumerate([*rows, []]):
+        free = _free(row, left, right, width) if row else []
+        grown: dict[tuple[float, float], int] = {}
+        for (a0, a1), start in active.items():
+            alive = False
+            for f0, f1 in free:
+                lo, hi = max(a0, f0), min(a1, f1)
+                if hi - lo >= width:
+                    alive = True
+                    key = (lo, hi)
+                    grown[key] = min(grown.get(key, start), start)
+            if not alive and index - start >= MIN_GUTTER_ROWS:
+                found.append(Gutter(a0, a1, start, index - 1))
+        for interval in free:
+            grown.setdefault(interval, index)
+        active = grown
+    return [g for g in found if left < g.x0 and g.x1 < right]
+
+
+def _sides(rows: Sequence[Sequence[Segment]], gutter: Gutter, em: float) -> bool:
+    minimum = MIN_SIDE_EMS * em
+    lefts = rights = 0
+    for row in rows[gutter.first : gutter.last + 1]:
+        lefts += any(s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum for s in row)
+        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 - s[0].x0 >= minimum for s in row)
+    return lefts >= MIN_SIDE_ROWS and rights >= MIN_SIDE_ROWS
+
+
+def find_gutters(rows: Sequence[Sequence[Segment]]) -> list[Gutter]:
+    """Column gutters of a page, longest first, never two over the same rows and place."""
+    if len(rows) < MIN_GUTTER_ROWS:
+        return []
+    em = _em(rows)
+    chosen: list[Gutter] = []
+    for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
+        if not _sides(rows, g, em):
+            continue
+        if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
+               for c in chosen):
+            continue
+        chosen.append(g)
+    return chosen
+
+
+def _bands(gutters: Sequence[Gutter]) -> list[tuple[int, int, list[float]]]:
+    """Merge gutters whose rows overlap: (first row, last row, gutter middles left to right)."""
+    bands: list[tuple[int, int, list[float]]] = []
+    for g in sorted(gutters, key=lambda g: g.first):
+        if bands and g.first <= bands[-1][1]:
+            first, last, xs = bands[-1]
+            bands[-1] = (first, max(last, g.last), sorted([*xs, g.middle]))
+        else:
+            bands.append((g.first, g.last, [g.middle]))
+    return bands
+
+
+def reading_order(rows: Sequence[Sequence[Segment]], page: int) -> list[TextLine]:
+    """The page's line segments as TextLines in reading order, with column and band set."""
+    bands = _bands(find_gutters(rows))
+    lines: list[TextLine] = []
+    index = 0
+    band_no = 0
+    for first, last, xs in [*bands, (len(rows), len(rows), [])]:
+        for row in rows[index:first]:
+            lines.extend(TextLine(seg, page, 0, band_no) for seg in row)
+        if first >= len(rows):
+            break
+        band_no += 1
+        columns: list[list[TextLine]] = [[] for _ in range(len(xs) + 1)]
+        for row in rows[first : last + 1]:
+            for seg in row:
+                middle = (seg[0].x0 + seg[-1].x1) / 2
+                column = sum(middle > x for x in xs)
+                columns[column].append(TextLine(seg, page, column, band_no))
+        for column_lines in columns:
+            lines.extend(column_lines)
+        band_no += 1
+        index = last + 1
+    return lines
+
+
+def _core(line: TextLine) -> tuple[float, float]:
+    """Top and bottom of the line's text, by the median word: an emoji drawn higher than the
+    letters, or a superscript, does not make the white above the line look smaller."""
+    tops = sorted(w.top for w in line.words)
+    bottoms = sorted(w.bottom for w in line.words)
+    return tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+
+
+def evidence(lines: Sequence[TextLine]) -> list[tuple[float, float | None]]:
+    """``(indent, gap_above)`` of each line of a page (reading order).
+
+    The indent is measured from the column's flush-left edge (the most common left x of its
+    lines); the gap is the white between this line and the one above it in the same column,
+    ``None`` for a column's first line, where there is nothing to measure.
+    """
+    lefts: dict[tuple[int, int], dict[int, int]] = {}
+    for line in lines:
+        counts = lefts.setdefault((line.band, line.column), {})
+        key = round(line.x0)
+        counts[key] = counts.get(key, 0) + 1
+    edge = {k: float(min(x for x, n in c.items() if n == max(c.values())))
+            for k, c in lefts.items()}
+    out: list[tuple[float, float | None]] = []
+    previous: dict[tuple[int, int], float] = {}
+    for line in lines:
+        where = (line.band, line.column)
+        top, bottom = _core(line)
+        gap = top - previous[where] if where in previous else None
+        previous[where] = bottom
+        out.append((line.x0 - edge[where], gap))
+    return out
