@@ -64,6 +64,8 @@ def parse_byline(text: str) -> Byline | None:
     >>> parse_byline("North Korea Has Sent Troops") is None
     True
     """
+    if len(text) > 200:
+        return None
     line = " ".join(text.split())
     if not line or len(line) > 120:
         return None

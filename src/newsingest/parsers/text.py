@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
-
 from newsingest.__about__ import __version__
 from newsingest.decode import decode_bytes, looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.model import Block, Document, ParseWarning
+from newsingest.model import Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.reflow import Line, reflow
 from newsingest.repair.builtin import repair_warnings
@@ -51,8 +49,10 @@ class TextParser:
                 warnings.append(ParseWarning(
                     "long_line", f"line {index + 1} has {len(line)} characters; not reflowed"))
             lines.append(Line(line, index, new_page=new_page[index] or None))
+        # A block's ``raw`` holds its repaired lines as they were wrapped; what repair changed
+        # (and every character it removed) is in ``doc.repairs`` with the line numbers.
         result = reflow(lines)
-        blocks = tuple(_with_raw(block, original) for block in result.blocks)
+        blocks = result.blocks
         if not blocks and text.strip():
             warnings.append(ParseWarning("no_body", "no article body found in the text"))
         return Document(
@@ -63,15 +63,6 @@ class TextParser:
             repairs=repairs,
             warnings=(*warnings, *result.warnings),
         )
-
-
-def _with_raw(block: Block, original: list[str]) -> Block:
-    """Keep the source lines (before repair) as ``raw`` when they differ from the block text."""
-    span = block.provenance.lines
-    if span is None:
-        return block
-    raw = "\n".join(original[span[0] - 1 : span[1]]).replace("\f", "")
-    return attrs.evolve(block, raw=raw if raw != block.text else None)
 
 
 @hookimpl

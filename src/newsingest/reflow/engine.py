@@ -50,7 +50,7 @@ class Reflowed:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.split()) if len(text) <= 2000 else text.strip()
 
 
 def _digits_folded(text: str) -> str:
@@ -123,6 +123,8 @@ def _next_text(lines: Sequence[Line], i: int) -> int | None:
 
 def _headline_case(text: str) -> bool:
     """Every word of four letters or more capitalised, as headlines are ("Troops to" / "Russia")."""
+    if len(text) > 300:
+        return False
     words: list[str] = re.findall(r"[^\W\d_][\w'’\-]*", text)
     if not words or text.rstrip().endswith((".", ",", ";")) or not words[0][0].isupper():
         return False
@@ -131,6 +133,8 @@ def _headline_case(text: str) -> bool:
 
 def _masthead_like(text: str) -> bool:
     """A site name with a role ("The Daily Ledger · Media Office") or a lone short name line."""
+    if len(text) > 300:
+        return False
     parts = re.split(r"\s+[·|•]\s+", text)
     return len(parts) >= 2 and all(1 <= len(p.split()) <= 4 for p in parts)
 
@@ -149,15 +153,14 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
     """Find masthead, headline, byline and date line at the top of the article."""
     head = _Header()
     page_title = None
-    for i in sorted(furniture):
-        if furniture[i] is FurnitureKind.HEADER and i < HEADER_ZONE:
-            is_header, title = browser_header(lines[i].text)
-            if is_header and title:
-                page_title = _clean(title)
-                break
-            if not is_header:  # pdftotext: the title on the line after the date and time
-                page_title = _clean(lines[i].text)
-                break
+    for i in range(min(len(lines), HEADER_ZONE)):
+        is_header, title = browser_header(lines[i].text)
+        if is_header:
+            if title is None:  # pdftotext: the title on the line after the date and time
+                nxt = _next_text(lines, i)
+                title = lines[nxt].text if nxt is not None and furniture.get(nxt) else None
+            page_title = _clean(title) if title else None
+            break
     content = [i for i in range(min(len(lines), HEADER_ZONE))
                if _clean(lines[i].text) and i not in furniture]
     byline_at = None

@@ -28,6 +28,7 @@ _RELEASE = re.compile(
     r"^(?:for\s*immediate\s*release|(?:press|news|media)\s*release)$", re.IGNORECASE
 )
 _END_MARK = re.compile(r"^(?:#{3}|-\s?30\s?-|\*\s?\*\s?\*|ENDS?)$")
+_MAX_FURNITURE = 300  # furniture is short; longer lines are body (and checked in O(1))
 _NAV_SEP = re.compile(r"\s+[|•·]\s+")
 
 
@@ -41,6 +42,8 @@ def browser_header(text: str) -> tuple[bool, str | None]:
     >>> browser_header("The 5:30 PM train")
     (False, None)
     """
+    if len(text) > _MAX_FURNITURE:
+        return False, None
     match = _BROWSER_HEADER.match(text.strip())
     if match is None:
         return False, None
@@ -78,6 +81,8 @@ def furniture_kind(text: str) -> FurnitureKind | None:
     >>> furniture_kind("The troops moved at 5:30 PM.") is None
     True
     """
+    if len(text) > _MAX_FURNITURE:
+        return None
     line = " ".join(text.split())
     if not line:
         return None

@@ -18,6 +18,7 @@ _HYPHENS = "-\u2010"
 _WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
 _WORD_HEAD = re.compile(r"^([^\W\d_][\w'’]*)")
 _NO_SPACE_BEFORE = set(",.;:!?)]}%’”»")
+_LONG = 2000  # lines longer than this are not printed lines; they add no evidence
 _WORDS = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -27,7 +28,8 @@ def word_vocabulary(texts: Sequence[str]) -> frozenset[str]:
     >>> sorted(word_vocabulary(["So-called hyper connected"]))
     ['connected', 'hyper', 'so-called']
     """
-    return frozenset(m.group(0).casefold() for text in texts for m in _WORDS.finditer(text))
+    return frozenset(m.group(0).casefold() for text in texts if len(text) <= _LONG
+                     for m in _WORDS.finditer(text))
 
 
 @lru_cache(maxsize=8192)
@@ -83,7 +85,7 @@ def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
                 return left[:-1] + right
             return left + right
         return left + right if right[0].isalnum() else left + " " + right
-    if right[0] in _NO_SPACE_BEFORE or (left[-1] in "—–/" and left[-2:-1].isalpha()):
+    if right[0] in _NO_SPACE_BEFORE or (left[-1] in "—–/" and left[-2:-1].isalnum()):
         return left + right
     return left + " " + right
 

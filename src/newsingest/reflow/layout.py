@@ -22,7 +22,13 @@ from newsingest.reflow.widths import text_width
 
 __all__ = ["Decider", "Measure", "ends_sentence"]
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»][.!?]?$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+#: A line ending in one of these ends with an abbreviation, not a sentence ("said Rep." / "Brian").
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|St|Rev|Hon|Jr|Sr|Inc"
+    r"|Corp|Co|No|Vol|U\.S|U\.N|U\.K|e\.g|i\.e|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+    r"|Nov|Dec)\.$"
+)
 _SPACE = text_width(" ")
 _SOFT = "soft"
 
@@ -32,13 +38,19 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence("in the email."), ends_sentence("the ongoing Ukraine")
     (True, False)
+    >>> ends_sentence("“he said,”"), ends_sentence("a quote.”"), ends_sentence("said Rep.")
+    (False, True, False)
     """
-    return bool(_TERMINAL.search(text.rstrip()))
+    text = text.rstrip()
+    return bool(_TERMINAL.search(text)) and not _ABBREVIATION.search(text)
 
 
 def _starts_lower(text: str) -> bool:
-    first = text.lstrip()[:1]
-    return first.islower() or first in ",.;:)]}%"
+    """A line that continues a sentence: lower case ("eZ", "iPhone" are names) or closing marks."""
+    word = _first_word(text)
+    if not word:
+        return False
+    return (word[0].islower() and not any(ch.isupper() for ch in word)) or word[0] in ",.;:)]}%"
 
 
 def _first_word(text: str) -> str:
@@ -102,14 +114,38 @@ class Decider:
         self.body_size = statistics.median(sizes) if sizes else None
         indents = [ln.indent for ln in lines if ln.indent is not None]
         self.body_indent = statistics.median(indents) if indents else None
+        self._segment = self._segments()
 
     def width(self, i: int) -> float:
         return Measure.width(self.lines[i])
 
+    def full(self, i: int) -> float:
+        """The measure line ``i`` was set to: its column's, or its own paragraph's if narrower.
+
+        A run of three or more lines between blank lines is a paragraph whose widest line shows
+        its measure (dumps where a quote or an aside is set narrower than the body).
+        """
+        segment = self._segment.get(i)
+        base = self.measure.of_line(self.lines[i])
+        return min(base, segment) if segment else base
+
+    def _segments(self) -> dict[int, float]:
+        out: dict[int, float] = {}
+        run: list[int] = []
+        for i in range(len(self.lines) + 1):
+            if i < len(self.lines) and self.lines[i].text.strip():
+                run.append(i)
+                continue
+            if len(run) >= 3 and len(run) < len(self.lines) // 2:
+                widest = max(self.width(j) for j in run)
+                out.update(dict.fromkeys(run, widest))
+            run = []
+        return out
+
     def fits(self, i: int, j: int, limit: float | None = None) -> bool:
         """Would line ``j``'s first word have fitted at the end of line ``i``?"""
         line = self.lines[i]
-        limit = self.measure.of_line(line) if limit is None else limit
+        limit = self.full(i) if limit is None else limit
         extra = (_SPACE + text_width(_first_word(self.lines[j].text))) * Measure.scale(line)
         return self.width(i) + extra <= limit * 0.99
 
@@ -135,7 +171,7 @@ class Decider:
         p = group[-1]
         prev, cur = self.lines[p], self.lines[i]
         prev_text, cur_text = prev.text.strip(), cur.text.strip()
-        if list_marker(cur_text) is not None:
+        if list_marker(cur_text) is not None and prev_text.count("(") <= prev_text.count(")"):
             return True
         hyphenated = prev_text.endswith(("-", "\u2010", "\u00ad"))
         if _starts_lower(cur_text) and (not ends_sentence(prev_text) or hyphenated):
@@ -149,19 +185,30 @@ class Decider:
             return False
         if prev_text.endswith(":"):
             return True
+        full = self.full(p)
+        prev_short = len(group) >= 2 and self._very_short(group[-2])
+        if prev_short and self._very_short(p) and self._very_short(i):
+            return False  # pdftotext split one stretched justified line into words
         if ends_sentence(prev_text):
-            if self.fits(p, i):
-                self.soft.add(i)
-                return True
+            # Measured on news dumps: a sentence end at a line end followed by a capital starts a
+            # new paragraph more often than not, even when the next word would not have fitted.
+            self.soft.add(i)
+            return True
+        if not self.fits(p, i):
             return False
-        # no sentence end: a short line followed by a full one ends a heading
-        if len(group) <= 2 and self.fits(p, i) and \
-                self.width(p) < 0.75 * self.measure.of_line(prev):
+        # no sentence end: a short line before a capital ends a heading or an unpunctuated line
+        if self.width(p) < 0.5 * full and not prev_short and not self._very_short(i):
+            return True
+        if len(group) <= 2 and self.width(p) < 0.75 * full:
             nxt = i + 1
             if nxt >= len(self.lines) or not self.lines[nxt].text.strip() or \
                     not self.fits(i, nxt):
                 return True
         return False
+
+    def _very_short(self, i: int) -> bool:
+        return bool(self.lines[i].text.strip()) and \
+            self.width(i) < 0.35 * self.full(i)
 
     def merge_narrow(self, groups: list[list[int]]) -> list[list[int]]:
         """Undo "fits" breaks inside runs of lines set to a narrower measure (block quotes)."""
@@ -179,12 +226,15 @@ class Decider:
 
     def _narrow_pair(self, first: Sequence[int], second: Sequence[int]) -> bool:
         a, b = first[-1], second[0]
-        full = self.measure.of_line(self.lines[a])
+        full = self.full(a)
         wa, wb = self.width(a), self.width(b)
         wp = self.width(first[-2]) if len(first) >= 2 else 0.0
         local = max(wp, wa, wb)
-        return (local < 0.92 * full and wa >= 0.6 * full and wb >= 0.8 * local
-                and not self.fits(a, b, local))
+        if not (local < 0.92 * full and wa >= 0.6 * full and wb >= 0.8 * local
+                and not self.fits(a, b, local)):
+            return False
+        # the whole run must be set narrower than the text, not just the lines at the break
+        return all(self.width(i) < 0.92 * full for i in [*first, *second[:-1]])
 
     def classify(self, group: Sequence[int], previous_text: str) -> BlockType:
         """The block type of a group of lines, given the previous block's text."""

@@ -11,7 +11,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["char_width", "text_width"]
+__all__ = ["LONG_LINE", "char_width", "text_width"]
+
+#: No printed line is this long; longer "lines" are whole paragraphs or junk.
+LONG_LINE = 2000
 
 # Helvetica advance widths (1/1000 em) for printable ASCII, from the standard AFM file.
 _ASCII = (
@@ -58,5 +61,10 @@ def text_width(text: str) -> float:
 
     >>> round(text_width("ab c"), 3)
     1.89
+
+    Lines longer than any page could print are estimated from their length (half an em a
+    character), which keeps the engine linear on pathological inputs.
     """
+    if len(text) > LONG_LINE:
+        return 0.5 * len(text)
     return sum(char_width(ch) for ch in text)

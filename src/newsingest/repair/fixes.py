@@ -96,6 +96,9 @@ def fix_legacy_emoji(text: str) -> str:
     return _LEGACY_RE.sub(lambda m: LEGACY_EMOJI[m.group(0)], text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def fix_surrogates(text: str) -> str:
     """Re-pair UTF-16 surrogate halves into their character; turn lone halves into U+FFFD.
 
@@ -107,7 +110,7 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("lone \\ud83c half")
     'lone \\ufffd half'
     """
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text) is None:
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
@@ -137,7 +140,7 @@ def remove_replacement_chars(text: str) -> str:
 
 
 _SHY_MID = re.compile("\u00ad+(?:[-\u2010](?=\\w))?(?!\n|$)")
-_SHY_END = re.compile("(?:\u00ad+[-\u2010]?|[-\u2010]\u00ad+)[ \t]*$", re.MULTILINE)
+_SHY_END = re.compile("[-\u2010]*\u00ad+[-\u2010]*[ \t]*$", re.MULTILINE)
 
 
 def fix_soft_hyphens(text: str) -> str:

@@ -1,0 +1,143 @@
+"""The text parser end to end: the pentagon example exactly as the issue states it, bad input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import newsingest
+from newsingest.errors import ParseError
+from newsingest.model import BlockType
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pentagon-dump.txt"
+
+P, Q, L = BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.LIST_ITEM
+EXPECTED = [
+    (P, "During a U.S. Department", "inside Russia."),
+    (P, "During the briefing", "Singh responded:"),
+    (Q, "So, as I mentioned —", "details just yet."),
+    (P, "Positing that", "approximately 10,000:"),
+    (Q, "I don’t have more details", "updated on that."),
+    (P, "NATO Secretary-General", "stating on X:"),
+    (Q, "Officials from Seoul have briefed #NATO Allies & Indo-Pacific partners on the North "
+        "Korean troop deployment to Russia.", ""),
+    (P, "This is:", ""),
+    (L, "1. a significant escalation in DPRK’s involvement", ""),
+    (L, "2. yet another breach of UN resolutions", ""),
+    (L, "3. a dangerous expansion of Russia’s war.", ""),
+    (P, "Ukrainian President", "on X:"),
+    (Q, "North Korean soldiers may join", "invest further in terror."),
+    (P, "Related article:", ""),
+    (P, "Biden Admin Confirms North Korean Troops in Russia; House Intel Chair: Consider Direct "
+        "Military Action", ""),
+]
+
+
+def test_pentagon_example_exactly() -> None:
+    doc = newsingest.parse(EXAMPLE)
+    assert doc.metadata.title == "Pentagon Says North Korea Has Sent 10,000 Troops to Russia"
+    got = [(b.type, b.text) for b in doc.blocks]
+    assert len(got) == len(EXPECTED), [t for _, t in got]
+    for (kind, text), (want_kind, start, end) in zip(got, EXPECTED, strict=True):
+        assert kind is want_kind, text
+        if end:
+            assert text.startswith(start) and text.endswith(end), text
+        else:
+            assert text == start
+    assert "\ufffd" not in doc.to_json()
+    assert "  " not in "".join(b.text for b in doc.blocks)
+    lost = [r for r in doc.repairs if r.step == "remove_replacement_chars"]
+    assert lost and lost[0].removed and len(lost[0].locations) == 3
+    ordered = [b for b in doc.blocks if b.type is L]
+    assert [b.marker for b in ordered] == ["1.", "2.", "3."] and all(b.ordered for b in ordered)
+
+
+def test_provenance_and_raw_keep_the_source_lines() -> None:
+    doc = newsingest.parse(EXAMPLE)
+    first = doc.blocks[0]
+    assert first.provenance.lines == (3, 10)
+    assert first.raw is not None
+    assert first.raw.startswith("During a U.S. Department of Defense press\n")
+    flags = doc.blocks[6]
+    assert flags.raw is not None
+    assert flags.raw.endswith("the North\nKorean troop deployment to Russia.")
+    lost = next(r for r in doc.repairs if r.step == "remove_replacement_chars")
+    assert lost.before.startswith("Officials from Seoul <U+FFFD><U+FFFD>")
+
+
+def test_browser_print_dump_furniture_title_byline() -> None:
+    text = (
+        "11/25/26, 5:29 PM Wire Story About Rates\n"
+        "Harbor City Times\n"
+        "World | Politics | Business | Technology | Science\n"
+        "Wire Story About\n"
+        "Rates\n"
+        "By Sophie Laurent · December 1, 2026\n"
+        "The first paragraph is long enough to wrap onto a second line in the dump, as printed\n"
+        "pages do.\n"
+        "A second paragraph follows here.\n"
+        "file:///tmp/x/article.html 1/1\n"
+    )
+    doc = newsingest.parse_text(text)
+    assert doc.metadata.title == "Wire Story About Rates"
+    assert doc.metadata.authors == ("Sophie Laurent",)
+    assert doc.metadata.published == "2026-12-01"
+    assert [b.text for b in doc.blocks] == [
+        "The first paragraph is long enough to wrap onto a second line in the dump, as printed "
+        "pages do.",
+        "A second paragraph follows here.",
+    ]
+    kinds = {f.kind.value for f in doc.furniture}
+    assert {"header", "navigation", "footer", "masthead"} <= kinds
+
+
+def test_paragraph_split_by_a_page_break_is_rejoined() -> None:
+    text = (
+        "Title Of The Piece\n\nA paragraph that runs to the end of the page and keeps going on\n"
+        "\nPage 1\n\f\nthe next page, where it ends.\n"
+    )
+    doc = newsingest.parse_text(text)
+    assert [b.text for b in doc.blocks] == [
+        "A paragraph that runs to the end of the page and keeps going on the next page, where it "
+        "ends."
+    ]
+    assert any(f.text == "Page 1" for f in doc.furniture)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [("Café Story\n\nNaïve “quotes” — here.\n", "utf-16"),
+     ("Café Story\n\nNaïve here.\n", "cp1252")],
+)
+def test_other_encodings(data: str, encoding: str) -> None:
+    doc = newsingest.parse(data.encode(encoding), name="x.txt")
+    assert doc.metadata.title == "Café Story"
+    assert doc.blocks[0].text.startswith("Naïve")
+
+
+def test_empty_and_binary_input_give_parse_errors() -> None:
+    with pytest.raises(ParseError):
+        newsingest.parse(b"", name="empty.txt")
+    with pytest.raises(ParseError):
+        newsingest.parse(bytes(range(256)) * 8, name="junk.txt")
+
+
+def test_whitespace_only_gives_a_document() -> None:
+    doc = newsingest.parse(b"\n\n   \n", name="blank.txt")
+    assert doc.blocks == ()
+
+
+def test_huge_single_line_does_not_hang() -> None:
+    data = ("word " * 2_000_000).encode()  # 10 MB on one line (50 MB: ~7 s, linear)
+    start = time.process_time()
+    doc = newsingest.parse(data, name="big.txt")
+    assert time.process_time() - start < 10
+    assert sum(len(b.text) for b in doc.blocks) + len(doc.metadata.title or "") > 8_000_000
+
+
+def test_cid_runs_give_a_warning() -> None:
+    doc = newsingest.parse_text("Headline Here\n\nThe price (cid:3)(cid:4) rose.\n")
+    assert doc.blocks[0].text == "The price rose."
+    assert any(w.code == "cid_removed" for w in doc.warnings)
