@@ -177,3 +177,30 @@ def test_pool_stop_cancels_work_in_flight() -> None:
     assert time.monotonic() - started < 10
     assert outcomes[0].failure == "error"
     assert {o.failure for o in outcomes[1:]} <= {"cancelled"} and len(outcomes) <= 2
+
+
+def test_progress_lines_bar_and_summary() -> None:
+    from newsingest.batch.progress import Reporter, Stats
+
+    stats = Stats()
+    stats.add(Record("a.pdf", "ok", pages=4, seconds=2.5, peak_rss_mib=80.0))
+    stats.add(Record("b.pdf", "failed", error_type="CorruptError", message="b.pdf: broken"))
+    stats.add(Record("c.pdf", "ok", pages=1), resumed=True)
+    plain = io.StringIO()
+    reporter = Reporter(stream=plain, tty=False, interval=0.0)
+    reporter.start(4)
+    reporter.update(stats)
+    assert plain.getvalue().startswith("newsingest: 3/4 files (75%), 4 pages,")
+    reporter.report(stats, "out")
+    summary = plain.getvalue()
+    assert "1 already done" in summary and "2.5s a.pdf" in summary
+    assert "CorruptError (1): b.pdf" in summary and stats.exit_code() == 1
+    terminal = io.StringIO()
+    bar = Reporter(stream=terminal, tty=True)
+    bar.start(4)
+    bar.update(stats)
+    bar.close()
+    assert "1 failed" in terminal.getvalue()
+    quiet = io.StringIO()
+    Reporter(stream=quiet, quiet=True).report(stats, "out")
+    assert quiet.getvalue() == "newsingest: 1 of 3 inputs failed; see out/manifest.jsonl\n"

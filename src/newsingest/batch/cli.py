@@ -31,10 +31,20 @@ def _cpu_count() -> int:
 
 
 def warm_up() -> None:
-    """Worker initializer: load the plugins (and their imports) once per worker process."""
-    from newsingest.plugins import get_registry
+    """Worker initializer: load the plugins (and their imports) once per worker process.
 
-    get_registry()
+    A broken plugin was already reported once by the command itself; every worker (and every
+    replacement) repeating the warning would bury the progress display.
+    """
+    import logging
+    import warnings
+
+    from newsingest.plugins import PluginWarning, get_registry
+
+    logging.getLogger("newsingest.plugins").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginWarning)
+        get_registry()
 
 
 @click.command()

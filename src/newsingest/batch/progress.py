@@ -137,7 +137,7 @@ class Reporter:
             TextColumn("converting"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[pages]} pages, {task.fields[rate]} files/s"),
             TimeRemainingColumn(), TextColumn("[red]{task.fields[failed]} failed"),
-            console=Console(file=self.stream), transient=True)
+            console=Console(file=self.stream, force_terminal=True), transient=True)
         self._task = self._bar.add_task("convert", total=total, pages=0, rate="-", failed=0)
         self._bar.start()
 
