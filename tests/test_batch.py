@@ -273,4 +273,5 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         code, err = run([str(tmp_path / "a.txt"), "-o", str(tmp_path / "o"), *extra], capsys)
         assert code == 2, (extra, err)
     assert run([str(tmp_path / "missing"), "-o", str(tmp_path / "o")], capsys)[0] == 2
+    assert run([str(tmp_path), "-o", str(tmp_path)], capsys)[0] == 2
     assert not os.path.exists(tmp_path / "o")

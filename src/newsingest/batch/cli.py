@@ -108,6 +108,9 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
                                  param_hint="--parser")
     if os.path.exists(outdir) and not os.path.isdir(outdir):
         raise click.BadParameter(f"{outdir!r} exists and is not a folder", param_hint="-o")
+    if any(os.path.realpath(path) == os.path.realpath(outdir) for path in inputs):
+        raise click.BadParameter("OUTDIR is an INPUT folder: outputs would become inputs of the "
+                                 "next run; choose another folder", param_hint="-o")
     options = RunOptions(
         inputs=inputs, outdir=absolute_out, fmt=fmt,
         extension=registry.exporters[fmt].extension, resume=resume, retry_failed=retry_failed,
