@@ -208,6 +208,28 @@ def _source_lines(numbers: Sequence[int], lines: Sequence[str],
     return "<pre class='src'>" + "\n".join(out) + "</pre>"
 
 
+def _orphan(doc: Document, words: str) -> str:
+    """The note for source lines no block took: which metadata, if any, they hold.
+
+    >>> from newsingest.model import Metadata, Source
+    >>> doc = Document(Source(None, "text/plain", "", 0, "text", "1"),
+    ...                Metadata(title="Big News", authors=("Ann Lee",)))
+    >>> _orphan(doc, "BIG NEWS By ANN LEE")
+    "<div class='orphan'>not in any block (holds: metadata title, author)</div>"
+    """
+    folded = " ".join(words.split()).casefold()
+    meta = doc.metadata
+    found = []
+    if meta.title and " ".join(meta.title.split()).casefold() in folded:
+        found.append("metadata title")
+    if any(name.casefold() in folded for name in meta.authors if name.strip()):
+        found.append("author")
+    if meta.published and meta.published[:10] in words:
+        found.append("date")
+    held = f" (holds: {', '.join(found)})" if found else ""
+    return f"<div class='orphan'>not in any block{held}</div>"
+
+
 def _text_view(doc: Document, items: Sequence[Item], text: str) -> str:
     """Source lines in order, each run beside the block(s) whose ``lines`` span covers it."""
     lines = text.split("\n")
@@ -245,7 +267,7 @@ def _text_view(doc: Document, items: Sequence[Item], text: str) -> str:
             elif words.casefold() == title:
                 cells.append("<div class='cont'>metadata title</div>")
             else:
-                cells.append("<div class='orphan'>not in any block</div>")
+                cells.append(_orphan(doc, words))
         rows.append(f"<tr><td>{_source_lines(run, lines, marks)}</td><td>{''.join(cells)}"
                     "</td></tr>")
     rest = [i for i in items if i.ref not in seen]
