@@ -4,10 +4,11 @@ Usage: python bench/bench_convert.py [CORPUS] [--repeat N]
 
 Runs the real command line (a fresh interpreter each time) on the PDFs of CORPUS (default: the
 81 dev PDFs of ../shared/bench/corpus/pdf), alternating the job counts and keeping each one's
-best wall time, since the machine is shared. Peak RSS per worker is the largest
-``peak_rss_mib`` in the manifest (each worker's ``ru_maxrss`` when it finished a file). Worker
-start-up is timed with the pool itself, one fresh worker per task, per start method. Goals
-(issue 6): speed-up >= 1.8x on 2 cores, peak RSS <= 200 MiB per worker.
+best wall time, since the machine is shared; the 1-minute load average around each run is
+printed too (above 2 on 2 cores, other work competes and the speed-up says little). Peak RSS
+per worker is the largest ``peak_rss_mib`` in the manifest (each worker's ``ru_maxrss`` when it
+finished a file). Worker start-up is timed with the pool itself, one fresh worker per task, per
+start method. Goals (issue 6): speed-up >= 1.8x on 2 cores, peak RSS <= 200 MiB per worker.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "pdf"
 
 def convert(corpus: Path, jobs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
+        load = os.getloadavg()[0]
         started = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "newsingest", "convert", str(corpus), "-o", out,
@@ -43,6 +46,7 @@ def convert(corpus: Path, jobs: int) -> dict[str, float]:
         "ok": sum(r["status"] == "ok" for r in records),
         "pages": sum(r["pages"] for r in records),
         "rss": max((r["peak_rss_mib"] or 0.0) for r in records),
+        "load": max(load, os.getloadavg()[0]),
     }
 
 
@@ -86,11 +90,12 @@ def main() -> None:
     print(f"corpus: {args.corpus} ({best[1]['files']:.0f} PDFs); parsers at commit {pdf_commit}; "
           f"best of {args.repeat}")
     print()
-    print("| run | wall (s) | files/s | pages/s | ok | peak RSS per worker (MiB) |")
-    print("|---|---|---|---|---|---|")
+    print("| run | wall (s) | files/s | pages/s | ok | peak RSS per worker (MiB) | load avg |")
+    print("|---|---|---|---|---|---|---|")
     for jobs, r in sorted(best.items()):
         print(f"| --jobs {jobs} | {r['wall']:.2f} | {r['files'] / r['wall']:.2f} | "
-              f"{r['pages'] / r['wall']:.2f} | {r['ok']:.0f}/{r['files']:.0f} | {r['rss']:.0f} |")
+              f"{r['pages'] / r['wall']:.2f} | {r['ok']:.0f}/{r['files']:.0f} | {r['rss']:.0f} | "
+              f"{r['load']:.1f} |")
     speedup = best[1]["wall"] / best[2]["wall"]
     rss = max(r["rss"] for r in best.values())
     print()
