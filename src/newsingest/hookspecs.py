@@ -91,5 +91,5 @@ def register_commands(cli: click.Group) -> None:
     :return: nothing; the return value is ignored.
 
     Ordering: commands are added in call order; a later command with the same name replaces an
-    earlier one, so do not reuse the built-in names (parse, convert, plugins).
+    earlier one, so do not reuse the built-in names (parse, convert, inspect, plugins).
     """
