@@ -153,7 +153,7 @@ class Runner:
 
     def _tasks(self) -> Iterator[Task]:
         opts = self.options
-        for payload in iter_payloads(self.items, opts.limits):
+        for payload in iter_payloads(dispatch_order(self.items), opts.limits):
             item = payload.item
             if payload.refusal is not None:
                 refusal = payload.refusal
@@ -225,6 +225,18 @@ class Runner:
         }.get(outcome.failure or "", ("failed", "WorkerError", outcome.detail))
         self._emit(Record(item.name, status, source=_source(item), sha256=sha, size=size,
                           error_type=error_type, message=message, seconds=outcome.seconds))
+
+
+def dispatch_order(items: list[Item]) -> list[Item]:
+    """Plain files largest first, then archive members in archive order.
+
+    Starting the big (slow) files first keeps the last minutes of a run from being one worker
+    busy with a large file while the others idle; archive members keep their order so each
+    archive is streamed once. The manifest keeps the input order regardless.
+    """
+    files = [item for item in items if item.member is None]
+    members = [item for item in items if item.member is not None]
+    return sorted(files, key=lambda item: -(_size(item.path) or 0)) + members
 
 
 def _size(path: str) -> int | None:
