@@ -255,7 +255,7 @@ def test_fail_fast_stops_and_records_the_rest(
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.pdf").write_bytes(b"not a pdf " * 5000)  # the largest: dispatched first
+    (src / "a.pdf").write_bytes(random.Random(1).randbytes(50_000))  # largest: goes first
     for index in range(5):
         (src / f"b{index}.txt").write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
