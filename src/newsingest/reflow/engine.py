@@ -237,19 +237,23 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
 
     groups: list[list[int]] = []
     current: list[int] = []
-    blank_before = False
+    blank_before = page_break = False
+    starts = _page_starts(lines)
     for i in body:
+        page_break = page_break or (starts[i] and i > 0)
         if i in furniture or i in skip:
+            page_break = page_break or i in furniture
             continue
         text = _clean(lines[i].text)
         if not text:
             blank_before = True
             continue
-        if current and decider.breaks(current, i, blank_before):
+        # blank lines around page furniture say nothing about paragraphs: the text decides
+        if current and decider.breaks(current, i, blank_before and not page_break):
             groups.append(current)
             current = []
         current.append(i)
-        blank_before = False
+        blank_before = page_break = False
     if current:
         groups.append(current)
     groups = decider.merge_narrow(groups)

@@ -15,6 +15,13 @@ from functools import lru_cache
 __all__ = ["dehyphenate", "join_lines", "word_vocabulary"]
 
 _HYPHENS = "-\u2010"
+#: Word endings that are never words of their own, so "develop-" + "ment" is one word.
+_SUFFIXES = frozenset((
+    "ment", "ments", "ing", "ings", "tion", "tions", "sion", "sions", "ness", "ity", "ities",
+    "ies", "ied", "ed", "er", "ers", "ly", "ally", "al", "ous", "ive", "ives", "able", "ible",
+    "ance", "ence", "ant", "ent", "ism", "ist", "ists", "ize", "ized", "ise", "ised", "ful",
+    "less", "ship",
+))
 _WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
 _WORD_HEAD = re.compile(r"^([^\W\d_][\w'’]*)")
 _NO_SPACE_BEFORE = set(",.;:!?)]}%’”»")
@@ -46,10 +53,11 @@ def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) 
 
     ``head`` and ``tail`` are the word fragments around the hyphen. The document's own words
     (``vocabulary``, lower case) decide first; then wordfreq: the joined word must be common
-    (Zipf >= 2.5) and more common than the hyphenated form. Capitalised tails (``Indo-Pacific``)
-    and fragments that already contain a hyphen (``Jedi-in-``) keep the hyphen.
+    (Zipf >= 3) while the tail is not a common word on its own (``co-`` + ``author``,
+    ``hyper-`` + ``connected`` are compounds as often as not). Capitalised tails
+    (``Indo-Pacific``) and fragments that already contain a hyphen (``Jedi-in-``) keep it.
 
-    >>> dehyphenate("explo", "ration")
+    >>> dehyphenate("devel", "opment")
     True
     >>> dehyphenate("hyper", "connected", {"hyperconnected"})
     True
@@ -66,8 +74,8 @@ def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) 
         return False
     if joined in vocabulary:
         return True
-    z_joined = _zipf(joined)
-    return z_joined >= 2.5 and z_joined > _zipf(hyphenated)
+    suffix = tail.casefold() in _SUFFIXES
+    return _zipf(joined) >= 3.0 and (suffix or _zipf(tail.casefold()) < 3.0)
 
 
 def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
@@ -77,14 +85,13 @@ def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
         return left
     if left.endswith("\u00ad"):
         return left.rstrip("\u00ad") + right
-    if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalpha():
+    if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalnum() and right[0].isalnum():
         head_match = _WORD_TAIL.search(left[:-1])
         tail_match = _WORD_HEAD.match(right)
-        if head_match and tail_match:
-            if dehyphenate(head_match.group(1), tail_match.group(1), vocabulary):
-                return left[:-1] + right
-            return left + right
-        return left + right if right[0].isalnum() else left + " " + right
+        if head_match and tail_match and \
+                dehyphenate(head_match.group(1), tail_match.group(1), vocabulary):
+            return left[:-1] + right
+        return left + right  # the author's hyphen ("15-inch", "so-called") stays, no space
     if right[0] in _NO_SPACE_BEFORE or (left[-1] in "—–/" and left[-2:-1].isalnum()):
         return left + right
     return left + " " + right
@@ -99,8 +106,8 @@ def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -
     closing punctuation attaches without a space. ``vocabulary`` defaults to the words of
     ``texts`` themselves; pass the whole document's for better evidence.
 
-    >>> join_lines(["space explo-", "ration"])
-    'space exploration'
+    >>> join_lines(["rapid devel-", "opment, the 15-", "inch model"])
+    'rapid development, the 15-inch model'
     >>> join_lines(["the so-", "called war", ", and more"])
     'the so-called war, and more'
     >>> join_lines(["explo\\u00ad", "ration"])

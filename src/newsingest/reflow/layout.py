@@ -17,7 +17,7 @@ import attrs
 
 from newsingest.model import BlockType
 from newsingest.reflow.lines import Line
-from newsingest.reflow.markers import list_marker
+from newsingest.reflow.markers import ListMarker, list_marker
 from newsingest.reflow.widths import text_width
 
 __all__ = ["Decider", "Measure", "ends_sentence"]
@@ -30,6 +30,17 @@ _ABBREVIATION = re.compile(
     r"|Nov|Dec)\.$"
 )
 _SPACE = text_width(" ")
+#: Lines ending in a word that cannot end a sentence continue on the next line.
+_FUNCTION_WORD = re.compile(
+    r"(?:^|\s)(?:a|an|the|of|to|in|into|for|and|or|but|nor|with|at|by|from|on|as|that|than|"
+    r"his|her|its|their|our|my|your|this|these|those|former|is|are|was|were|be|been|has|have|"
+    r"had|will|would|who|which|whose|de|da|do|la|le|les|el|los|und|der|die|das|den|dem|des|"
+    r"ein|eine|il|di|del|della|e|et|y|o|em|no|na|com|para|por)$",
+)
+_MONTH_END = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)$"
+)
 _SOFT = "soft"
 
 
@@ -50,6 +61,8 @@ def _starts_lower(text: str) -> bool:
     word = _first_word(text)
     if not word:
         return False
+    if word[0] in "'’" and word[1:2].islower():  # "'s Conservative Party" after "Britain"
+        return True
     return (word[0].islower() and not any(ch.isupper() for ch in word)) or word[0] in ",.;:)]}%"
 
 
@@ -171,7 +184,8 @@ class Decider:
         p = group[-1]
         prev, cur = self.lines[p], self.lines[i]
         prev_text, cur_text = prev.text.strip(), cur.text.strip()
-        if list_marker(cur_text) is not None and prev_text.count("(") <= prev_text.count(")"):
+        marker = list_marker(cur_text)
+        if marker is not None and self._item_starts(marker, prev_text, group, blank_before):
             return True
         hyphenated = prev_text.endswith(("-", "\u2010", "\u00ad"))
         if _starts_lower(cur_text) and (not ends_sentence(prev_text) or hyphenated):
@@ -197,6 +211,8 @@ class Decider:
         if not self.fits(p, i):
             return False
         # no sentence end: a short line before a capital ends a heading or an unpunctuated line
+        if _FUNCTION_WORD.search(prev_text):
+            return False  # "…, and Tim Morrison, a former" / "National Security Council"
         if self.width(p) < 0.5 * full and not prev_short and not self._very_short(i):
             return True
         if len(group) <= 2 and self.width(p) < 0.75 * full:
@@ -205,6 +221,19 @@ class Decider:
                     not self.fits(i, nxt):
                 return True
         return False
+
+    def _item_starts(
+        self, marker: ListMarker, prev_text: str, group: Sequence[int], blank_before: bool
+    ) -> bool:
+        """Whether a line with a list marker starts an item (not "(Oct." / "13) and …")."""
+        if prev_text.count("(") > prev_text.count(")"):
+            return False
+        # after an unfinished sentence "4." is a date's day and a dash is punctuation
+        return (blank_before or ends_sentence(prev_text) or prev_text.endswith(":")
+                or list_marker(self.lines[group[0]].text) is not None
+                or (not marker.ordered and marker.marker not in "-–—")
+                or (marker.ordered and not _FUNCTION_WORD.search(prev_text)
+                    and not _MONTH_END.search(prev_text)))
 
     def _very_short(self, i: int) -> bool:
         return bool(self.lines[i].text.strip()) and \
