@@ -74,8 +74,8 @@ def iso_date(value: str | None) -> str | None:
 def strip_site_suffix(title: str, site: str | None = None) -> str:
     """Drop a " | Site" (or " - Site") suffix or prefix from a page title.
 
-    >>> strip_site_suffix("Storm hits coast | The Daily Planet")
-    'Storm hits coast'
+    >>> strip_site_suffix("Storm hits | The Daily Planet")
+    'Storm hits'
     >>> strip_site_suffix("Daily Planet - Storm hits the coast overnight", "Daily Planet")
     'Storm hits the coast overnight'
     >>> strip_site_suffix("Ceasefire - what we know")
@@ -91,7 +91,9 @@ def strip_site_suffix(title: str, site: str | None = None) -> str:
                 kept = parts[:-1] if index == -1 else parts[1:]
                 return _rejoin(title, kept)
     last, rest = parts[-1], parts[:-1]
-    if len(last.split()) <= 4 and len(" ".join(rest).split()) >= 3 and len(rest[0].split()) > 2:
+    piped = " | " in title or " :: " in title
+    if len(last.split()) <= 4 and (piped or (len(" ".join(rest).split()) >= 3
+                                             and len(rest[0].split()) > 2)):
         return _rejoin(title, rest)
     return title.strip()
 

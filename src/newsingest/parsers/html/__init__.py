@@ -32,7 +32,7 @@ from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.html.blocks import RawBlock, linearize
 from newsingest.parsers.html.clean import skipped_elements
 from newsingest.parsers.html.content import choose_root, evidence_words
-from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree
+from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.select import select_blocks
 
 __all__ = ["HtmlParser", "register_parsers"]
@@ -52,18 +52,23 @@ class HtmlParser:
         return 0.9 if _HTML_MARK.search(head) else 0.0
 
     def parse(self, source: Input, context: ParseContext) -> Document:
-        if looks_binary(source.head):
+        if not _HTML_MARK.search(source.head) and looks_binary(source.head):
             raise UnsupportedFormatError(
                 "binary data, not HTML (is it a PDF or an image with a wrong name?)",
                 source=source.label,
             )
         record = source.source(self, "text/html")
-        root, _encoding = parse_tree(source.data, source.label)
+        data, nuls = strip_nuls(source.data)
+        warnings: list[ParseWarning] = []
+        if nuls:
+            warnings.append(ParseWarning("nul-bytes", f"{nuls} NUL bytes in the markup were "
+                                         "dropped (damage: they are never text)"))
+        root, _encoding = parse_tree(data, source.label)
         if root is None:
-            return Document(source=record, warnings=(
-                ParseWarning("empty-html", "the page has no markup or text to parse"),))
+            warnings.append(ParseWarning("empty-html", "the page has no markup or text to parse"))
+            return Document(source=record, warnings=tuple(warnings))
         meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
-        warnings = list(meta.warnings)
+        warnings.extend(meta.warnings)
         body, furniture, deepest = extract_body(
             root, meta.metadata, meta.article_body,
             captions=bool(context.options.get("captions", False)))
@@ -74,9 +79,10 @@ class HtmlParser:
                 "the content below that depth"))
         if not body:
             warnings.append(ParseWarning("no-article", "no article text found on the page"))
-        blocks, repairs = _repair(body, context, root)
+        path_of = ElementPaths()
+        blocks, repairs = _repair(body, context, path_of)
         return Document(source=record, metadata=meta.metadata, blocks=blocks,
-                        furniture=tuple(_furniture(furniture, root)), repairs=repairs,
+                        furniture=tuple(_furniture(furniture, path_of)), repairs=repairs,
                         warnings=tuple(warnings))
 
 
@@ -108,24 +114,65 @@ _CODE_ONLY = frozenset({
 })
 
 
-def _path(root: Any, el: Any) -> str | None:
-    try:
-        return str(root.getroottree().getpath(el))
-    except (ValueError, TypeError):
-        return None
+class ElementPaths:
+    """Element paths as ``lxml``'s ``getpath`` writes them (``/html/body/div[2]/p``), memoised.
+
+    ``getpath`` scans all siblings for every call, which is quadratic on a page with 50,000
+    paragraphs in one container; here each parent's children are numbered once.
+    """
+
+    def __init__(self) -> None:
+        self._paths: dict[Any, str] = {}
+        self._steps: dict[Any, str] = {}
+
+    def _number(self, parent: Any) -> None:
+        counts: dict[str, int] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in parent:
+            tag = child.tag
+            if isinstance(tag, str):
+                seen[tag] = seen.get(tag, 0) + 1
+                self._steps[child] = f"{tag}[{seen[tag]}]" if counts[tag] > 1 else tag
+
+    def __call__(self, el: Any) -> str:
+        chain = []
+        node = el
+        while node is not None and node not in self._paths:
+            chain.append(node)
+            node = node.getparent()
+        path = self._paths.get(node, "") if node is not None else ""
+        for item in reversed(chain):
+            parent = item.getparent()
+            if parent is None:
+                path = f"/{item.tag}"
+            else:
+                if item not in self._steps:
+                    self._number(parent)
+                path = f"{path}/{self._steps[item]}"
+            self._paths[item] = path
+        return path
 
 
 def _repair(
-    raw: Sequence[RawBlock], context: ParseContext, root: Any
+    raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths
 ) -> tuple[tuple[Block, ...], tuple[Repair, ...]]:
     """Repair all block texts in one pass: one line per block (more for ``pre``/tables)."""
+    if not raw:
+        return (), ()
     lines: list[str] = []
     owner: list[int] = []
+    indents: list[str] = []
     paths: list[str | None] = []
     for index, block in enumerate(raw):
-        paths.append(_path(root, block.element))
+        paths.append(path_of(block.element))
         for line in block.text.split("\n"):
-            lines.append(line)
+            # Indentation in ``pre`` is content; repair steps that trim lines must not see it.
+            rest = line.lstrip(" \t") if block.type is BlockType.PREFORMATTED else line
+            indents.append(line[: len(line) - len(rest)])
+            lines.append(rest)
             owner.append(index)
 
     def locate(line: int) -> Provenance:
@@ -134,11 +181,12 @@ def _repair(
     fixed, repairs = context.repair("\n".join(lines), locate)
     fixed_lines = fixed.split("\n")
     texts: list[list[str]] = [[] for _ in raw]
-    for line, index in zip(fixed_lines, owner, strict=True):
-        texts[index].append(line)
+    for line, indent, index in zip(fixed_lines, indents, owner, strict=True):
+        texts[index].append(indent + line)
     blocks = []
     for index, block in enumerate(raw):
-        text = "\n".join(texts[index]).strip()
+        text = "\n".join(texts[index])
+        text = text.strip("\n") if block.type is BlockType.PREFORMATTED else text.strip()
         if not text:
             continue
         blocks.append(Block(
@@ -153,9 +201,9 @@ def _repair(
     return tuple(blocks), repairs
 
 
-def _furniture(dropped: Sequence[RawBlock], root: Any) -> list[Furniture]:
+def _furniture(dropped: Sequence[RawBlock], path_of: ElementPaths) -> list[Furniture]:
     return [Furniture(FurnitureKind.OTHER, block.text,
-                      provenance=Provenance(path=_path(root, block.element)))
+                      provenance=Provenance(path=path_of(block.element)))
             for block in dropped]
 
 

@@ -86,6 +86,8 @@ class _Frame:
     ordered: bool | None = None
     marker: str | None = None
     depth: int | None = None
+    items: int = 0
+    start: int = 1
 
 
 def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None:
@@ -108,19 +110,19 @@ def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None
 
 
 def _list_info(el: Any, stack: list[_Frame]) -> tuple[bool, str, int]:
-    parent = el.getparent()
+    """Ordered?, marker and depth of an ``li``; the list's frame counts its items (a preceding-
+    sibling scan would be quadratic on a list of 50,000 items)."""
+    parent = stack[-1] if stack and stack[-1].element is el.getparent() else None
     ordered = parent is not None and parent.tag == "ol"
     depth = sum(1 for frame in stack if frame.tag in ("ul", "ol", "dl")) or 1
-    if not ordered:
+    if parent is not None:
+        parent.items += 1
+    if not ordered or parent is None:
         return False, "•", depth
-    try:
-        start = int((parent.get("start") or "1").strip())
-    except ValueError:
-        start = 1
-    index = sum(1 for sib in el.itersiblings(preceding=True) if sib.tag == "li")
-    if el.get("value", "").strip().isdigit():
-        return True, f"{int(el.get('value'))}.", depth
-    return True, f"{start + index}.", depth
+    value = (el.get("value") or "").strip()
+    if value.isdigit():
+        parent.items = int(value) - parent.start + 1
+    return True, f"{parent.start + parent.items - 1}.", depth
 
 
 class _Walker:
@@ -184,6 +186,9 @@ class _Walker:
         if kind is None:
             kind = parent_kind if parent_kind in _INHERITED else BlockType.PARAGRAPH
         frame = _Frame(el, tag, kind)
+        if tag == "ol":
+            start = (el.get("start") or "").strip()
+            frame.start = int(start) if start.isdigit() else 1
         if kind is BlockType.HEADING:
             frame.level = int(tag[1]) if tag in _OWN_KIND else self._inherited("level")
         elif kind is BlockType.LIST_ITEM:

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsingest.decode import decode_bytes
 
-__all__ = ["MAX_DEPTH", "declared_charset", "parse_tree"]
+__all__ = ["MAX_DEPTH", "declared_charset", "parse_tree", "strip_nuls"]
 
 #: libxml2 keeps at most this many nested elements (``huge_tree``); deeper content is dropped.
 MAX_DEPTH = 2048
@@ -39,6 +39,28 @@ def declared_charset(head: bytes) -> str | None:
     if match is None:
         return None
     return (match.group(1) or match.group(2)).decode("ascii").lower()
+
+
+_ASCII_MARKUP = re.compile(rb"<!doctype|<html|<head|<body|<meta|<title|<div|<p[ >]", re.I)
+
+
+def strip_nuls(data: bytes) -> tuple[bytes, int]:
+    r"""Drop NUL bytes from markup in an ASCII-compatible encoding; return the count dropped.
+
+    A NUL in such a page is damage (browsers show U+FFFD), but ``decode_bytes`` reads any NUL
+    as a sign of UTF-16 and would turn the whole page into CJK-looking noise.
+
+    >>> strip_nuls(b"<p>a\x00b</p>")
+    (b'<p>ab</p>', 1)
+    >>> strip_nuls("<p>ab</p>".encode("utf-16"))[1]
+    0
+    """
+    if b"\x00" not in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data, 0
+    if not _ASCII_MARKUP.search(data[:4096]):
+        return data, 0
+    count = data.count(b"\x00")
+    return data.replace(b"\x00", b""), count
 
 
 def parse_tree(data: bytes, label: str) -> tuple[Any, str]:

@@ -66,17 +66,22 @@ def select_blocks(
     """Split ``blocks`` under ``top`` into ``(kept, dropped)``; blocks outside are ignored."""
     inside = set(top.iter())
     title_key = _key(title) if title else None
-    kept: list[RawBlock] = []
-    dropped: list[RawBlock] = []
+    verdicts: list[tuple[RawBlock, str]] = []  # "keep", "drop", or "lead" (scrap if prose follows)
     seen_prose = False
     for block in blocks:
         if block.element not in inside:
             continue
         vouched = _vouched(block, evidence)
-        if not vouched and (_is_clutter(block, captions)
-                            or (not seen_prose and _is_lead_scrap(block, title_key))):
-            dropped.append(block)
-            continue
-        seen_prose = seen_prose or vouched or is_prose(block) or visual_length(block.text) >= 100
-        kept.append(block)
+        if not vouched and _is_clutter(block, captions):
+            verdicts.append((block, "drop"))
+        elif not vouched and not seen_prose and _is_lead_scrap(block, title_key):
+            verdicts.append((block, "lead"))
+        else:
+            seen_prose = (seen_prose or vouched or is_prose(block)
+                          or visual_length(block.text) >= 100)
+            verdicts.append((block, "keep"))
+    kept = [b for b, verdict in verdicts if verdict == "keep" or (verdict == "lead"
+                                                                    and not seen_prose)]
+    dropped = [b for b, verdict in verdicts if verdict == "drop" or (verdict == "lead"
+                                                                       and seen_prose)]
     return kept, dropped

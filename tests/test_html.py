@@ -1,0 +1,178 @@
+"""The HTML parser: the article among page furniture, its structure, decoding and provenance."""
+
+from __future__ import annotations
+
+import newsingest
+from newsingest.model import BlockType, Document
+
+PROSE = (
+    "The council voted on Tuesday to approve the new budget, which sets aside money for road "
+    "repairs, two new schools and a larger fire brigade for the northern districts."
+)
+
+
+def html(body: str, head: str = "<title>Budget approved | The Daily Planet</title>") -> bytes:
+    return f"<!doctype html><html lang='en'><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def parse(data: bytes, **options: object) -> Document:
+    return newsingest.parse(data, name="page.html", **options)
+
+
+def texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+PAGE = html(f"""
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+  <li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="layout">
+  <article>
+    <h1>Budget approved</h1>
+    <p class="byline">By Jane Doe</p>
+    <p>{PROSE}</p>
+    <h2>What changes</h2>
+    <p>Residents will see the first repairs in spring, the mayor said, and the schools should
+       open in two years if the builders keep to the plan agreed with the council.</p>
+    <blockquote><p>This is the budget the city needed.</p></blockquote>
+    <p>Opposition members said the plan was too costly and would raise local taxes by far more
+       than the council admits, and they promised to fight it at the next election.</p>
+  </article>
+  <aside class="related"><h3>Related</h3><ul>
+    <li><a href="/a">Another story about the council and its many long meetings</a></li>
+    <li><a href="/b">Yet another story about roads and the repairs of roads</a></li></ul></aside>
+  <section id="comments" class="comments-area">
+    <p>I think this budget is a terrible idea and nobody asked the people who pay for it.</p>
+  </section>
+</div>
+<footer><p>Copyright 2024 The Daily Planet. All rights reserved.</p></footer>
+""")
+
+
+def test_article_is_found_among_nav_related_and_comments() -> None:
+    doc = parse(PAGE)
+    body = doc.text
+    assert PROSE in body
+    assert "Opposition members said" in body
+    for furniture in ("Home", "Another story", "terrible idea", "Copyright", "By Jane Doe"):
+        assert furniture not in body
+    assert doc.metadata.title == "Budget approved"
+    assert doc.metadata.language == "en"
+    assert doc.source.parser == "html"
+
+
+def test_structure_and_provenance() -> None:
+    doc = parse(PAGE)
+    heading = next(b for b in doc.blocks if b.type is BlockType.HEADING)
+    assert (heading.text, heading.level) == ("What changes", 2)
+    quote = next(b for b in doc.blocks if b.type is BlockType.QUOTE)
+    assert quote.text == "This is the budget the city needed."
+    assert all((b.provenance.path or "").startswith("/html/body/") for b in doc.blocks)
+    assert doc.blocks[0].provenance.path == "/html/body/div/article/p[2]"
+    # The headline is metadata, kept as furniture rather than silently lost.
+    assert any(f.text == "Budget approved" for f in doc.furniture)
+
+
+def test_whitespace_folds_like_a_browser_and_emoji_stay_intact() -> None:
+    family = "\U0001F469\u200D\U0001F469\u200D\U0001F467"
+    doc = parse(html(f"<article><p>  Two\n   words   and\ta family {family} of three, "
+                     f"which is what the long sentence here is about.</p>"
+                     f"<pre>keep   this\n  as is</pre></article>"))
+    assert texts(doc)[0] == (f"Two words and a family {family} of three, "
+                             "which is what the long sentence here is about.")
+    pre = doc.blocks[1]
+    assert pre.type is BlockType.PREFORMATTED
+    assert pre.text == "keep   this\n  as is"
+
+
+def test_double_br_separates_paragraphs() -> None:
+    first = "The first paragraph is long enough to count as running text on its own page."
+    second = "The second paragraph follows after two line breaks, as old pages do it."
+    doc = parse(html(f"<div id='story'>{first}<br><br>\n{second}<br>still second.</div>"))
+    assert texts(doc) == [first, second + " still second."]
+
+
+def test_nested_lists_have_depth_order_and_marker() -> None:
+    doc = parse(html(f"""<article><p>{PROSE}</p>
+      <ol start="3"><li>Roads are repaired first
+          <ul><li>in the north</li><li>then in the south</li></ul></li>
+        <li>Schools come second</li></ol></article>"""))
+    items = [b for b in doc.blocks if b.type is BlockType.LIST_ITEM]
+    assert [(b.text, b.depth, b.ordered, b.marker) for b in items] == [
+        ("Roads are repaired first", 1, True, "3."),
+        ("in the north", 2, False, "•"),
+        ("then in the south", 2, False, "•"),
+        ("Schools come second", 1, True, "4."),
+    ]
+
+
+def test_data_table_becomes_rows() -> None:
+    doc = parse(html(f"""<article><p>{PROSE}</p><table>
+      <tr><th>District</th><th>Budget</th></tr>
+      <tr><td>North</td><td>1.2m</td></tr><tr><td>South</td><td>0.8m</td></tr>
+      </table></article>"""))
+    table = next(b for b in doc.blocks if b.type is BlockType.TABLE)
+    assert table.rows == (("District", "Budget"), ("North", "1.2m"), ("South", "0.8m"))
+    assert "North | 1.2m" in table.text
+
+
+def test_hidden_script_style_and_form_are_dropped() -> None:
+    doc = parse(html(f"""<article><p>{PROSE}</p>
+      <p style="display: none">Hidden by style text that should never show up.</p>
+      <p hidden>Hidden by attribute text that should never show up.</p>
+      <div aria-hidden="true">Hidden from assistive tech and from us too.</div>
+      <script>var tracking = "script text";</script><style>p {{ color: red }}</style>
+      <form><label>Subscribe to our newsletter</label><input name="email"></form>
+      </article>"""))
+    body = doc.text
+    assert PROSE in body
+    for gone in ("Hidden by", "Hidden from", "script text", "color", "Subscribe"):
+        assert gone not in body
+
+
+def test_captions_are_furniture_unless_asked_for() -> None:
+    page = html(f"""<article><p>{PROSE}</p><figure><img src="x.jpg">
+      <figcaption>The council chamber on Tuesday.</figcaption></figure></article>""")
+    assert "council chamber" not in parse(page).text
+    with_captions = parse(page, captions=True)
+    caption = next(b for b in with_captions.blocks if b.type is BlockType.CAPTION)
+    assert caption.text == "The council chamber on Tuesday."
+
+
+def test_declared_latin1_but_utf8_bytes_decode_without_mojibake() -> None:
+    page = ("<html><head><meta charset='ISO-8859-1'></head><body><article><p>"
+            f"Le café de la gare a rouvert ses portes – {PROSE}</p></article></body></html>")
+    doc = parse(page.encode("utf-8"))
+    assert doc.blocks[0].text.startswith("Le café de la gare a rouvert ses portes – ")
+
+
+def test_declared_cp1252_is_honoured() -> None:
+    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
+            f"</head><body><article><p>“Quoted” café – {PROSE}</p></article></body></html>")
+    doc = parse(page.encode("cp1252"))
+    assert doc.blocks[0].text.startswith("“Quoted” café – ")
+
+
+def test_jsonld_article_body_points_to_the_article() -> None:
+    story = " ".join(f"Sentence number {i} of the real story goes here." for i in range(40))
+    teaser = " ".join(f"Teaser line {i} about something else entirely." for i in range(60))
+    page = html(
+        f"<div class='a'><p>{story}</p></div><div class='b'><p>{teaser}</p></div>",
+        head=f"""<script type="application/ld+json">
+        {{"@type": "NewsArticle", "headline": "Real story", "articleBody": "{story}"}}</script>""",
+    )
+    doc = parse(page)
+    assert texts(doc) == [story]
+
+
+def test_element_paths_match_lxml_getpath() -> None:
+    import lxml.html
+
+    from newsingest.parsers.html import ElementPaths
+
+    root = lxml.html.document_fromstring(PAGE)
+    paths = ElementPaths()
+    tree = root.getroottree()
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert paths(el) == tree.getpath(el)

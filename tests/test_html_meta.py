@@ -1,0 +1,115 @@
+"""HTML metadata: meta tags, OpenGraph, Twitter cards and JSON-LD in its common shapes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsingest
+from newsingest.meta.html import strip_site_suffix
+from newsingest.model import Metadata
+
+BODY = ("<article><p>The council voted on Tuesday to approve the new budget, which sets aside "
+        "money for road repairs and two new schools.</p></article>")
+
+
+def meta_of(head: str, body: str = BODY, lang: str = "en-GB") -> Metadata:
+    page = f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
+    return newsingest.parse(page.encode(), name="page.html", htmldate=False).metadata
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_meta_tags_and_opengraph() -> None:
+    meta = meta_of("""
+      <title>Budget approved - The Daily Planet</title>
+      <meta property="og:site_name" content="The Daily Planet">
+      <meta name="author" content="By Jane Doe">
+      <meta name="description" content="The council approved the budget.">
+      <meta name="keywords" content="budget, council , schools">
+      <meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+      <meta property="article:modified_time" content="2024-03-06">
+      <meta property="article:section" content="Local">
+      <link rel="canonical" href="https://planet.example/budget">""")
+    assert meta.title == "Budget approved"
+    assert meta.site_name == "The Daily Planet"
+    assert meta.authors == ("Jane Doe",)
+    assert meta.description == "The council approved the budget."
+    assert meta.keywords == ("budget", "council", "schools")
+    assert meta.published == "2024-03-05T09:30:00+01:00"
+    assert meta.modified == "2024-03-06"
+    assert meta.section == "Local"
+    assert meta.url == "https://planet.example/budget"
+    assert meta.language == "en-GB"
+
+
+def test_twitter_card_title_when_nothing_better() -> None:
+    meta = meta_of('<meta name="twitter:title" content="Storm warning for the coast">')
+    assert meta.title == "Storm warning for the coast"
+
+
+@pytest.mark.parametrize("kind", ["NewsArticle", "Article", "ReportageNewsArticle",
+                                  ["NewsArticle", "Article"]])
+def test_jsonld_article_types(kind: object) -> None:
+    meta = meta_of(ld({
+        "@context": "https://schema.org", "@type": kind, "headline": "Budget approved",
+        "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}],
+        "datePublished": "2024-03-05T09:30:00Z", "dateModified": "2024-03-05T10:00:00Z",
+        "publisher": {"@type": "Organization", "name": "The Daily Planet"},
+        "inLanguage": "en", "articleSection": ["Local", "Politics"],
+    }) + "<title>Something else | Site</title>")
+    assert meta.title == "Budget approved"
+    assert meta.authors == ("Jane Doe", "John Roe")
+    assert meta.published == "2024-03-05T09:30:00+00:00"
+    assert meta.modified == "2024-03-05T10:00:00+00:00"
+    assert meta.site_name == "The Daily Planet"
+    assert meta.language == "en"
+    assert meta.section == "Local"
+
+
+def test_jsonld_graph_and_lists() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Planet"},
+        {"@type": "WebPage", "name": "Page"},
+        {"@type": "NewsArticle", "headline": "From the graph", "author": "Jane Doe",
+         "datePublished": "2024-03-05"},
+    ]}
+    meta = meta_of(ld([{"@type": "Organization", "name": "Org"}, graph]))
+    assert meta.title == "From the graph"
+    assert meta.authors == ("Jane Doe",)
+    assert meta.published == "2024-03-05"
+
+
+def test_invalid_jsonld_warns_and_meta_tags_still_count() -> None:
+    page = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+            "\"headline\": </script><meta property='og:title' content='Fallback title'>"
+            f"</head><body>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Fallback title"
+    assert [w.code for w in doc.warnings] == ["invalid-jsonld"]
+
+
+def test_jsonld_with_trailing_comma_is_still_read() -> None:
+    meta = meta_of('<script type="application/ld+json">{"@type": "Article", '
+                   '"headline": "Lenient",}</script>')
+    assert meta.title == "Lenient"
+
+
+def test_htmldate_finds_an_unstructured_date() -> None:
+    page = (f"<html><head><title>Story</title></head><body>{BODY}"
+            "<p>Published 2023-11-19</p></body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html")
+    assert doc.metadata.published == "2023-11-19"
+
+
+@pytest.mark.parametrize(("title", "site", "expected"), [
+    ("Storm hits the coast | Planet", None, "Storm hits the coast"),
+    ("Planet - Storm hits the coast overnight", "Planet", "Storm hits the coast overnight"),
+    ("Ceasefire - what we know", None, "Ceasefire - what we know"),
+    ("One part", None, "One part"),
+])
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
