@@ -47,7 +47,7 @@ def _kept(text: str, target: Callable[[str], bool]) -> Counter[str]:
 
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda s: s.name)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(text=TEXT)
 def test_step_properties(step: object, text: str) -> None:
     fix = step.fix  # type: ignore[attr-defined]

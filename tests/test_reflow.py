@@ -1,0 +1,116 @@
+"""The reflow engine on text lines and on lines with layout evidence (as the PDF parser sends)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsingest.model import BlockType, FurnitureKind
+from newsingest.reflow import Line, furniture_kind, join_lines, list_marker, reflow
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, i) for i, t in enumerate(text.split("\n"))]
+
+
+def test_join_lines_dehyphenates_only_on_evidence() -> None:
+    assert join_lines(["the develop-", "ment of"]) == "the development of"
+    assert join_lines(["a so-", "called war"]) == "a so-called war"
+    assert join_lines(["n-", "tridecanal"]) == "n-tridecanal"
+    assert join_lines(["Indo-", "Pacific"]) == "Indo-Pacific"
+    assert join_lines(["explo\u00ad", "ration"]) == "exploration"
+    assert join_lines(["the 15-", "inch model"]) == "the 15-inch model"
+    assert join_lines(["Oct. 18–", "21"]) == "Oct. 18–21"
+    # the document's own spelling wins over the word list
+    assert join_lines(["a hyper-", "connected"], {"hyper-connected"}) == "a hyper-connected"
+    assert join_lines(["a hyper-", "connected"], {"hyperconnected"}) == "a hyperconnected"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abc -\u00ad", max_size=12), max_size=6))
+def test_join_lines_keeps_every_letter(texts: list[str]) -> None:
+    joined = join_lines(texts)
+    assert sorted(ch for ch in joined if ch.isalpha()) == sorted(
+        ch for t in texts for ch in t if ch.isalpha())
+    assert "\u00ad" not in joined
+
+
+def test_hard_wrapped_paragraphs_headline_and_list() -> None:
+    text = (
+        "Council Approves New Budget For\n"
+        "Harbor District\n"
+        "The city council on Tuesday approved a budget that raises spending on the harbor\n"
+        "district by a tenth, the mayor said after a long meeting that ran past midnight.\n"
+        "Opponents said the plan was rushed and that residents had no time to comment on\n"
+        "it.\n"
+        "The plan has three parts:\n"
+        "1. new piers;\n"
+        "2. dredging of the old\n"
+        "channel;\n"
+        "3. a park.\n"
+    )
+    result = reflow(_lines(text))
+    assert result.metadata.title == "Council Approves New Budget For Harbor District"
+    kinds = [(b.type, b.text) for b in result.blocks]
+    assert kinds[0][1].endswith("ran past midnight.")
+    assert kinds[1][1] == ("Opponents said the plan was rushed and that residents had no time to "
+                           "comment on it.")
+    assert kinds[3] == (BlockType.LIST_ITEM, "1. new piers;")
+    assert kinds[4] == (BlockType.LIST_ITEM, "2. dredging of the old channel;")
+    assert result.blocks[4].provenance.lines == (9, 10)
+
+
+def test_quote_after_colon_and_narrow_measure() -> None:
+    text = (
+        "Headline About A Quote\n\n"
+        "The minister answered the reporters who had gathered outside the building on Monday:\n\n"
+        "We will not change course, and we will not apologise for it.\n"
+    )
+    blocks = reflow(_lines(text)).blocks
+    assert [b.type for b in blocks] == [BlockType.PARAGRAPH, BlockType.QUOTE]
+
+
+def test_layout_evidence_breaks_paragraphs_without_blank_lines() -> None:
+    """PDF lines: a first-line indent and a larger gap start paragraphs; font size makes a title."""
+    def line(text: str, i: int, *, indent: float = 72.0, gap: float = 2.0,
+             size: float = 10.0) -> Line:
+        return Line(text, i, page=1, bbox=(indent, 100.0 + 14 * i, 540.0, 110.0 + 14 * i),
+                    font_size=size, bold=False, italic=False, indent=indent, gap_above=gap)
+
+    lines = [
+        line("A Big Title", 0, size=20.0),
+        line("The first paragraph starts here and runs across the whole", 1, indent=84.0),
+        line("measure of the column until it ends.", 2),
+        line("The second paragraph has a first-line indent like newspapers", 3, indent=84.0),
+        line("set them, and no gap at all.", 4),
+        line("A third one comes after a gap.", 5, gap=12.0),
+    ]
+    result = reflow(lines)
+    assert result.metadata.title == "A Big Title"
+    assert [b.text[:20] for b in result.blocks] == [
+        "The first paragraph ", "The second paragraph", "A third one comes af"]
+    assert result.blocks[0].provenance.page == 1
+    assert result.blocks[0].provenance.bbox == (72.0, 114.0, 540.0, 138.0)
+
+
+def test_recognisers() -> None:
+    marker = list_marker("(3) third")
+    assert marker is not None and marker.ordered and marker.marker == "(3)"
+    assert list_marker("2019. A year") is None
+    assert furniture_kind("11/25/26, 5:29 PM Some Title") is FurnitureKind.HEADER
+    assert furniture_kind("Page 3") is FurnitureKind.PAGE_NUMBER
+    assert furniture_kind("© 2026 Harbor City Times. All rights reserved.") is FurnitureKind.FOOTER
+    assert furniture_kind("He said it was 5:29 PM when the call came.") is None
+
+
+def test_running_heads_repeated_on_pages_are_furniture() -> None:
+    text = (
+        "The Daily Ledger\n\nA Headline Here\n\nBody text of the first page ends here.\n"
+        "\fThe Daily Ledger\n\nMore body text on page two.\n"
+    )
+    lines = [Line(t.lstrip("\f"), i, new_page=t.startswith("\f") or None)
+             for i, t in enumerate(text.split("\n"))]
+    result = reflow(lines)
+    heads = [f for f in result.furniture if f.text == "The Daily Ledger"]
+    assert len(heads) == 2
+    assert all("Ledger" not in b.text for b in result.blocks)
