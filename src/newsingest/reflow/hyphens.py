@@ -92,7 +92,8 @@ def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
                 dehyphenate(head_match.group(1), tail_match.group(1), vocabulary):
             return left[:-1] + right
         return left + right  # the author's hyphen ("15-inch", "so-called") stays, no space
-    if right[0] in _NO_SPACE_BEFORE or (left[-1] in "—–/" and left[-2:-1].isalnum()):
+    if right[0] in _NO_SPACE_BEFORE or (right[0] in "'’" and right[1:2].islower()) or \
+            (left[-1] in "—–/" and left[-2:-1].isalnum()):
         return left + right
     return left + " " + right
 

@@ -201,8 +201,9 @@ class Decider:
             return True
         full = self.full(p)
         prev_short = len(group) >= 2 and self._very_short(group[-2])
-        if prev_short and self._very_short(p) and self._very_short(i):
-            return False  # pdftotext split one stretched justified line into words
+        if prev_short and self._very_short(p):
+            # pdftotext split one stretched justified line into words: that line was full
+            return False
         if ends_sentence(prev_text):
             # Measured on news dumps: a sentence end at a line end followed by a capital starts a
             # new paragraph more often than not, even when the next word would not have fitted.
