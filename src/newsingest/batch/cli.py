@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 
 import click
@@ -47,9 +48,17 @@ def warm_up() -> None:
         get_registry()
 
 
+def _existing_inputs(ctx: click.Context, param: click.Parameter,
+                     value: tuple[str, ...]) -> tuple[str, ...]:
+    """Local INPUTs must exist; fsspec URLs (s3://...) are for ``--engine dask`` to check."""
+    for path in value:
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", path) and not os.path.exists(path):
+            raise click.BadParameter(f"{path!r} does not exist", ctx=ctx, param=param)
+    return value
+
+
 @click.command()
-@click.argument("inputs", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=str), metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, callback=_existing_inputs, metavar="INPUT...")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=str),
               help="Output folder (created if missing). Nothing is written outside it.")
 @click.option("-f", "--format", "fmt", default="json", show_default=True,
@@ -76,10 +85,17 @@ def warm_up() -> None:
               help="Skip matching files and folders (repeatable).")
 @click.option("--parser", help="Parser name for every input (default: detect per file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's process pool; dask: a Dask cluster (local paths or "
+                   "fsspec URLs; needs newsingest[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler to use (tcp://HOST:8786); default: a "
+                   "local cluster of --jobs worker processes.")
 def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: float,
             max_memory: int, recycle_after: int, max_member_size: int, resume: bool,
             retry_failed: bool, fail_fast: bool, include: tuple[str, ...],
-            exclude: tuple[str, ...], parser: str | None, quiet: bool) -> None:
+            exclude: tuple[str, ...], parser: str | None, quiet: bool, engine: str,
+            scheduler: str | None) -> None:
     """Convert every INPUT (files, folders, .zip/.tar/.tar.gz archives) into OUTDIR.
 
     Outputs mirror the input tree (a/b/x.pdf -> OUTDIR/a/b/x.pdf.json); OUTDIR/manifest.jsonl
@@ -92,6 +108,12 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
     from newsingest.batch.runner import Runner, RunOptions
     from newsingest.plugins import get_registry
 
+    if engine == "dask":
+        from newsingest.dask.cli import convert_command
+
+        convert_command(**click.get_current_context().params)
+    if scheduler or "://" in outdir or any("://" in path for path in inputs):
+        raise click.UsageError("--scheduler and URL inputs/outputs need --engine dask")
     absolute_out = os.path.abspath(outdir)
     # The pool first: its forkserver imports the parsers while this process loads the plugins.
     settings = Settings(fmt=fmt, parser=parser, outdir=None if fmt == "jsonl" else absolute_out)
