@@ -12,6 +12,7 @@ item or heading is.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.model import Block, BlockType, Provenance
+from newsingest.parsers.pdf.layout import flush_left
 from newsingest.reflow.hyphens import join_lines
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
@@ -77,12 +79,6 @@ class Column:
     justified: bool
 
 
-def _mode(values: Sequence[float]) -> float:
-    counts = Counter(round(v) for v in values)
-    best = max(counts.values())
-    return float(min(v for v, n in counts.items() if n == best))
-
-
 def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int, int], Column]:
     """Geometry of every (page, band, column), from its body-size lines where it has them."""
     groups: dict[tuple[int, int, int], list[PLine]] = {}
@@ -91,7 +87,7 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
     out: dict[tuple[int, int, int], Column] = {}
     for key, group in groups.items():
         body = [pl for pl in group if abs(pl.size - body_size) <= 0.6] or group
-        left = _mode([pl.x0 for pl in body])
+        left = flush_left([pl.x0 for pl in body])
         right = max(pl.x1 for pl in body)
         gaps = [g for pl in body[1:] if (g := pl.line.gap_above) is not None
                 and g < 1.5 * pl.size]
@@ -105,6 +101,37 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
             if like:
                 out[key] = attrs.evolve(col, right=max(col.right, *like))
     return out
+
+
+def line_gap(lines: Sequence[PLine], body_size: float) -> float:
+    """The usual white between two lines of a paragraph, for the whole document.
+
+    A low percentile, not the median: with many two-line paragraphs, half the gaps a column
+    shows are paragraph gaps.
+    """
+    gaps = sorted(g for pl in lines if (g := pl.line.gap_above) is not None
+                  and abs(pl.size - body_size) <= 0.6 and -0.5 * body_size < g < 1.5 * body_size)
+    if not gaps:
+        return 0.3 * body_size
+    return max(gaps[int(0.15 * len(gaps))], 0.0)
+
+
+def paragraph_indent(lines: Sequence[PLine], columns: dict[tuple[int, int, int], Column]
+                     ) -> float | None:
+    """The document's first-line indent, if its paragraphs have one: the usual indent of an
+    indented line followed by a flush-left line of the same column (seen at least twice)."""
+    counts: Counter[int] = Counter()
+    for a, b in itertools.pairwise(lines):
+        if a.key != b.key:
+            continue
+        left = columns[a.key].left
+        ia, ib = a.x0 - left, b.x0 - left
+        if 0.5 * a.size < ia < 4 * a.size and abs(ib) < 0.5:
+            counts[round(ia)] += 1
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return float(value) if n >= 2 else None
 
 
 def body_size_of(lines: Sequence[PLine]) -> float:
@@ -130,23 +157,37 @@ class Segmenter:
         self.lines = lines
         self.body_size = body_size_of(lines)
         self.columns = columns_of(lines, self.body_size)
+        self.gap = line_gap(lines, self.body_size)
+        self.para_indent = paragraph_indent(lines, self.columns)
 
     def column(self, pl: PLine) -> Column:
         return self.columns[pl.key]
 
     def is_item_start(self, prev: PLine | None, cur: PLine, in_item: bool) -> bool:
+        """A list marker starts an item unless the line merely wraps a sentence ("(Oct." /
+        "13) and ..."): same place as the line above, no white, and that line not ended."""
         if list_marker(cur.line.text) is None:
             return False
-        col = self.column(cur)
-        em = cur.size
-        if cur.x0 > col.left + 0.3 * em or in_item:
+        if prev is None or prev.key != cur.key or in_item:
             return True
-        return prev is None or ends_sentence(prev.line.text)
+        em = cur.size
+        if abs(cur.x0 - prev.x0) > 0.5 * em:
+            return True
+        gap = cur.line.gap_above
+        if gap is not None and gap > self.gap + max(GAP_EMS * em, 1.5):
+            return True
+        text = prev.line.text.rstrip()
+        return text.endswith(":") or (self.short(prev) and ends_sentence(text))
 
     def short(self, pl: PLine) -> bool:
         return pl.x1 < self.column(pl).right - SHORT_EMS * pl.size
 
+    def indent(self, pl: PLine) -> float:
+        """The line's indent from its column's flush-left edge."""
+        return pl.x0 - self.column(pl).left
+
     def breaks(self, block: _State, cur: PLine, item_start: bool) -> bool:
+        """Whether ``cur`` starts a new block after ``block`` (may turn an item into prose)."""
         prev = self.lines[block.lines[-1]]
         first = self.lines[block.lines[0]]
         em = cur.size
@@ -158,31 +199,31 @@ class Segmenter:
             return True
         col = self.column(cur)
         same_flow = cur.key == prev.key
-        if same_flow and cur.line.gap_above is not None:
-            usual = col.gap if col.gap is not None else 0.3 * em
-            if cur.line.gap_above > usual + max(GAP_EMS * em, 1.5):
-                return True
-        # indents
+        if same_flow and cur.line.gap_above is not None and \
+                cur.line.gap_above > self.gap + max(GAP_EMS * em, 1.5):
+            return True
+        indent = self.indent(cur)
+        ended = self.short(prev) and ends_sentence(prev.line.text) and (
+            col.justified or not same_flow)
         if block.item:
-            hang = first.hang if first.hang is not None else first.x0
-            return cur.x0 < hang - 0.5 * em or cur.x0 > hang + 0.5 * em
-        indent = cur.x0 - col.left
+            hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
+            if abs(indent - hang) <= 0.5 * em:
+                return ended
+            if (len(block.lines) == 1 and abs(indent) <= 0.5 * em and not self.short(prev)
+                    and INDENT_EMS * em <= self.indent(first) <= 2.5 * em):
+                block.item = False  # "* text" with a first-line indent: prose, not a list
+                return False
+            return True
         if len(block.lines) >= 2:
-            second = self.lines[block.lines[1]]
-            if abs(indent - (second.x0 - self.column(second).left)) > 0.5 * em:
-                return True
-        elif same_flow:
-            if indent > INDENT_EMS * em and cur.x0 > prev.x0 + INDENT_EMS * em:
-                return True
-            if prev.x0 - col.left > QUOTE_EMS * em and indent < 0.5 * em and \
-                    prev.x1 < col.right - QUOTE_EMS * em:
-                return True  # out of a one-line quote
-        if not same_flow:
-            prev_col = self.column(prev)
-            if indent > INDENT_EMS * em:
-                return True
-            return prev.x1 < prev_col.right - SHORT_EMS * em
-        return self.short(prev) and ends_sentence(prev.line.text) and col.justified
+            body = self.indent(self.lines[block.lines[1]])
+            return abs(indent - body) > 0.5 * em or ended
+        before = self.indent(prev)
+        if indent > INDENT_EMS * em and indent > before + INDENT_EMS * em:
+            return True  # a first-line indent: a new paragraph
+        if before > QUOTE_EMS * em and indent < 0.5 * em and \
+                prev.x1 < self.column(prev).right - QUOTE_EMS * em:
+            return True  # out of a one-line quote
+        return ended
 
 
 def segment(lines: Sequence[PLine]) -> tuple[Segmenter, list[_State]]:
@@ -225,11 +266,54 @@ def _kind(seg: Segmenter, state: _State, group: Sequence[PLine], text: str,
         return BlockType.QUOTE, None
     col = seg.column(first)
     em = size
-    lines = group[1:] or group
-    if all(pl.x0 > seg.column(pl).left + QUOTE_EMS * em for pl in lines) and (
-            len(group) > 1 or first.x1 < col.right - QUOTE_EMS * em):
+    if len(group) > 1:
+        if all(seg.indent(pl) > QUOTE_EMS * em for pl in group[1:]):
+            return BlockType.QUOTE, None
+    elif (seg.indent(first) > QUOTE_EMS * em and first.x1 < col.right - QUOTE_EMS * em
+          and not (seg.para_indent is not None
+                   and abs(seg.indent(first) - seg.para_indent) < 0.3 * em)):
         return BlockType.QUOTE, None
     return BlockType.PARAGRAPH, None
+
+
+def typesetter_hyphen(texts: Sequence[str]) -> str | None:
+    """The hyphen character the typesetter breaks words with, when the document proves it.
+
+    Chromium (and some other typesetters) hyphenate with U+2010 while authors type U+002D: if
+    U+2010 ends lines but never stands inside one, every line-final U+2010 is a break the
+    typesetter made, and the word is whole without it.
+
+    >>> typesetter_hyphen(["a perf\u2010", "ormance of a multi-game", "series"])
+    '\u2010'
+    >>> typesetter_hyphen(["a perf\u2010", "ormance of a multi\u2010game"]) is None
+    True
+    """
+    ends = inside = False
+    for text in texts:
+        body = text.rstrip()
+        if body.endswith("\u2010"):
+            ends = True
+            body = body[:-1]
+        if "\u2010" in body:
+            inside = True
+    return "\u2010" if ends and not inside else None
+
+
+def soften(texts: Sequence[str], hyphen: str | None) -> list[str]:
+    """Mark the typesetter's line-final hyphens as soft (U+00AD) so ``join_lines`` drops them.
+
+    >>> soften(["perf\u2010", "ormance"], "\u2010")
+    ['perf\xad', 'ormance']
+    """
+    if hyphen is None:
+        return list(texts)
+    out = list(texts)
+    for i in range(len(out) - 1):
+        body = out[i].rstrip()
+        nxt = out[i + 1].lstrip()
+        if body.endswith(hyphen) and body[-2:-1].isalpha() and nxt[:1].islower():
+            out[i] = body[: -len(hyphen)] + "\u00ad"
+    return out
 
 
 def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Block, ...]:
@@ -239,11 +323,12 @@ def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Bl
     seg, states = segment(lines)
     heading_sizes = sorted({round(pl.size, 1) for pl in lines if pl.size > seg.body_size + 0.6},
                            reverse=True)
+    typeset = typesetter_hyphen([pl.line.text for pl in lines])
     blocks: list[Block] = []
     for state in states:
         group = [lines[i] for i in state.lines]
         texts = [pl.line.text for pl in group]
-        text = join_lines(texts, vocabulary)
+        text = join_lines(soften(texts, typeset), vocabulary)
         if not text:
             continue
         kind, level = _kind(seg, state, group, text, heading_sizes)

@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
-__all__ = ["Glyph", "TextLine", "Word", "glyphs_of", "page_rows", "rows_of", "split_row",
-           "words_of"]
+__all__ = ["Glyph", "TextLine", "Word", "glyphs_of", "page_rows", "rows_of", "runs_of",
+           "split_row", "words_of"]
 
 #: A space glyph whose next glyph starts closer than this (in ems) is not a word break.
 SPACE_MIN_GAP = 0.1
@@ -186,23 +186,50 @@ def _dedupe(glyphs: Sequence[Glyph]) -> list[Glyph]:
     return out
 
 
+def runs_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Cut the content stream into runs: consecutive glyphs that sit side by side on a line.
+
+    A run keeps together what the producer wrote together, so an emoji drawn a little higher
+    than its words stays in their line even when another column's line lies between them.
+    """
+    runs: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    for g in glyphs:
+        if current:
+            p = current[-1]
+            em = max(min(p.size, g.size), 1.0)
+            if abs(g.middle - p.middle) <= 0.45 * em and -0.5 * em <= g.x0 - p.x1 <= 3 * em:
+                current.append(g)
+                continue
+            runs.append(current)
+        current = [g]
+    if current:
+        runs.append(current)
+    return runs
+
+
 def rows_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into rows that share a vertical band, each sorted left to right.
 
-    A glyph joins a row when its middle is within 0.45 em of the row's first glyph; emoji
-    (drawn a little higher) and superscripts stay on their line.
+    Runs (see ``runs_of``) are placed by their median glyph: a run joins a row when its middle
+    is within 0.45 em of the row's first run, so superscripts and emoji stay on their line.
     """
-    ordered = sorted(glyphs, key=lambda g: g.middle)
+    placed = []
+    for run in runs_of(glyphs):
+        middles = sorted(g.middle for g in run)
+        sizes = sorted(g.size for g in run)
+        placed.append((middles[len(middles) // 2], sizes[len(sizes) // 2], run))
+    placed.sort(key=lambda item: item[0])
     rows: list[list[Glyph]] = []
     anchor = 0.0
     tolerance = 0.0
-    for g in ordered:
-        if rows and g.middle - anchor <= tolerance:
-            rows[-1].append(g)
+    for middle, size, run in placed:
+        if rows and middle - anchor <= tolerance:
+            rows[-1].extend(run)
             continue
-        rows.append([g])
-        anchor = g.middle
-        tolerance = 0.45 * max(g.size, 1.0)
+        rows.append(list(run))
+        anchor = middle
+        tolerance = 0.45 * max(size, 1.0)
     return [_dedupe(sorted(row, key=lambda g: g.x0)) for row in rows]
 
 

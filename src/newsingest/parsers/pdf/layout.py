@@ -16,7 +16,7 @@ import attrs
 
 from newsingest.parsers.pdf.chars import TextLine, Word
 
-__all__ = ["Gutter", "find_gutters", "reading_order"]
+__all__ = ["Gutter", "evidence", "find_gutters", "flush_left", "reading_order"]
 
 Segment = tuple[Word, ...]
 
@@ -79,7 +79,8 @@ def _candidates(rows: Sequence[Sequence[Segment]], width: float) -> list[Gutter]
             alive = False
             for f0, f1 in free:
                 lo, hi = max(a0, f0), min(a1, f1)
-                if hi - lo >= width:
+                # halving the strip ends it: a page number or caption under a gutter
+                if hi - lo >= max(width, 0.5 * (a1 - a0)):
                     alive = True
                     key = (lo, hi)
                     grown[key] = min(grown.get(key, start), start)
@@ -153,6 +154,23 @@ def reading_order(rows: Sequence[Sequence[Segment]], page: int) -> list[TextLine
     return lines
 
 
+def flush_left(xs: Sequence[float]) -> float:
+    """A column's flush-left edge: the leftmost x where several of its lines start.
+
+    Not the most common x: a long block quote can outnumber the plain lines of its column.
+
+    >>> flush_left([67.5] * 8 + [49.5] * 5 + [63.9])
+    49.5
+    """
+    counts: dict[int, int] = {}
+    for x in xs:
+        counts[round(x)] = counts.get(round(x), 0) + 1
+    support = max(2, int(0.15 * len(xs)))
+    common = [x for x, n in counts.items() if n >= support]
+    key = min(common) if common else max(counts, key=lambda x: (counts[x], -x))
+    return min(x for x in xs if round(x) == key)
+
+
 def _core(line: TextLine) -> tuple[float, float]:
     """Top and bottom of the line's text, by the median word: an emoji drawn higher than the
     letters, or a superscript, does not make the white above the line look smaller."""
@@ -168,13 +186,10 @@ def evidence(lines: Sequence[TextLine]) -> list[tuple[float, float | None]]:
     lines); the gap is the white between this line and the one above it in the same column,
     ``None`` for a column's first line, where there is nothing to measure.
     """
-    lefts: dict[tuple[int, int], dict[int, int]] = {}
+    lefts: dict[tuple[int, int], list[float]] = {}
     for line in lines:
-        counts = lefts.setdefault((line.band, line.column), {})
-        key = round(line.x0)
-        counts[key] = counts.get(key, 0) + 1
-    edge = {k: float(min(x for x, n in c.items() if n == max(c.values())))
-            for k, c in lefts.items()}
+        lefts.setdefault((line.band, line.column), []).append(line.x0)
+    edge = {k: flush_left(xs) for k, xs in lefts.items()}
     out: list[tuple[float, float | None]] = []
     previous: dict[tuple[int, int], float] = {}
     for line in lines:
