@@ -34,7 +34,7 @@ def _wordset(text: str) -> frozenset[str]:
 #: or two adjacent parts ("read-more").
 NEGATIVE = _wordset("""
     comment comments commentlist disqus related recommended recirc share shares sharing
-    sharetools sharebar social socials newsletter newsletters signup subscribe subscription
+    sharetools sharebar newsletter newsletters signup subscribe subscription
     cookie cookies consent gdpr ad ads advert adverts advertisement advertising sponsored dfp
     promo promos promoted outbrain taboola sidebar breadcrumb breadcrumbs navbar nav navigation
     menu footer masthead toolbar popup modal overlay paywall bio tags trending popular widget

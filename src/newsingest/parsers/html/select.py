@@ -24,7 +24,7 @@ from newsingest.parsers.html.content import (
 __all__ = ["select_blocks"]
 
 _KEY = re.compile(r"\W+")
-_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,5}$")
 
 
 def _key(text: str) -> str:
@@ -47,10 +47,10 @@ def _is_clutter(block: RawBlock, captions: bool) -> bool:
     return length > 0 and block.link_chars / length > 0.6
 
 
-def _is_lead_scrap(block: RawBlock, title_key: str | None) -> bool:
+def _is_lead_scrap(block: RawBlock) -> bool:
     """Above the first paragraph: the headline again, bylines, dates, kickers."""
     if block.type is BlockType.HEADING:
-        return block.level == 1 or (title_key is not None and _key(block.text) == title_key)
+        return True  # the headline again, a kicker, or a standfirst set as a heading
     return (block.type is BlockType.PARAGRAPH and visual_length(block.text) < 100
             and not is_prose(block))
 
@@ -72,9 +72,10 @@ def select_blocks(
         if block.element not in inside:
             continue
         vouched = _vouched(block, evidence)
-        if not vouched and _is_clutter(block, captions):
+        if not vouched and (_is_clutter(block, captions) or (
+                block.type is BlockType.HEADING and _key(block.text) == title_key)):
             verdicts.append((block, "drop"))
-        elif not vouched and not seen_prose and _is_lead_scrap(block, title_key):
+        elif not vouched and not seen_prose and _is_lead_scrap(block):
             verdicts.append((block, "lead"))
         else:
             seen_prose = (seen_prose or vouched or is_prose(block)
