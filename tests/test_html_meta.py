@@ -113,3 +113,11 @@ def test_htmldate_finds_an_unstructured_date() -> None:
 ])
 def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
     assert strip_site_suffix(title, site) == expected
+
+
+def test_visible_byline_when_no_meta_names_the_author() -> None:
+    body = ('<article><div class="article-byline">By Jane Doe and John Roe | March 5, 2024</div>'
+            + BODY.removeprefix("<article>"))
+    assert meta_of("", body=body).authors == ("Jane Doe", "John Roe")
+    rel = '<article><a rel="author" href="/jane">Jane Doe</a>' + BODY.removeprefix("<article>")
+    assert meta_of("", body=rel).authors == ("Jane Doe",)

@@ -20,7 +20,14 @@ import attrs
 
 from newsingest.model import Metadata, ParseWarning
 
-__all__ = ["HtmlMeta", "extract_metadata", "iso_date", "jsonld_objects", "strip_site_suffix"]
+__all__ = [
+    "HtmlMeta",
+    "byline_authors",
+    "extract_metadata",
+    "iso_date",
+    "jsonld_objects",
+    "strip_site_suffix",
+]
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -234,6 +241,35 @@ def _find_date(root: Any) -> str | None:
     return iso_date(found) if isinstance(found, str) else None
 
 
+_BYLINE_XPATH = (
+    ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
+    "or contains(@class, 'author-name') or contains(@class, 'article-author')]"
+)
+
+
+def byline_authors(root: Any) -> tuple[str, ...]:
+    """Authors from the page's visible byline, when no meta tag or JSON-LD names them.
+
+    ``rel=author`` and ``itemprop=author`` elements hold a name; a ``byline`` element holds a
+    line such as "By Jane Doe | May 2, 2024", read by :func:`newsingest.meta.byline.parse_byline`.
+    """
+    from newsingest.meta.byline import parse_byline
+
+    names: list[str | None] = []
+    for el in root.xpath(_BYLINE_XPATH)[:20]:
+        text = " ".join("".join(el.itertext()).split())
+        if not text or len(text) > 120:
+            continue
+        byline = parse_byline(text)
+        if byline is not None:
+            names.extend(byline.authors)
+        elif el.get("rel") == "author" or el.get("itemprop") == "author":
+            names.append(_clean_author(text))
+        if names:
+            break
+    return _unique(names)
+
+
 def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     """Metadata of the page rooted at ``root`` (an lxml element)."""
     objects, warnings = jsonld_objects(root)
@@ -258,6 +294,8 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         authors = _unique(_clean_author(v) for v in (
             tags.get("author"), tags.get("article:author"), tags.get("byl"),
             tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator")))
+    if not authors:
+        authors = byline_authors(root)
     published = _first(*(iso_date(v) for v in (
         _text(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
