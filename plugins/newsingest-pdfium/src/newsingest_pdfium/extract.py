@@ -1,0 +1,235 @@
+"""PDF pages → physical lines with cheap layout evidence, through PDFium's text layer.
+
+Speed is the point of this backend, so the work per character stays in C: one ``GetText`` call
+per page gives the text with PDFium's own line breaks, and only a handful of calls per *line*
+(the boxes of its first and last glyphs, the font size and weight of one glyph) add the evidence
+the reflow engine reads. Column and indent are estimated per page from those boxes. What is lost
+against the pdfplumber parser is per-word geometry: word spacing is PDFium's, not re-measured.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+from newsingest.reflow import Line
+
+__all__ = ["PageText", "RawLine", "page_lines", "place"]
+
+#: PDFium's text for a hyphen that ends a line (it also drops the line break after it).
+LINE_END_HYPHEN = "\ufffe"
+#: FPDF_FONT_ITALIC in the flags of FPDFText_GetFontInfo.
+_ITALIC_FLAG = 1 << 6
+
+
+@attrs.frozen
+class RawLine:
+    """One physical line as PDFium drew it, in top-left page coordinates (points)."""
+
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]
+    font_size: float | None
+    bold: bool | None
+    italic: bool | None
+
+
+@attrs.frozen
+class PageText:
+    number: int
+    width: float
+    lines: tuple[RawLine, ...]
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) character ranges of the physical lines of PDFium's page text.
+
+    >>> s = "Head\\r\\nlow\\ufffereso lution\\r\\n"
+    >>> [s[a:b] for a, b in _spans(s)]
+    ['Head', 'low\\ufffe', 'reso lution']
+    """
+    start = 0
+    length = len(text)
+    i = 0
+    while i < length:
+        ch = text[i]
+        if ch in "\r\n":
+            if i > start:
+                yield start, i
+            while i < length and text[i] in "\r\n":
+                i += 1
+            start = i
+            continue
+        i += 1
+        if ch == LINE_END_HYPHEN:
+            yield start, i
+            start = i
+    if start < length:
+        yield start, length
+
+
+def _page_text(textpage: Any, raw: Any, count: int) -> str:
+    """The page's text with one character per PDFium char index."""
+    text = str(textpage.get_text_range(0, count))
+    if len(text) == count:
+        return text
+    # Characters outside the BMP came back as surrogate pairs: ask char by char instead.
+    chars = []
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        chars.append(LINE_END_HYPHEN if code == 2 else chr(code) if code else " ")
+    return "".join(chars)
+
+
+def _visible(text: str, start: int, end: int) -> tuple[int, int] | None:
+    first, last = start, end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    while last >= first and text[last].isspace():
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _bold_name(name: bytes) -> bool | None:
+    """Weight from the font name when the font does not state it (the standard 14 fonts).
+
+    >>> _bold_name(b"Helvetica-Bold"), _bold_name(b"Times-Roman"), _bold_name(b"")
+    (True, False, None)
+    """
+    if not name:
+        return None
+    lowered = name.lower()
+    return any(mark in lowered for mark in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
+
+
+def letter_spaced(text: str) -> bool:
+    """PDFium spelled a tracked-out line letter by letter ("T h e Eve n i n g")?
+
+    >>> letter_spaced("F O R I M M E D I ATE R ELE A S E"), letter_spaced("A is for apple")
+    (True, False)
+    """
+    tokens = text.split()
+    singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
+    return len(tokens) >= 6 and singles * 2 >= len(tokens)
+
+
+def _respace(textpage: Any, raw: Any, text: str, first: int, last: int, size: float) -> str:
+    """Words of a letter-spaced line from the drawn glyphs' gaps, ignoring PDFium's guesses.
+
+    Tracking adds the same gap after every letter; a word space adds a space's width more.
+    """
+    glyphs = [(i, textpage.get_charbox(i)) for i in range(first, last + 1)
+              if not raw.FPDFText_IsGenerated(textpage.raw, i) and not text[i].isspace()]
+    if len(glyphs) < 2:
+        return text[first:last + 1]
+    gaps = sorted(glyphs[k + 1][1][0] - glyphs[k][1][2] for k in range(len(glyphs) - 1))
+    threshold = gaps[len(gaps) // 2] + 0.15 * max(size, 1.0)
+    out = [text[glyphs[0][0]]]
+    for (_, before), (i, box) in itertools.pairwise(glyphs):
+        if box[0] - before[2] > threshold:
+            out.append(" ")
+        out.append(text[i])
+    return "".join(out)
+
+
+def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[RawLine, ...]:
+    """The physical lines of one page, in PDFium's (content-stream) order."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return ()
+    text = _page_text(textpage, raw, count)
+    flags = ctypes.c_int(0)
+    lines: list[RawLine] = []
+    for start, end in _spans(text):
+        visible = _visible(text, start, end)
+        if visible is None:
+            continue
+        first, last = visible
+        l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+        l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+        probe = next((i for i in range(first, last + 1) if text[i].isalnum()), first)
+        size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
+        weight = int(raw.FPDFText_GetFontWeight(textpage.raw, probe))
+        name = ctypes.create_string_buffer(128)
+        raw.FPDFText_GetFontInfo(textpage.raw, probe, name, 128, ctypes.byref(flags))
+        bold = weight >= 600 if weight > 0 else _bold_name(name.value)
+        line = text[start:end].replace(LINE_END_HYPHEN, "-").strip()
+        if letter_spaced(line):
+            line = _respace(textpage, raw, text, first, last, size).replace(LINE_END_HYPHEN, "-")
+        lines.append(RawLine(
+            text=line,
+            page=number,
+            bbox=(min(l0, l1), height - max(t0, t1), max(r0, r1), height - min(b0, b1)),
+            font_size=round(size, 1) if size > 0 else None,
+            bold=bold,
+            italic=bool(flags.value & _ITALIC_FLAG),
+        ))
+    return tuple(lines)
+
+
+def _columns(lines: Sequence[RawLine], width: float) -> list[int | None]:
+    """0 (left) / 1 (right) when the page is set in two columns, else None for every line."""
+    middle = width / 2
+    sides = [0 if ln.bbox[2] <= middle + 6 else 1 if ln.bbox[0] >= middle - 6 else None
+             for ln in lines]
+    if sides.count(0) >= 5 and sides.count(1) >= 5 and sides.count(None) < len(sides) / 3:
+        return sides
+    return [None] * len(lines)
+
+
+def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
+    """The gap between lines inside a paragraph, per font size: the lower quartile of the gaps
+    between consecutive same-size lines (most consecutive lines share a paragraph)."""
+    gaps: dict[float | None, list[float]] = {}
+    for page in pages:
+        for above, line in zip(page.lines, page.lines[1:], strict=False):
+            gap = line.bbox[1] - above.bbox[3]
+            if line.font_size == above.font_size and -1.0 < gap < 3 * (line.font_size or 10.0):
+                gaps.setdefault(line.font_size, []).append(gap)
+    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()
+            if len(values) >= 3}
+
+
+def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
+    """Reflow ``Line`` objects: repaired ``texts`` (one per raw line) plus the layout evidence.
+
+    A vertical gap clearly wider than the line spacing is a paragraph break; it becomes a blank
+    line, as in a text dump, which is how the reflow engine reads "new paragraph" when the
+    gaps of a document are too few to estimate its own threshold from.
+    """
+    spacing = line_spacing(pages)
+    out: list[Line] = []
+    index = 0
+    for page in pages:
+        columns = _columns(page.lines, page.width)
+        margins: dict[int | None, float] = {}
+        for raw_line, column in zip(page.lines, columns, strict=True):
+            margin = margins.get(column)
+            margins[column] = raw_line.bbox[0] if margin is None else min(margin, raw_line.bbox[0])
+        previous: dict[int | None, RawLine] = {}
+        for raw_line, column in zip(page.lines, columns, strict=True):
+            above = previous.get(column)
+            gap = (raw_line.bbox[1] - above.bbox[3]
+                   if above is not None and raw_line.bbox[1] >= above.bbox[1] else None)
+            usual = spacing.get(raw_line.font_size)
+            size = raw_line.font_size or 10.0
+            if gap is not None and usual is not None and gap > usual + 0.6 * size:
+                out.append(Line("", index, page=raw_line.page, column=column))
+            out.append(Line(
+                texts[index],
+                index,
+                page=raw_line.page,
+                bbox=raw_line.bbox,
+                font_size=raw_line.font_size,
+                bold=raw_line.bold,
+                italic=raw_line.italic,
+                indent=round(raw_line.bbox[0] - margins[column], 2),
+                gap_above=round(gap, 2) if gap is not None else None,
+                column=column,
+            ))
+            previous[column] = raw_line
+            index += 1
+    return out
