@@ -93,7 +93,7 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
                 and g < 1.5 * pl.size]
         gap = statistics.median(gaps) if gaps else None
         flush = sum(abs(pl.x1 - right) < 1.0 for pl in body)
-        out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.6 * len(body))
+        out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.35 * len(body))
     sizes = {key: len(group) for key, group in groups.items()}
     for key, col in out.items():
         if sizes[key] < 4:  # too few lines to know the measure: borrow a like column's
@@ -166,8 +166,9 @@ class Segmenter:
     def is_item_start(self, prev: PLine | None, cur: PLine, in_item: bool) -> bool:
         """A list marker starts an item unless the line merely wraps a sentence ("(Oct." /
         "13) and ..."): same place as the line above, no white, and that line not ended."""
-        if list_marker(cur.line.text) is None:
-            return False
+        marker = list_marker(cur.line.text)
+        if marker is None or marker.marker == "*":
+            return False  # browsers draw bullets as glyphs; a typed "*" is a note, not a list
         if prev is None or prev.key != cur.key or in_item:
             return True
         em = cur.size
@@ -253,9 +254,12 @@ def _provenance(lines: Sequence[PLine]) -> Provenance:
 def _kind(seg: Segmenter, state: _State, group: Sequence[PLine], text: str,
           heading_sizes: Sequence[float]) -> tuple[BlockType, int | None]:
     first = group[0]
-    if state.item:
-        return BlockType.LIST_ITEM, None
     size = first.size
+    if state.item:
+        if len(group) == 1 and first.line.bold and len(text) < 100 and \
+                not text.endswith((".", ",", ";")):
+            return BlockType.HEADING, min(2 + len(heading_sizes), 6)  # "2. Take inventory"
+        return BlockType.LIST_ITEM, None
     if size > seg.body_size + 0.6 and len(text) < 300:
         level = 2 + sum(s > size + 0.3 for s in heading_sizes)
         return BlockType.HEADING, min(level, 6)

@@ -20,8 +20,18 @@ from typing import Any, NamedTuple
 
 import attrs
 
-__all__ = ["Glyph", "TextLine", "Word", "glyphs_of", "page_rows", "rows_of", "runs_of",
-           "split_row", "words_of"]
+__all__ = [
+    "Glyph",
+    "Row",
+    "TextLine",
+    "Word",
+    "glyphs_of",
+    "page_rows",
+    "rows_of",
+    "runs_of",
+    "split_row",
+    "words_of",
+]
 
 #: A space glyph whose next glyph starts closer than this (in ems) is not a word break.
 SPACE_MIN_GAP = 0.1
@@ -33,6 +43,8 @@ DRAWN_SPACE_WORD_GAP = 0.3
 SEGMENT_GAP = 1.0
 #: Even a drawn space this wide (ems) separates two pieces of text.
 SEGMENT_GAP_DRAWN = 6.0
+#: White a drawn space leaves this bare (ems) may separate two texts (a gutter decides).
+SEGMENT_GAP_BARE = 1.2
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold")
 _ITALIC = ("italic", "oblique", "-it", "slanted")
@@ -237,32 +249,47 @@ def _is_space(text: str) -> bool:
     return text.isspace()
 
 
-def split_row(row: Sequence[Glyph]) -> list[list[Glyph]]:
-    """Split a row where a wide gap without a drawn space separates two texts (column gutters,
-    header left/right parts, tab stops)."""
-    segments: list[list[Glyph]] = []
+def split_row(row: Sequence[Glyph]) -> list[tuple[list[Glyph], bool]]:
+    """Split a row into segments where white separates two texts; each with whether the white
+    before it is *hard* (surely two texts) or *soft* (maybe a justified gap).
+
+    White without a drawn space wider than 1 em is hard (column gutters, header left/right
+    parts, tab stops), as is white beyond 6 em. White a drawn space covers only in part, leaving
+    more than 1.2 em bare, is soft: a column line ending in a space next to the other column, or
+    a very loose justified line — the column gutters decide which (``layout.reading_order``).
+    """
+    segments: list[tuple[list[Glyph], bool]] = []
     current: list[Glyph] = []
+    hard_before = True
     last: Glyph | None = None  # last visible glyph
-    spaced = False
+    space_end: float | None = None
     for g in row:
         if _is_space(g.text):
             if current:
-                spaced = True
+                space_end = g.x1 if space_end is None else max(space_end, g.x1)
                 current.append(g)
             continue
         if last is not None:
             gap = g.x0 - last.x1
             em = max(min(g.size, last.size), 1.0)
-            limit = SEGMENT_GAP_DRAWN if spaced else SEGMENT_GAP
-            if gap > limit * em:
-                segments.append(current)
+            limit = SEGMENT_GAP_DRAWN if space_end is not None else SEGMENT_GAP
+            bare = g.x0 - max(last.x1, space_end if space_end is not None else last.x1)
+            hard = gap > limit * em
+            if hard or bare > SEGMENT_GAP_BARE * em:
+                segments.append((current, hard_before))
                 current = []
+                hard_before = hard
         current.append(g)
         last = g
-        spaced = False
+        space_end = None
     if current:
-        segments.append(current)
-    return [_strip(seg) for seg in segments if any(not _is_space(g.text) for g in seg)]
+        segments.append((current, hard_before))
+    out: list[tuple[list[Glyph], bool]] = []
+    for glyphs, hard in segments:
+        glyphs = _strip(glyphs)
+        if glyphs:
+            out.append((glyphs, hard or not out))
+    return out
 
 
 def _strip(segment: list[Glyph]) -> list[Glyph]:
@@ -320,11 +347,28 @@ def _word(glyphs: Sequence[Glyph]) -> Word:
                 max(g.bottom for g in glyphs), max(g.size for g in glyphs), bold, italic)
 
 
-def page_rows(glyphs: Sequence[Glyph]) -> list[list[tuple[Word, ...]]]:
+@attrs.frozen
+class Row:
+    """The segments of one row, left to right; ``hard[i]`` tells whether the white between
+    segment ``i`` and ``i + 1`` surely separates two texts (see ``split_row``)."""
+
+    segments: tuple[tuple[Word, ...], ...]
+    hard: tuple[bool, ...]
+
+
+def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
     """The page as rows (top to bottom) of line segments (left to right) of words."""
-    rows: list[list[tuple[Word, ...]]] = []
+    rows: list[Row] = []
     for row in rows_of(glyphs):
-        segments = [words for words in map(words_of, split_row(row)) if words]
+        segments: list[tuple[Word, ...]] = []
+        hard: list[bool] = []
+        for glyph_list, hard_before in split_row(row):
+            words = words_of(glyph_list)
+            if not words:
+                continue
+            if segments:
+                hard.append(hard_before)
+            segments.append(words)
         if segments:
-            rows.append(segments)
+            rows.append(Row(tuple(segments), tuple(hard)))
     return rows

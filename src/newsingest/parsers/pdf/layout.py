@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsingest.parsers.pdf.chars import TextLine, Word
+from newsingest.parsers.pdf.chars import Row, TextLine, Word
 
 __all__ = ["Gutter", "evidence", "find_gutters", "flush_left", "reading_order"]
 
@@ -31,12 +31,14 @@ MIN_SIDE_EMS = 5.0
 
 @attrs.frozen
 class Gutter:
-    """A vertical white strip from row ``first`` to row ``last`` (inclusive)."""
+    """A vertical white strip from row ``first`` to row ``last`` (inclusive); ``hard`` counts
+    the rows where its white is surely a separation (no drawn space bridges it)."""
 
     x0: float
     x1: float
     first: int
     last: int
+    hard: int = 0
 
     @property
     def rows(self) -> int:
@@ -47,68 +49,74 @@ class Gutter:
         return (self.x0 + self.x1) / 2
 
 
-def _em(rows: Sequence[Sequence[Segment]]) -> float:
+def _em(rows: Sequence[Row]) -> float:
     weights: dict[float, int] = {}
     for row in rows:
-        for seg in row:
+        for seg in row.segments:
             for w in seg:
                 key = round(w.size, 1)
                 weights[key] = weights.get(key, 0) + len(w.text)
     return max(weights, key=lambda k: weights[k]) if weights else 10.0
 
 
-def _free(row: Sequence[Segment], left: float, right: float, width: float
-          ) -> list[tuple[float, float]]:
-    edges = [left]
-    for seg in row:
-        edges.extend((seg[0].x0, seg[-1].x1))
-    edges.append(right)
-    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)
-            if edges[i + 1] - edges[i] >= width]
+def _free(row: Row, left: float, right: float, width: float
+          ) -> list[tuple[float, float, bool]]:
+    """The row's white intervals at least ``width`` wide, with their hardness."""
+    segs = row.segments
+    out = [(left, segs[0][0].x0, True)]
+    out.extend((segs[i][-1].x1, segs[i + 1][0].x0, row.hard[i]) for i in range(len(segs) - 1))
+    out.append((segs[-1][-1].x1, right, True))
+    return [(a, b, hard) for a, b, hard in out if b - a >= width]
 
 
-def _candidates(rows: Sequence[Sequence[Segment]], width: float) -> list[Gutter]:
-    left = min(seg[0].x0 for row in rows for seg in row)
-    right = max(seg[-1].x1 for row in rows for seg in row)
-    active: dict[tuple[float, float], int] = {}
+def _candidates(rows: Sequence[Row], width: float) -> list[Gutter]:
+    left = min(row.segments[0][0].x0 for row in rows)
+    right = max(row.segments[-1][-1].x1 for row in rows)
+    active: dict[tuple[float, float], tuple[int, int]] = {}
     found: list[Gutter] = []
-    for index, row in enumerate([*rows, []]):
-        free = _free(row, left, right, width) if row else []
-        grown: dict[tuple[float, float], int] = {}
-        for (a0, a1), start in active.items():
+    for index, row in enumerate([*rows, None]):
+        free = _free(row, left, right, width) if row is not None else []
+        grown: dict[tuple[float, float], tuple[int, int]] = {}
+        for (a0, a1), (start, hard) in active.items():
             alive = False
-            for f0, f1 in free:
+            for f0, f1, f_hard in free:
                 lo, hi = max(a0, f0), min(a1, f1)
                 # halving the strip ends it: a page number or caption under a gutter
                 if hi - lo >= max(width, 0.5 * (a1 - a0)):
                     alive = True
-                    key = (lo, hi)
-                    grown[key] = min(grown.get(key, start), start)
+                    old = grown.get((lo, hi))
+                    value = (start, hard + f_hard)
+                    grown[(lo, hi)] = value if old is None or value < old else old
             if not alive and index - start >= MIN_GUTTER_ROWS:
-                found.append(Gutter(a0, a1, start, index - 1))
-        for interval in free:
-            grown.setdefault(interval, index)
+                found.append(Gutter(a0, a1, start, index - 1, hard))
+        for f0, f1, f_hard in free:
+            grown.setdefault((f0, f1), (index, int(f_hard)))
         active = grown
     return [g for g in found if left < g.x0 and g.x1 < right]
 
 
-def _sides(rows: Sequence[Sequence[Segment]], gutter: Gutter, em: float) -> bool:
+def _sides(rows: Sequence[Row], gutter: Gutter, em: float) -> bool:
     minimum = MIN_SIDE_EMS * em
     lefts = rights = 0
     for row in rows[gutter.first : gutter.last + 1]:
-        lefts += any(s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum for s in row)
-        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 - s[0].x0 >= minimum for s in row)
+        segs = row.segments
+        lefts += any(s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum for s in segs)
+        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 - s[0].x0 >= minimum for s in segs)
     return lefts >= MIN_SIDE_ROWS and rights >= MIN_SIDE_ROWS
 
 
-def find_gutters(rows: Sequence[Sequence[Segment]]) -> list[Gutter]:
-    """Column gutters of a page, longest first, never two over the same rows and place."""
+def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
+    """Column gutters of a page, longest first, never two over the same rows and place.
+
+    Most of a gutter's rows must be hard white: a river of loose justified spaces, bridged
+    by drawn spaces on every line, is not a gutter.
+    """
     if len(rows) < MIN_GUTTER_ROWS:
         return []
     em = _em(rows)
     chosen: list[Gutter] = []
     for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
-        if not _sides(rows, g, em):
+        if 2 * g.hard < g.rows or not _sides(rows, g, em):
             continue
         if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
                for c in chosen):
@@ -117,33 +125,60 @@ def find_gutters(rows: Sequence[Sequence[Segment]]) -> list[Gutter]:
     return chosen
 
 
-def _bands(gutters: Sequence[Gutter]) -> list[tuple[int, int, list[float]]]:
-    """Merge gutters whose rows overlap: (first row, last row, gutter middles left to right)."""
-    bands: list[tuple[int, int, list[float]]] = []
+def _crosses(row: Row, gutters: Sequence[Gutter]) -> bool:
+    return any(seg[0].x0 < g.x1 and seg[-1].x1 > g.x0 for seg in row.segments for g in gutters)
+
+
+def _bands(rows: Sequence[Row], gutters: Sequence[Gutter]) -> list[tuple[int, int, list[Gutter]]]:
+    """Merge gutters whose rows overlap into bands (first row, last row, gutters), then grow
+    each band over neighbouring rows that no text crosses the gutters in (a column's lone
+    first or last line, set apart from the other column's lines)."""
+    bands: list[tuple[int, int, list[Gutter]]] = []
     for g in sorted(gutters, key=lambda g: g.first):
         if bands and g.first <= bands[-1][1]:
-            first, last, xs = bands[-1]
-            bands[-1] = (first, max(last, g.last), sorted([*xs, g.middle]))
+            first, last, gs = bands[-1]
+            bands[-1] = (first, max(last, g.last), [*gs, g])
         else:
-            bands.append((g.first, g.last, [g.middle]))
+            bands.append((g.first, g.last, [g]))
+    for n, (first, last, gs) in enumerate(bands):
+        floor = bands[n - 1][1] + 1 if n else 0
+        ceiling = bands[n + 1][0] - 1 if n + 1 < len(bands) else len(rows) - 1
+        while first > floor and not _crosses(rows[first - 1], gs):
+            first -= 1
+        while last < ceiling and not _crosses(rows[last + 1], gs):
+            last += 1
+        bands[n] = (first, last, gs)
     return bands
 
 
-def reading_order(rows: Sequence[Sequence[Segment]], page: int) -> list[TextLine]:
+def _merged(row: Row, gutters: Sequence[Gutter]) -> list[Segment]:
+    """The row's segments with soft white joined again, unless a gutter runs through it."""
+    out = [row.segments[0]]
+    for seg, hard in zip(row.segments[1:], row.hard, strict=True):
+        gap0, gap1 = out[-1][-1].x1, seg[0].x0
+        if hard or any(gap0 <= g.middle <= gap1 for g in gutters):
+            out.append(seg)
+        else:
+            out[-1] = out[-1] + seg
+    return out
+
+
+def reading_order(rows: Sequence[Row], page: int) -> list[TextLine]:
     """The page's line segments as TextLines in reading order, with column and band set."""
-    bands = _bands(find_gutters(rows))
+    bands = _bands(rows, find_gutters(rows))
     lines: list[TextLine] = []
     index = 0
     band_no = 0
-    for first, last, xs in [*bands, (len(rows), len(rows), [])]:
+    for first, last, gutters in [*bands, (len(rows), len(rows), [])]:
         for row in rows[index:first]:
-            lines.extend(TextLine(seg, page, 0, band_no) for seg in row)
+            lines.extend(TextLine(seg, page, 0, band_no) for seg in _merged(row, ()))
         if first >= len(rows):
             break
         band_no += 1
+        xs = sorted(g.middle for g in gutters)
         columns: list[list[TextLine]] = [[] for _ in range(len(xs) + 1)]
         for row in rows[first : last + 1]:
-            for seg in row:
+            for seg in _merged(row, gutters):
                 middle = (seg[0].x0 + seg[-1].x1) / 2
                 column = sum(middle > x for x in xs)
                 columns[column].append(TextLine(seg, page, column, band_no))
