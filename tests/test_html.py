@@ -176,3 +176,9 @@ def test_element_paths_match_lxml_getpath() -> None:
     for el in root.iter():
         if isinstance(el.tag, str):
             assert paths(el) == tree.getpath(el)
+
+
+def test_page_wrapped_in_a_form_still_yields_its_article() -> None:
+    # ASP.NET pages put the whole page in one <form>; furniture rules alone would drop it all.
+    doc = parse(html(f"<form id='aspnetForm'><div><p>{PROSE}</p></div></form>"))
+    assert texts(doc) == [PROSE]

@@ -30,7 +30,7 @@ from newsingest.model import (
 )
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.html.blocks import RawBlock, linearize
-from newsingest.parsers.html.clean import skipped_elements
+from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
 from newsingest.parsers.html.content import choose_root, evidence_words
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.select import select_blocks
@@ -93,25 +93,25 @@ def extract_body(
     body = root.find("body")
     if body is None:
         body = root
-    skip, positives = skipped_elements(body)
-    blocks, deepest = linearize(body, skip)
+    code, furniture = skipped_elements(body)
     evidence = evidence_words(article_body)
+    blocks, deepest = linearize(body, code | furniture)
     top = choose_root(blocks, evidence)
-    if top is None:
-        # Furniture rules can be wrong on odd pages; fall back to everything that is text.
-        code_only = {el for el in skip if el.tag in _CODE_ONLY or el in positives}
-        blocks, deepest = linearize(body, code_only)
+    kept, dropped = ([], []) if top is None else select_blocks(
+        blocks, top, metadata.title, evidence, captions=captions)
+    if not kept:
+        # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class
+        # that reads like a sidebar, an article hidden until a script reveals it): when they
+        # leave nothing, try again skipping only what is never text.
+        blocks, deepest = linearize(body, {el for el in code if el.tag in CODE_TAGS})
         top = choose_root(blocks, evidence)
-        if top is None:
-            return [], [], deepest
-    kept, dropped = select_blocks(blocks, top, metadata.title, evidence, captions=captions)
+        if top is not None:
+            retry = select_blocks(blocks, top, metadata.title, evidence, captions=captions)
+            if sum(len(b.text) for b in retry[0]) > 2 * sum(len(b.text) for b in kept):
+                kept, dropped = retry
     return kept, dropped, deepest
 
 
-_CODE_ONLY = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "head", "link", "meta", "audio", "video", "source", "picture", "img", "map",
-})
 
 
 class ElementPaths:

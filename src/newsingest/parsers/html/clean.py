@@ -133,9 +133,9 @@ def classify_words(class_: str | None, id_: str | None, cache: dict[str, int]) -
     return 1 if flags == _NEG else 0
 
 
-def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
-    """Return ``(skip, positives)``: elements whose subtrees hold no article text, and the
-    elements marked as article body (which, with their ancestors, are exempt from class rules)."""
+def skipped_elements(root: Any) -> tuple[set[Any], set[Any]]:
+    """Return ``(code, furniture)``: elements that are never text (code, media, hidden), and
+    page furniture — except elements marked as article body and their ancestors."""
     code: set[Any] = set()
     furniture: list[Any] = []
     positives: list[Any] = []
@@ -169,6 +169,4 @@ def skipped_elements(root: Any) -> tuple[set[Any], list[Any]]:
     for el in positives:
         protected.add(el)
         protected.update(el.iterancestors())
-    skip = code
-    skip.update(el for el in furniture if el not in protected)
-    return skip, positives
+    return code, {el for el in furniture if el not in protected}
