@@ -8,7 +8,9 @@ best wall time, since the machine is shared; the 1-minute load average around ea
 printed too (above 2 on 2 cores, other work competes and the speed-up says little). Peak RSS
 per worker is the largest ``peak_rss_mib`` in the manifest (each worker's ``ru_maxrss`` when it
 finished a file). Worker start-up is timed with the pool itself, one fresh worker per task, per
-start method. Goals (issue 6): speed-up >= 1.8x on 2 cores, peak RSS <= 200 MiB per worker.
+start method. "Busy workers" is the sum of the files' conversion times over the wall time: how
+many workers were converting on average, whatever else the machine was doing. Goals (issue 6):
+speed-up >= 1.8x on 2 cores, peak RSS <= 200 MiB per worker.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def convert(corpus: Path, jobs: int) -> dict[str, float]:
         "pages": sum(r["pages"] for r in records),
         "rss": max((r["peak_rss_mib"] or 0.0) for r in records),
         "load": max(load, os.getloadavg()[0]),
+        "busy": sum(r["seconds"] for r in records),
     }
 
 
@@ -90,11 +93,13 @@ def main() -> None:
     print(f"corpus: {args.corpus} ({best[1]['files']:.0f} PDFs); parsers at commit {pdf_commit}; "
           f"best of {args.repeat}")
     print()
-    print("| run | wall (s) | files/s | pages/s | ok | peak RSS per worker (MiB) | load avg |")
-    print("|---|---|---|---|---|---|---|")
+    print("| run | wall (s) | files/s | pages/s | ok | busy workers | peak RSS per worker (MiB) "
+          "| load avg |")
+    print("|---|---|---|---|---|---|---|---|")
     for jobs, r in sorted(best.items()):
         print(f"| --jobs {jobs} | {r['wall']:.2f} | {r['files'] / r['wall']:.2f} | "
-              f"{r['pages'] / r['wall']:.2f} | {r['ok']:.0f}/{r['files']:.0f} | {r['rss']:.0f} | "
+              f"{r['pages'] / r['wall']:.2f} | {r['ok']:.0f}/{r['files']:.0f} | "
+              f"{r['busy'] / r['wall']:.2f} | {r['rss']:.0f} | "
               f"{r['load']:.1f} |")
     speedup = best[1]["wall"] / best[2]["wall"]
     rss = max(r["rss"] for r in best.values())
