@@ -23,11 +23,10 @@ from newsingest.parsers.html.blocks import RawBlock
 
 __all__ = ["Evidence", "block_weight", "choose_root", "evidence_words"]
 
-#: Elements that can hold an article; a paragraph, list item or heading is never the article.
+#: Elements that can hold an article; a paragraph, a list, a heading or a figure never is.
 CONTAINERS = frozenset({
     "div", "section", "article", "main", "body", "html", "td", "th", "center", "font", "span",
-    "form", "blockquote", "dd", "details", "fieldset", "header", "figure", "table", "tbody",
-    "tr", "ul", "ol", "dl",
+    "form", "blockquote", "dd", "details", "fieldset", "table", "tbody", "tr",
 })
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -123,6 +122,9 @@ def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
     prose = length - links
     if length < 40 and not _SENTENCE_END.search(block.text):
         return -5.0 - 2 * links
+    if length < 150 and not _SENTENCE_END.search(block.text):
+        # One unfinished line: a teaser's summary or a label, rarely a paragraph of the story.
+        return 0.1 * prose - 1.5 * links
     if block.type is BlockType.LIST_ITEM:
         # Lists of teasers (related stories, most read) are the commonest prose outside the
         # article; an article's own list is kept anyway when its container wins.
