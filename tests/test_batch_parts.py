@@ -10,6 +10,7 @@ import os
 import tarfile
 import time
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,22 @@ def test_names_mirror_the_tree_relative_to_the_common_folder(tmp_path: Path) -> 
     both = discover([str(tmp_path / "in"), str(tmp_path / "other" / "z.txt")],
                     str(tmp_path / "in" / "out"))
     assert [i.name for i in both] == ["in/a/b/x.pdf", "in/c/x.pdf", "other/z.txt"]
+
+
+def test_unreadable_folder_is_a_failed_input(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    touch(tmp_path / "in" / "ok.txt")
+    real_walk = os.walk
+
+    def walk(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str],
+                                                                           list[str]]]:
+        onerror(PermissionError(13, "Permission denied", os.path.join(top, "locked")))
+        yield from real_walk(top)
+
+    monkeypatch.setattr(os, "walk", walk)
+    items = discover([str(tmp_path / "in")], str(tmp_path / "out"))
+    assert [(i.name, i.refusal and i.refusal.error_type) for i in items] == [
+        ("locked", "PermissionError"), ("ok.txt", None)]
 
 
 def test_include_and_exclude_globs(tmp_path: Path) -> None:

@@ -194,7 +194,13 @@ def _expand(path: str, root: str, filters: _Filters, limits: Limits,
 
 
 def _walk(top: str, root: str, filters: _Filters, limits: Limits) -> Iterator[Item]:
-    for dirpath, dirnames, filenames in os.walk(top):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
+        while errors:  # a folder that cannot be listed is an input we could not read
+            error = errors.pop()
+            where = error.filename or dirpath
+            yield Item(name=_rel(where, root), path=where, refusal=Refusal(
+                "failed", type(error).__name__, f"cannot list the folder: {error.strerror}"))
         dirnames[:] = sorted(
             d for d in dirnames
             if not _hidden((d,)) and os.path.realpath(os.path.join(dirpath, d)) != filters.outdir
@@ -206,6 +212,10 @@ def _walk(top: str, root: str, filters: _Filters, limits: Limits) -> Iterator[It
                 continue
             yield from _expand(os.path.join(dirpath, filename), root, filters, limits,
                                explicit=False)
+    for error in errors:
+        where = error.filename or top
+        yield Item(name=_rel(where, root), path=where, refusal=Refusal(
+            "failed", type(error).__name__, f"cannot list the folder: {error.strerror}"))
 
 
 def _archive_items(path: str, name: str, filters: _Filters, limits: Limits) -> list[Item]:
