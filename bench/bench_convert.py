@@ -36,7 +36,8 @@ def convert(corpus: Path, jobs: int) -> dict[str, float]:
         proc = subprocess.run(
             [sys.executable, "-m", "newsingest", "convert", str(corpus), "-o", out,
              "--jobs", str(jobs), "--include", "*.pdf", "--quiet"],
-            capture_output=True, text=True, check=False)
+            capture_output=True, text=True, check=False,
+            env={**os.environ, "NEWSINGEST_PLUGINS": ""})  # built-in parsers only
         wall = time.perf_counter() - started
         if proc.returncode not in (0, 1):
             raise SystemExit(f"convert failed ({proc.returncode}): {proc.stderr}")
@@ -50,6 +51,7 @@ def convert(corpus: Path, jobs: int) -> dict[str, float]:
         "rss": max((r["peak_rss_mib"] or 0.0) for r in records),
         "load": max(load, os.getloadavg()[0]),
         "busy": sum(r["seconds"] for r in records),
+        "parsers": ",".join(sorted({str(r["parser"]) for r in records})),
     }
 
 
@@ -101,6 +103,7 @@ def main() -> None:
               f"{r['pages'] / r['wall']:.2f} | {r['ok']:.0f}/{r['files']:.0f} | "
               f"{r['busy'] / r['wall']:.2f} | {r['rss']:.0f} | "
               f"{r['load']:.1f} |")
+    print(f"\nparsers used: {best[1]['parsers']} (third-party plugins disabled)")
     speedup = best[1]["wall"] / best[2]["wall"]
     rss = max(r["rss"] for r in best.values())
     print()
