@@ -182,3 +182,14 @@ def test_page_wrapped_in_a_form_still_yields_its_article() -> None:
     # ASP.NET pages put the whole page in one <form>; furniture rules alone would drop it all.
     doc = parse(html(f"<form id='aspnetForm'><div><p>{PROSE}</p></div></form>"))
     assert texts(doc) == [PROSE]
+
+
+def test_output_validates_against_the_schema() -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("newsingest").joinpath(
+        "schema/document.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(parse(PAGE).to_json()), schema)
