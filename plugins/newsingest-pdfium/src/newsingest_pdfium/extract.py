@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
-from newsingest.reflow import Line
+from newsingest.reflow import Line, join_lines, list_marker, word_vocabulary
 
 __all__ = ["PageText", "RawLine", "page_lines", "place"]
 
@@ -193,14 +193,66 @@ def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
             if len(values) >= 3}
 
 
+def _continues(above: Line, line: Line, usual: float | None, right: float) -> bool:
+    """Is ``line`` the next line of ``above``'s paragraph, by layout alone?
+
+    Same column, font and weight, set at the column margin, with no more than the usual line
+    spacing above it, below a line that runs to the column's right edge (a paragraph's last line
+    stops short, and a new paragraph is indented or spaced). The reflow engine reads a sentence
+    end at a line end as a likely paragraph end, which is right for dumps and wrong for justified
+    columns; this evidence settles it before the engine sees the line.
+    """
+    if above.bbox is None or line.bbox is None or line.gap_above is None or usual is None:
+        return False
+    size = line.font_size or 10.0
+    return (above.page == line.page and above.column == line.column
+            and above.font_size == line.font_size and above.bold == line.bold
+            and line.indent is not None and line.indent < 0.3 * size
+            and line.gap_above <= usual + 0.3 * size
+            and above.bbox[2] >= right - 0.6 * size
+            and not above.text.rstrip().endswith(":")
+            and list_marker(line.text) is None)
+
+
+def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
+           right: dict[tuple[int | None, int | None], float]) -> list[Line]:
+    """Join continuation lines (see :func:`_continues`) into the line they continue."""
+    vocabulary = word_vocabulary([ln.text for ln in lines])
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and line.text.strip() and groups[-1][-1].text.strip() and _continues(
+                groups[-1][-1], line, spacing.get(line.font_size),
+                right.get((line.page, line.column), 0.0)):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    out: list[Line] = []
+    for group in groups:
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        first, last = group[0], group[-1]
+        boxes = [ln.bbox for ln in group if ln.bbox is not None]
+        out.append(attrs.evolve(
+            first,
+            text=join_lines([ln.text for ln in group], vocabulary),
+            bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                  max(b[2] for b in boxes), max(b[3] for b in boxes)),
+            indent=last.indent,  # what the next line's indent is compared with
+        ))
+    return out
+
+
 def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
     """Reflow ``Line`` objects: repaired ``texts`` (one per raw line) plus the layout evidence.
 
     A vertical gap clearly wider than the line spacing is a paragraph break; it becomes a blank
     line, as in a text dump, which is how the reflow engine reads "new paragraph" when the
-    gaps of a document are too few to estimate its own threshold from.
+    gaps of a document are too few to estimate its own threshold from. Lines that layout shows
+    to continue the line above are joined to it (:func:`_continues`).
     """
     spacing = line_spacing(pages)
+    right: dict[tuple[int | None, int | None], float] = {}
     out: list[Line] = []
     index = 0
     for page in pages:
@@ -209,6 +261,8 @@ def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
         for raw_line, column in zip(page.lines, columns, strict=True):
             margin = margins.get(column)
             margins[column] = raw_line.bbox[0] if margin is None else min(margin, raw_line.bbox[0])
+            key = (page.number, column)
+            right[key] = max(right.get(key, 0.0), raw_line.bbox[2])
         previous: dict[int | None, RawLine] = {}
         for raw_line, column in zip(page.lines, columns, strict=True):
             above = previous.get(column)
@@ -232,4 +286,4 @@ def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
             ))
             previous[column] = raw_line
             index += 1
-    return out
+    return _merge(out, spacing, right)
