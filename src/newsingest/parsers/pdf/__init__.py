@@ -119,7 +119,8 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
                         column=tl.column)
             index += 1
             lines.append(line)
-            plines.append(PLine(line, tl.band, _hang(tl)))
+            lead = tl.words[0].x1 - tl.words[0].x0
+            plines.append(PLine(line, tl.band, _hang(tl), lead))
         page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
         placed.append(plines)
     return page_lines, placed, _merge_repairs(repairs)

@@ -38,14 +38,30 @@ QUOTE_EMS = 1.2
 SHORT_EMS = 2.5
 
 
+_TYPED_BULLETS = ("*", "-", "\u2013", "\u2014")
+_CLOSERS = ('"', "\u201d", "\u2019", "'", "\u00bb")
+
+
+def _ended(text: str) -> bool:
+    """A sentence end, or a closing quotation mark ending a quoted title line.
+
+    >>> _ended('the end.'), _ended('"We write with urgency"'), _ended('and the')
+    (True, True, False)
+    """
+    text = text.rstrip()
+    return ends_sentence(text) or text.endswith(_CLOSERS)
+
+
 @attrs.frozen
 class PLine:
-    """A repaired line with its layout place: ``band`` of the page, and where the text after a
-    list marker starts (``hang``, the x of a hanging indent)."""
+    """A repaired line with its layout place: ``band`` of the page, where the text after a
+    list marker starts (``hang``, the x of a hanging indent) and how wide its first word is
+    (``lead``: had it fitted at the end of the line above, it would have been set there)."""
 
     line: Line
     band: int
     hang: float | None = None
+    lead: float = 0.0
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -163,12 +179,21 @@ class Segmenter:
     def column(self, pl: PLine) -> Column:
         return self.columns[pl.key]
 
-    def is_item_start(self, prev: PLine | None, cur: PLine, in_item: bool) -> bool:
+    def hangs(self, cur: PLine, nxt: PLine | None) -> bool:
+        """Whether the next line continues ``cur`` at its hanging indent (list evidence)."""
+        if cur.hang is None or nxt is None or nxt.key != cur.key:
+            return False
+        return abs(nxt.x0 - cur.hang) <= 0.5 * cur.size
+
+    def is_item_start(self, prev: PLine | None, cur: PLine, nxt: PLine | None,
+                      in_item: bool) -> bool:
         """A list marker starts an item unless the line merely wraps a sentence ("(Oct." /
         "13) and ..."): same place as the line above, no white, and that line not ended."""
         marker = list_marker(cur.line.text)
-        if marker is None or marker.marker == "*":
-            return False  # browsers draw bullets as glyphs; a typed "*" is a note, not a list
+        if marker is None:
+            return False
+        if marker.marker in _TYPED_BULLETS and not self.hangs(cur, nxt):
+            return False  # a typed "*" note or "— Name" credit, not a drawn list bullet
         if prev is None or prev.key != cur.key or in_item:
             return True
         em = cur.size
@@ -178,7 +203,15 @@ class Segmenter:
         if gap is not None and gap > self.gap + max(GAP_EMS * em, 1.5):
             return True
         text = prev.line.text.rstrip()
-        return text.endswith(":") or (self.short(prev) and ends_sentence(text))
+        return text.endswith(":") or (self.short(prev) and _ended(text))
+
+    def fits(self, prev: PLine, cur: PLine) -> bool:
+        """Would ``cur``'s first word have fitted at the end of ``prev``? Then a typesetter
+        filling lines would have put it there: the line before was a paragraph's last."""
+        if prev.line.text.rstrip().endswith(("-", "\u2010", "\u00ad")):
+            return False
+        room = self.column(prev).right - prev.x1
+        return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
 
     def short(self, pl: PLine) -> bool:
         return pl.x1 < self.column(pl).right - SHORT_EMS * pl.size
@@ -204,8 +237,9 @@ class Segmenter:
                 cur.line.gap_above > self.gap + max(GAP_EMS * em, 1.5):
             return True
         indent = self.indent(cur)
-        ended = self.short(prev) and ends_sentence(prev.line.text) and (
-            col.justified or not same_flow)
+        closed = _ended(prev.line.text)
+        ended = closed and (self.fits(prev, cur) or (
+            self.short(prev) and (col.justified or not same_flow)))
         if block.item:
             hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
             if abs(indent - hang) <= 0.5 * em:
@@ -234,7 +268,8 @@ def segment(lines: Sequence[PLine]) -> tuple[Segmenter, list[_State]]:
     prev: PLine | None = None
     for i, pl in enumerate(lines):
         in_item = bool(blocks) and blocks[-1].item
-        item_start = seg.is_item_start(prev, pl, in_item)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        item_start = seg.is_item_start(prev, pl, nxt, in_item)
         if not blocks or seg.breaks(blocks[-1], pl, item_start):
             blocks.append(_State([i], item_start))
         else:

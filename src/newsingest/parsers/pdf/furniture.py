@@ -29,6 +29,8 @@ __all__ = ["PageLines", "find_furniture", "margin_band"]
 #: The top and bottom margin bands, as a share of the page height.
 MARGIN = 0.1
 _DIGITS = re.compile(r"\d+")
+_EDGE_KINDS = (FurnitureKind.HEADER, FurnitureKind.FOOTER, FurnitureKind.PAGE_NUMBER)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -86,8 +88,8 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None
             band = margin_band(line, page.height)
             kind = furniture_kind(line.text)
             extreme = line.bbox[1] <= highest + 0.5 or line.bbox[3] >= lowest - 0.5
-            if kind is FurnitureKind.PAGE_NUMBER and not (band or extreme):
-                kind = None  # a bare number inside the page may be body text
+            if kind in _EDGE_KINDS and not (band or extreme or _COPYRIGHT.match(line.text)):
+                kind = None  # a number or a URL inside the page may be body text
             if kind is None and band and repeats[_key(line.text)] >= 2:
                 kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.FOOTER
             if (kind is None and p == 0 and headline_top is not None

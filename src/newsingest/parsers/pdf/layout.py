@@ -22,6 +22,8 @@ Segment = tuple[Word, ...]
 
 #: A gutter must run through at least this many consecutive rows.
 MIN_GUTTER_ROWS = 4
+#: A shorter gutter must be hard white on every row (a river of loose spaces is not).
+SURE_GUTTER_ROWS = 8
 #: ... be at least this wide, in ems of the body text ...
 MIN_GUTTER_EMS = 0.8
 #: ... and have at least this many rows with this much text (ems) on each side.
@@ -108,15 +110,16 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float) -> bool:
 def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
     """Column gutters of a page, longest first, never two over the same rows and place.
 
-    Most of a gutter's rows must be hard white: a river of loose justified spaces, bridged
-    by drawn spaces on every line, is not a gutter.
+    Most of a gutter's rows (all of a short one's) must be hard white: a river of loose
+    justified spaces, bridged by drawn spaces, is not a gutter.
     """
     if len(rows) < MIN_GUTTER_ROWS:
         return []
     em = _em(rows)
     chosen: list[Gutter] = []
     for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
-        if 2 * g.hard < g.rows or not _sides(rows, g, em):
+        if g.hard < (g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows) or \
+                not _sides(rows, g, em):
             continue
         if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
                for c in chosen):
