@@ -72,7 +72,7 @@ class HtmlParser:
         body, furniture, deepest = extract_body(
             root, meta.metadata, meta.article_body,
             captions=bool(context.options.get("captions", False)))
-        if deepest >= MAX_DEPTH - 1:
+        if deepest >= MAX_DEPTH - 3:  # below <html><body>
             warnings.append(ParseWarning(
                 "nesting-too-deep",
                 f"elements are nested deeper than {MAX_DEPTH} levels; the HTML parser dropped "

@@ -131,7 +131,6 @@ class _Walker:
         self.blocks: list[RawBlock] = []
         self.stack: list[_Frame] = []
         self.in_link = 0
-        self.max_depth = 0
 
     def add(self, text: str | None) -> None:
         if text and self.stack:
@@ -201,7 +200,6 @@ class _Walker:
                 frame.marker = self._inherited("marker")
                 frame.depth = self._inherited("depth")
         self.stack.append(frame)
-        self.max_depth = max(self.max_depth, len(self.stack))
 
     def _inherited(self, name: str) -> Any:
         return getattr(self.stack[-1], name) if self.stack else None
@@ -215,11 +213,13 @@ class _Walker:
 
 
 def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
-    """The blocks of ``root`` in reading order (skipping ``skip``) and the deepest block nesting."""
+    """The blocks of ``root`` in reading order (skipping ``skip``) and the deepest element
+    nesting below ``root`` (to tell when the parser's depth limit cut content off)."""
     import lxml.etree
 
     walker = _Walker(skip)
     walker.push(root, "body")
+    depth = deepest = 0
     walk = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walk:
         tag = el.tag
@@ -232,6 +232,8 @@ def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
                 walker.add(el.text)
             continue
         if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
             if el in skip:
                 walk.skip_subtree()
                 if tag in BLOCK_TAGS and walker.stack:
@@ -239,7 +241,8 @@ def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
             elif not walker.start(el, tag):
                 walk.skip_subtree()
         else:
+            depth -= 1
             walker.end(el, "#skipped" if el in skip else tag)
     while walker.stack:
         walker.flush(walker.stack.pop())
-    return walker.blocks, walker.max_depth
+    return walker.blocks, deepest
