@@ -205,12 +205,21 @@ class Segmenter:
         text = prev.line.text.rstrip()
         return text.endswith(":") or (self.short(prev) and _ended(text))
 
-    def fits(self, prev: PLine, cur: PLine) -> bool:
-        """Would ``cur``'s first word have fitted at the end of ``prev``? Then a typesetter
-        filling lines would have put it there: the line before was a paragraph's last."""
+    def fits(self, block: _State, cur: PLine) -> bool:
+        """Would ``cur``'s first word have fitted at the end of the block's last line? Then a
+        typesetter filling lines would have put it there: that line ended a paragraph.
+
+        An indented block (a quote) has its own, unknown measure: the widest of its lines so
+        far stands in for it, which errs on the side of going on.
+        """
+        prev = self.lines[block.lines[-1]]
         if prev.line.text.rstrip().endswith(("-", "\u2010", "\u00ad")):
             return False
-        room = self.column(prev).right - prev.x1
+        right = self.column(prev).right
+        if self.indent(prev) > QUOTE_EMS * prev.size or any(
+                self.lines[i].line.italic for i in block.lines):
+            right = max(self.lines[i].x1 for i in block.lines)
+        room = right - prev.x1
         return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
 
     def short(self, pl: PLine) -> bool:
@@ -238,7 +247,7 @@ class Segmenter:
             return True
         indent = self.indent(cur)
         closed = _ended(prev.line.text)
-        ended = closed and (self.fits(prev, cur) or (
+        ended = closed and (self.fits(block, cur) or (
             self.short(prev) and (col.justified or not same_flow)))
         if block.item:
             hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
