@@ -235,7 +235,11 @@ def _find_date(root: Any) -> str | None:
     except ImportError:  # pragma: no cover - htmldate is a runtime dependency
         return None
     try:
-        found = find_date(root, extensive_search=False, original_date=True)
+        import lxml.etree
+
+        # htmldate takes lxml.html trees only; the parser builds a plain etree one.
+        page = lxml.etree.tostring(root, encoding="unicode", method="html")
+        found = find_date(page, extensive_search=False, original_date=True)
     except Exception:  # htmldate is heuristic; a failure there must not fail the parse
         return None
     return iso_date(found) if isinstance(found, str) else None
@@ -282,7 +286,7 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         tags.get("application-name"),
     )
     title_el = root.find(".//title")
-    page_title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    page_title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
     raw_title = _first(_text(article.get("headline")), tags.get("og:title"),
                        tags.get("twitter:title"), page_title)
     title = strip_site_suffix(raw_title, site_name) if raw_title else None

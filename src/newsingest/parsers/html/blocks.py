@@ -100,7 +100,7 @@ def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None
         for cell in tr:
             if cell.tag not in ("td", "th") or cell in skip:
                 continue
-            text = fold(cell.text_content())
+            text = fold("".join(cell.itertext()))
             if len(text) > _MAX_CELL or cell.find(".//p") is not None:
                 return None
             cells.append(text)
