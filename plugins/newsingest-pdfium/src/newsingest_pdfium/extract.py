@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -180,6 +181,20 @@ def _columns(lines: Sequence[RawLine], width: float) -> list[int | None]:
     return [None] * len(lines)
 
 
+def _margins(lines: Sequence[RawLine], columns: Sequence[int | None]
+             ) -> dict[int | None, float]:
+    """Each column's left margin: where most of its lines of four words or more start.
+
+    The most common start, not the leftmost: a print header or a hanging marker sits further
+    left than the text, and measuring indents from it would indent every body line.
+    """
+    starts: dict[int | None, Counter[int]] = {}
+    for line, column in zip(lines, columns, strict=True):
+        weight = 3 if len(line.text.split()) >= 4 else 1
+        starts.setdefault(column, Counter())[round(line.bbox[0])] += weight
+    return {column: float(counts.most_common(1)[0][0]) for column, counts in starts.items()}
+
+
 def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
     """The gap between lines inside a paragraph, per font size: the lower quartile of the gaps
     between consecutive same-size lines (most consecutive lines share a paragraph)."""
@@ -193,14 +208,17 @@ def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
             if len(values) >= 3}
 
 
-def _continues(above: Line, line: Line, usual: float | None, right: float) -> bool:
+def _continues(above: Line, line: Line, usual: float | None, right: float,
+               gap_style: bool) -> bool:
     """Is ``line`` the next line of ``above``'s paragraph, by layout alone?
 
     Same column, font and weight, set at the column margin, with no more than the usual line
     spacing above it, below a line that runs to the column's right edge (a paragraph's last line
-    stops short, and a new paragraph is indented or spaced). The reflow engine reads a sentence
-    end at a line end as a likely paragraph end, which is right for dumps and wrong for justified
-    columns; this evidence settles it before the engine sees the line.
+    stops short, and a new paragraph is indented or spaced). In a document that separates its
+    paragraphs by vertical space (``gap_style``) the line above need not be full: without a gap,
+    there is no new paragraph. The reflow engine reads a sentence end at a line end as a likely
+    paragraph end, which is right for dumps and wrong for typeset pages; this evidence settles it
+    before the engine sees the line.
     """
     if above.bbox is None or line.bbox is None or line.gap_above is None or usual is None:
         return False
@@ -209,20 +227,37 @@ def _continues(above: Line, line: Line, usual: float | None, right: float) -> bo
             and above.font_size == line.font_size and above.bold == line.bold
             and line.indent is not None and line.indent < 0.3 * size
             and line.gap_above <= usual + 0.3 * size
-            and above.bbox[2] >= right - 0.6 * size
+            and (gap_style or above.bbox[2] >= right - 0.6 * size)
             and not above.text.rstrip().endswith(":")
             and list_marker(line.text) is None)
+
+
+def _gap_style(lines: Sequence[Line]) -> bool:
+    """Paragraphs marked by vertical space rather than first-line indents?
+
+    Counts blank lines (gaps) against lines indented by 0.6-4 em below a line at the margin.
+    """
+    blanks = sum(1 for ln in lines if not ln.text)
+    indented = 0
+    for above, line in itertools.pairwise(lines):
+        size = line.font_size or 10.0
+        if (line.indent is not None and above.indent is not None and above.text
+                and above.column == line.column and above.indent < 0.3 * size
+                and 0.6 * size <= line.indent <= 4 * size):
+            indented += 1
+    return blanks >= 2 and indented * 3 <= blanks
 
 
 def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
            right: dict[tuple[int | None, int | None], float]) -> list[Line]:
     """Join continuation lines (see :func:`_continues`) into the line they continue."""
     vocabulary = word_vocabulary([ln.text for ln in lines])
+    gap_style = _gap_style(lines)
     groups: list[list[Line]] = []
     for line in lines:
         if groups and line.text.strip() and groups[-1][-1].text.strip() and _continues(
                 groups[-1][-1], line, spacing.get(line.font_size),
-                right.get((line.page, line.column), 0.0)):
+                right.get((line.page, line.column), 0.0), gap_style):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -257,10 +292,8 @@ def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
     index = 0
     for page in pages:
         columns = _columns(page.lines, page.width)
-        margins: dict[int | None, float] = {}
+        margins = _margins(page.lines, columns)
         for raw_line, column in zip(page.lines, columns, strict=True):
-            margin = margins.get(column)
-            margins[column] = raw_line.bbox[0] if margin is None else min(margin, raw_line.bbox[0])
             key = (page.number, column)
             right[key] = max(right.get(key, 0.0), raw_line.bbox[2])
         previous: dict[int | None, RawLine] = {}
