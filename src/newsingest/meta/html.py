@@ -179,11 +179,23 @@ def _text(value: Any) -> str | None:
 
 
 def _clean_author(name: str | None) -> str | None:
+    """A person's name from an author field: no "By", no ", AP Writer" role, no shouting.
+
+    >>> _clean_author("By TOM KRISHER, AP Auto Writer")
+    'Tom Krisher'
+    >>> _clean_author("https://example.com/staff/jane") is None
+    True
+    """
     if not name:
         return None
     name = _BY.sub("", " ".join(name.split())).strip(" ,;")
     if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
         return None
+    first, _, rest = name.partition(", ")
+    if rest and len(first.split()) >= 2:
+        name = first  # "Jane Doe, Business Insider", "Tom Krisher, AP Auto Writer"
+    if name.isupper() and len(name) > 3:
+        name = " ".join(word.capitalize() for word in name.split())
     return name
 
 
