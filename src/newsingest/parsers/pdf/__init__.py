@@ -152,10 +152,10 @@ class PdfParser:
         page_lines, placed, repairs = _repaired_lines(pages, context)
         all_lines = [pl.line for plines in placed for pl in plines]
         body_size = body_size_of([pl for plines in placed for pl in plines])
-        form = find_furniture(page_lines, None)
+        form = find_furniture(page_lines, None, body_size)
         skip = frozenset(page_lines[p].lines[i].index for p, i in form)
         header = find_header(all_lines, body_size, skip)
-        kinds = find_furniture(page_lines, header.title_top)
+        kinds = find_furniture(page_lines, header.title_top, body_size)
         skip = frozenset(page_lines[p].lines[i].index for p, i in kinds)
         body = [pl for plines in placed for pl in plines
                 if pl.line.index not in skip and pl.line.index not in header.used]

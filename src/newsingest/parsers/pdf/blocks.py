@@ -194,7 +194,11 @@ class Segmenter:
             return False
         if marker.marker in _TYPED_BULLETS and not self.hangs(cur, nxt):
             return False  # a typed "*" note or "— Name" credit, not a drawn list bullet
-        if prev is None or prev.key != cur.key or in_item:
+        if in_item:
+            return True
+        if self.indent(cur) < 0.3 * cur.size and not self.hangs(cur, nxt):
+            return False  # "3. A numbered paragraph" flush with the text, not a list
+        if prev is None or prev.key != cur.key:
             return True
         em = cur.size
         if abs(cur.x0 - prev.x0) > 0.5 * em:
@@ -247,8 +251,8 @@ class Segmenter:
             return True
         indent = self.indent(cur)
         closed = _ended(prev.line.text)
-        ended = closed and (self.fits(block, cur) or (
-            self.short(prev) and (col.justified or not same_flow)))
+        ended = self.fits(block, cur) or (closed and self.short(prev) and (
+            col.justified or not same_flow))
         if block.item:
             hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
             if abs(indent - hang) <= 0.5 * em:

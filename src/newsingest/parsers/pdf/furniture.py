@@ -67,12 +67,14 @@ def _key(text: str) -> str:
     return _DIGITS.sub("0", " ".join(text.casefold().split()))
 
 
-def find_furniture(pages: Sequence[PageLines], headline_top: float | None
-                   ) -> dict[tuple[int, int], FurnitureKind]:
+def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
+                   body_size: float) -> dict[tuple[int, int], FurnitureKind]:
     """Map ``(page, line index)`` of every furniture line to its kind.
 
     ``headline_top`` is the top of the headline on page 1 (``None`` if there is none): lines
-    wholly above it there are masthead, navigation or running head.
+    wholly above it there are masthead, navigation or running head. Margin forms (page
+    numbers, URLs, copyright) count inside the page only when set smaller than the body
+    (``body_size``): a copyright line in the article's own type is the article's.
     """
     found: dict[tuple[int, int], FurnitureKind] = {}
     repeats: Counter[str] = Counter()
@@ -88,8 +90,10 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None
             band = margin_band(line, page.height)
             kind = furniture_kind(line.text)
             extreme = line.bbox[1] <= highest + 0.5 or line.bbox[3] >= lowest - 0.5
-            if kind in _EDGE_KINDS and not (band or extreme or _COPYRIGHT.match(line.text)):
-                kind = None  # a number or a URL inside the page may be body text
+            small = (line.font_size or body_size) < body_size - 0.5
+            if kind in _EDGE_KINDS and not (band or extreme or (
+                    small and _COPYRIGHT.match(line.text))):
+                kind = None  # a number, URL or credit line set as body text is body text
             if kind is None and band and repeats[_key(line.text)] >= 2:
                 kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.FOOTER
             if (kind is None and p == 0 and headline_top is not None
