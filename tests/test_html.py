@@ -130,13 +130,16 @@ def test_hidden_script_style_and_form_are_dropped() -> None:
         assert gone not in body
 
 
-def test_captions_are_furniture_unless_asked_for() -> None:
+def test_captions_are_caption_blocks_and_figure_clutter_is_not() -> None:
     page = html(f"""<article><p>{PROSE}</p><figure><img src="x.jpg">
+      <div class="credit">Photo: A. Snapper</div><span>Enlarge this image</span>
       <figcaption>The council chamber on Tuesday.</figcaption></figure></article>""")
-    assert "council chamber" not in parse(page).text
-    with_captions = parse(page, captions=True)
-    caption = next(b for b in with_captions.blocks if b.type is BlockType.CAPTION)
-    assert caption.text == "The council chamber on Tuesday."
+    doc = parse(page)
+    captions = [b for b in doc.blocks if b.type is BlockType.CAPTION]
+    assert [b.text for b in captions] == ["The council chamber on Tuesday."]
+    assert "Enlarge" not in doc.text
+    assert any(f.text == "Enlarge this image" for f in doc.furniture)
+    assert "council chamber" not in parse(page, captions=False).text
 
 
 def test_declared_latin1_but_utf8_bytes_decode_without_mojibake() -> None:

@@ -71,7 +71,7 @@ class HtmlParser:
         warnings.extend(meta.warnings)
         body, furniture, deepest = extract_body(
             root, meta.metadata, meta.article_body,
-            captions=bool(context.options.get("captions", False)))
+            captions=bool(context.options.get("captions", True)))
         if deepest >= MAX_DEPTH - 3:  # below <html><body>
             warnings.append(ParseWarning(
                 "nesting-too-deep",
@@ -87,7 +87,7 @@ class HtmlParser:
 
 
 def extract_body(
-    root: Any, metadata: Metadata, article_body: str | None = None, *, captions: bool = False
+    root: Any, metadata: Metadata, article_body: str | None = None, *, captions: bool = True
 ) -> tuple[list[RawBlock], list[RawBlock], int]:
     """Return ``(article blocks, blocks dropped from around them, deepest nesting)``."""
     body = root.find("body")

@@ -73,6 +73,8 @@ class RawBlock:
     depth: int | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
     tag: str = "p"
+    #: Inside ``figcaption``/``caption`` (not merely inside a ``figure``: credits, buttons).
+    in_caption: bool = False
 
 
 @attrs.define
@@ -88,6 +90,7 @@ class _Frame:
     depth: int | None = None
     items: int = 0
     start: int = 1
+    in_caption: bool = False
 
 
 def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None:
@@ -157,7 +160,7 @@ class _Walker:
             self.blocks.append(RawBlock(
                 frame.kind, piece, frame.element, min(len(piece), links * len(piece) // total),
                 level=frame.level, ordered=frame.ordered, marker=frame.marker, depth=frame.depth,
-                tag=frame.tag))
+                tag=frame.tag, in_caption=frame.in_caption))
 
     def start(self, el: Any, tag: str) -> bool:
         """Handle an opening tag; return False when its subtree must be skipped."""
@@ -185,6 +188,8 @@ class _Walker:
         if kind is None:
             kind = parent_kind if parent_kind in _INHERITED else BlockType.PARAGRAPH
         frame = _Frame(el, tag, kind)
+        frame.in_caption = tag in ("figcaption", "caption") or bool(
+            self.stack and self.stack[-1].in_caption)
         if tag == "ol":
             start = (el.get("start") or "").strip()
             frame.start = int(start) if start.isdigit() else 1

@@ -2,7 +2,8 @@
 
 The headline is ``metadata.title``, not body; link lists, bare URLs, and the byline/date scraps
 above the first paragraph are page furniture that happens to sit inside the article element;
-captions describe pictures the Document does not carry (kept as body blocks only on request).
+captions stay as caption blocks (``captions=False`` drops them: they describe pictures the
+Document does not carry), but other text inside a figure — credits, buttons — is furniture.
 Everything dropped is returned so that the parser can keep it as furniture.
 """
 
@@ -39,7 +40,8 @@ def _vouched(block: RawBlock, evidence: Evidence | None) -> bool:
 def _is_clutter(block: RawBlock, captions: bool) -> bool:
     length = len(block.text)
     if block.type is BlockType.CAPTION:
-        return not captions
+        # Text in a figure outside its caption is credits, "enlarge" buttons, slide counters.
+        return not (captions and block.in_caption)
     if block.type is BlockType.TABLE:
         return False
     if _URL.match(block.text):
@@ -61,7 +63,7 @@ def select_blocks(
     title: str | None,
     evidence: Evidence | None = None,
     *,
-    captions: bool = False,
+    captions: bool = True,
 ) -> tuple[list[RawBlock], list[RawBlock]]:
     """Split ``blocks`` under ``top`` into ``(kept, dropped)``; blocks outside are ignored."""
     inside = set(top.iter())
