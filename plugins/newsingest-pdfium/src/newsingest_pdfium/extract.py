@@ -94,6 +94,20 @@ def _visible(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
+def _line_end_hyphen(line: str) -> str:
+    """A line-final U+2010 after a letter is automatic hyphenation: make it a soft hyphen.
+
+    Typed hyphens are U+002D; browsers (CSS ``hyphens: auto``) and typesetters draw the hyphens
+    they insert to break a word as U+2010, which the reflow engine should join without a trace.
+
+    >>> _line_end_hyphen("pneumon\u2010"), _line_end_hyphen("15-")
+    ('pneumon\xad', '15-')
+    """
+    if len(line) >= 2 and line[-1] == "\u2010" and line[-2].isalpha():
+        return line[:-1] + "\u00ad"
+    return line
+
+
 def _bold_name(name: bytes) -> bool | None:
     """Weight from the font name when the font does not state it (the standard 14 fonts).
 
@@ -157,7 +171,7 @@ def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[Raw
         name = ctypes.create_string_buffer(128)
         raw.FPDFText_GetFontInfo(textpage.raw, probe, name, 128, ctypes.byref(flags))
         bold = weight >= 600 if weight > 0 else _bold_name(name.value)
-        line = text[start:end].replace(LINE_END_HYPHEN, "-").strip()
+        line = _line_end_hyphen(text[start:end].replace(LINE_END_HYPHEN, "-").strip())
         if letter_spaced(line):
             line = _respace(textpage, raw, text, first, last, size).replace(LINE_END_HYPHEN, "-")
         lines.append(RawLine(
