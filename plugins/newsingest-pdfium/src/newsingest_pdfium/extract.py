@@ -265,7 +265,6 @@ def _gap_style(lines: Sequence[Line]) -> bool:
 def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
            right: dict[tuple[int | None, int | None], float]) -> list[Line]:
     """Join continuation lines (see :func:`_continues`) into the line they continue."""
-    vocabulary = word_vocabulary([ln.text for ln in lines])
     gap_style = _gap_style(lines)
     groups: list[list[Line]] = []
     for line in lines:
@@ -275,6 +274,9 @@ def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
             groups[-1].append(line)
         else:
             groups.append([line])
+    # The document's words are evidence only for line-final hyphens; skip building them if none.
+    hyphenated = any(ln.text.endswith(("-", "\u2010")) for group in groups for ln in group[:-1])
+    vocabulary = word_vocabulary([ln.text for ln in lines]) if hyphenated else frozenset()
     out: list[Line] = []
     for group in groups:
         if len(group) == 1:
