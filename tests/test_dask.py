@@ -206,6 +206,8 @@ def test_cli_on_a_scheduler_and_usage_errors(
     err = capsys.readouterr().err
     assert set(manifest(tmp_path / "out")) == {"a.txt", "b.odd"}
     assert "usage" in err.lower()
+    with pytest.raises(ValueError, match="in-process cluster"):
+        nd.convert(src, "memory://lost", client=client)
 
 
 def test_memory_store_round_trip_resume_and_bag(tmp_path: Path) -> None:

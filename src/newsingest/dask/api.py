@@ -87,6 +87,15 @@ def _pool_config(timeout: float | None, max_memory_mb: int | None,
                       recycle_after=recycle_after, preload=PRELOAD)
 
 
+def _check_memory_store(client: Any, locations: list[str]) -> None:
+    """``memory://`` is per process: workers in other processes would write into the void."""
+    if not any(location.startswith("memory://") for location in locations):
+        return
+    if set(client.run(os.getpid).values()) != {os.getpid()}:
+        raise ValueError("memory:// is private to each process: use it only with an "
+                         "in-process cluster (LocalCluster(processes=False))")
+
+
 def _locations(paths: PathLike | Iterable[PathLike]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         return [os.fspath(paths)]
@@ -116,6 +125,7 @@ def run(paths: PathLike | Iterable[PathLike], out: PathLike, *, client: Any = No
     globs = (tuple(include), tuple(exclude))
     settings = Settings(fmt=fmt, parser=parser, options=tuple((options or {}).items()))
     with start_client(client, scheduler, n_workers) as active:
+        _check_memory_store(active, [*inputs, target])
         if local_out is not None and all(p is not None for p in local_inputs):
             runner = Runner(RunOptions(inputs=tuple(p for p in local_inputs if p), outdir=local_out,
                                        fmt=fmt, extension=exporter.extension,
