@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
+import reportlab
 from reportlab.lib import pdfencrypt
 from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 import newsingest
@@ -198,3 +202,25 @@ def test_pdfminer_warnings_are_demoted_to_debug(caplog: pytest.LogCaptureFixture
         logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox")
     [record] = [r for r in caplog.records if "FontBBox" in r.getMessage()]
     assert record.levelno == logging.DEBUG
+
+
+def test_repairs_run_on_page_text_and_are_located() -> None:
+    vera = os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")
+    pdfmetrics.registerFont(TTFont("Vera", vera))  # a font with ligatures and a soft hyphen
+    items = para(["The \ufb01rst \ufb02ight was a develop\u00adment."], 60, 100, font="Vera")
+    doc = parse(make_pdf([items]))
+    assert texts(doc) == ["The first flight was a development."]
+    assert {r.step for r in doc.repairs} == {"fix_ligatures", "fix_soft_hyphens"}
+    [repair] = [r for r in doc.repairs if r.step == "fix_ligatures"]
+    [where] = repair.locations
+    assert repair.count == 2
+    assert where.page == 1 and where.bbox is not None and where.bbox[1] == pytest.approx(100, 1)
+
+
+def test_forced_line_break_ends_a_block_and_typed_dash_is_not_a_bullet() -> None:
+    items = para(["Path A: Iceland, Bulgaria", "Path B: Bosnia, Slovakia and Ireland"], 60, 100)
+    items += para(["\u2014 Robert Maguire (@RobertMaguire_) November 18, 2019"], 60, 140)
+    doc = parse(make_pdf([items]))
+    # "Path" would have fitted after "Bulgaria": that line break was forced
+    assert texts(doc)[:2] == ["Path A: Iceland, Bulgaria", "Path B: Bosnia, Slovakia and Ireland"]
+    assert doc.blocks[-1].type is BlockType.PARAGRAPH

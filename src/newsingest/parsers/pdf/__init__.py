@@ -28,6 +28,7 @@ from newsingest.parsers.pdf.source import open_pdf
 from newsingest.reflow.hyphens import word_vocabulary
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
+from newsingest.repair.builtin import repair_warnings
 
 __all__ = ["PdfParser", "register_parsers"]
 
@@ -164,6 +165,7 @@ class PdfParser:
         furniture = furniture_items(page_lines, kinds)
         dated = [f.text for f in furniture]
         metadata = merge(header, info, dated)
+        warnings.extend(repair_warnings(repairs))
         for page in pages:
             if page.rotated:
                 warnings.append(ParseWarning(
