@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newsingest.model import BlockType, FurnitureKind
 from newsingest.reflow import Line, furniture_kind, join_lines, list_marker, reflow
+from newsingest.reflow.widths import text_width
 
 
 def _lines(text: str) -> list[Line]:
@@ -114,3 +115,44 @@ def test_running_heads_repeated_on_pages_are_furniture() -> None:
     heads = [f for f in result.furniture if f.text == "The Daily Ledger"]
     assert len(heads) == 2
     assert all("Ledger" not in b.text for b in result.blocks)
+
+
+_HARBOR = (
+    "The harbor board met on Tuesday to weigh the plan. Members asked for more time to read "
+    "it. The chair said the vote would come in the spring after two more hearings.",
+    "Residents who spoke at the meeting were divided. Some praised the new piers and the "
+    "park. Others said the dredging would harm the fish that spawn in the old channel each "
+    "year.",
+    "The mayor did not attend. Her office said she was traveling. A spokesman said she backs "
+    "the plan and expects it to pass by a wide margin when the board votes.",
+    "Work could begin next year. The cost is put at forty million dollars, most of it from "
+    "the state.",
+)
+
+
+def _typeset(paragraphs: tuple[str, ...], measure: float, indent: float) -> list[str]:
+    """Greedy line breaking as a browser does it, with a first-line indent a dump then loses."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        line, room = "", measure - indent
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and text_width(candidate) > room:
+                lines.append(line)
+                line, room = word, measure
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def test_indented_column_sentence_end_on_a_full_line_is_not_a_paragraph_end() -> None:
+    """A narrow column whose paragraphs were indented: a line that reaches the measure and ends a
+    sentence ("…weigh the plan.") continues; the next paragraph starts an indent short of it."""
+    typeset = _typeset(_HARBOR, 23.0, 1.5)
+    inner = [a for a in typeset[:-1]
+             if a.endswith(".") and not any(p.endswith(a) for p in _HARBOR)]
+    assert inner, "the fixture must end a sentence on a full line inside a paragraph"
+    lines = [Line("Harbor Board Weighs Plan", 0)] + [
+        Line(text, i + 1) for i, text in enumerate(typeset)]
+    assert [b.text for b in reflow(lines).blocks] == list(_HARBOR)
