@@ -156,3 +156,30 @@ def test_indented_column_sentence_end_on_a_full_line_is_not_a_paragraph_end() ->
     lines = [Line("Harbor Board Weighs Plan", 0)] + [
         Line(text, i + 1) for i, text in enumerate(typeset)]
     assert [b.text for b in reflow(lines).blocks] == list(_HARBOR)
+
+
+def test_short_lines_before_capitals_are_headings_and_word_runs_stay_joined() -> None:
+    """Short capitalised lines before body text are headings, one each ("Status Quo" /
+    "Analoge Prozesse"); a justified line pdftotext printed a word a line stays in its
+    paragraph ("regards" / "to" / "Purchasing" / "Vehicles,”")."""
+    body = (
+        "The patient files are kept in systems of their own in every hospital, and the doctors\n"
+        "who treat the same patient elsewhere see none of them until a letter arrives by post.\n"
+    )
+    text = (
+        "Headline Over The Story\n\n"
+        + body
+        + "Status Quo\nAnaloge Prozesse\n"
+        + body
+        + "“People are a little more cautious in the way they shop for\n"
+        "regards\nto\nPurchasing\nVehicles,”\n"
+        "the president of the dealers' association said in an interview on Monday.\n"
+    )
+    blocks = reflow(_lines(text)).blocks
+    assert [(b.type, b.text) for b in blocks[1:3]] == [
+        (BlockType.HEADING, "Status Quo"), (BlockType.HEADING, "Analoge Prozesse")]
+    assert blocks[3].text.startswith("The patient files")
+    assert blocks[4].text == (
+        "“People are a little more cautious in the way they shop for regards to Purchasing "
+        "Vehicles,” the president of the dealers' association said in an interview on Monday.")
+    assert len(blocks) == 5

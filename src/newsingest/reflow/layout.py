@@ -268,10 +268,15 @@ class Decider:
         if prev_text.endswith(":"):
             return True
         full = self.full(p)
-        prev_short = len(group) >= 2 and self._very_short(group[-2])
-        if prev_short and self._very_short(p):
-            # pdftotext split one stretched justified line into words: that line was full
-            return False
+        pieces = self._pieces(group)
+        if pieces:
+            # pdftotext printed a stretched justified line a word a line ("regards" / "to" /
+            # "purchasing"): the run goes on while words come one a line, and a run of pieces
+            # was a justified, so not a paragraph's last, line
+            if self._run_word(i) and not ends_sentence(prev_text):
+                return False
+            if len(pieces) >= 2:
+                return False
         if ends_sentence(prev_text):
             # Measured on news dumps: a sentence end at a line end followed by a capital starts a
             # new paragraph more often than not, even when the next word would not have fitted.
@@ -287,8 +292,8 @@ class Decider:
         # no sentence end: a short line before a capital ends a heading or an unpunctuated line
         if _FUNCTION_WORD.search(prev_text):
             return False  # "…, and Tim Morrison, a former" / "National Security Council"
-        if self.width(p) < 0.5 * full and not prev_short and not self._very_short(i):
-            return True
+        if self.width(p) < 0.5 * full:
+            return True  # far short of the measure: a heading, a label, a credit line
         if len(group) <= 2 and self.width(p) < 0.75 * full:
             nxt = i + 1
             if nxt >= len(self.lines) or not self.lines[nxt].text.strip() or \
@@ -308,6 +313,20 @@ class Decider:
                 or (not marker.ordered and marker.marker not in "-–—")
                 or (marker.ordered and not _FUNCTION_WORD.search(prev_text)
                     and not _MONTH_END.search(prev_text)))
+
+    def _run_word(self, i: int) -> bool:
+        """A line of one word far short of the measure: pdftotext's piece of a stretched line."""
+        return self._very_short(i) and len(self.lines[i].text.split()) == 1
+
+    def _pieces(self, group: Sequence[int]) -> list[int]:
+        """The trailing lines of ``group`` that may be pieces of one stretched line: far short
+        of the measure, one or two words each."""
+        out: list[int] = []
+        for k in reversed(group):
+            if self.width(k) >= 0.5 * self.full(k) or len(self.lines[k].text.split()) > 2:
+                break
+            out.append(k)
+        return out[::-1]
 
     def _very_short(self, i: int) -> bool:
         return bool(self.lines[i].text.strip()) and \
