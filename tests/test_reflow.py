@@ -183,3 +183,27 @@ def test_short_lines_before_capitals_are_headings_and_word_runs_stay_joined() ->
         "“People are a little more cautious in the way they shop for regards to Purchasing "
         "Vehicles,” the president of the dealers' association said in an interview on Monday.")
     assert len(blocks) == 5
+
+
+def test_column_break_blank_line_caps_heading_and_ellipsis_items() -> None:
+    """A blank line after a filled line in mid-sentence is a column break, not a paragraph end;
+    a line in capitals is a heading even when wide; "... Name" starts a new item."""
+    text = (
+        "Headline Over The Story\n\n"
+        "The actress, who in 2008 won the Africa Movie Academy Award for Best Actress in a\n"
+        "Leading Role and has since appeared in more than forty films, has taken to her\n"
+        "\n"
+        "Instagram page to share some stunning photos of herself with her many fans online.\n"
+        "CLICK HERE FOR THE FULL RESULTS OF THE STATE CHAMPIONSHIP MEET\n"
+        "Summary: the diver won the state championship in the event with a score of 409.30.\n"
+        "... Penn State quarterback Sean Clifford said he received threats after the loss at\n"
+        "Minnesota.\n"
+        "... Vanderbilt athletic director Malcolm Turner said the coach has his full support.\n"
+    )
+    blocks = reflow(_lines(text)).blocks
+    assert [b.text[:20] for b in blocks] == [
+        "The actress, who in ", "CLICK HERE FOR THE F", "Summary: the diver w",
+        "... Penn State quart", "... Vanderbilt athle"]
+    assert blocks[0].text.endswith("has taken to her Instagram page to share some stunning "
+                                   "photos of herself with her many fans online.")
+    assert blocks[1].type is BlockType.HEADING

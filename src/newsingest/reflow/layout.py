@@ -65,11 +65,22 @@ def ends_sentence(text: str) -> bool:
 def _starts_lower(text: str) -> bool:
     """A line that continues a sentence: lower case ("eZ", "iPhone" are names) or closing marks."""
     word = _first_word(text)
-    if not word:
-        return False
+    if not word or word in ("...", "…"):
+        return False  # "... Penn State quarterback": an ellipsis leads a new item
     if word[0] in "'’" and word[1:2].islower():  # "'s Conservative Party" after "Britain"
         return True
     return (word[0].islower() and not any(ch.isupper() for ch in word)) or word[0] in ",.;:)]}%"
+
+
+def _shouting(text: str) -> bool:
+    """A line in capitals, two words or more, no sentence end: a heading or a kicker.
+
+    >>> _shouting("CLICK FOR FULL RESULTS"), _shouting("The NFL and NBA"), _shouting("USA.")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and len(letters) >= 6 and \
+        all(ch.isupper() for ch in letters) and not ends_sentence(text)
 
 
 def _first_word(text: str) -> str:
@@ -262,11 +273,17 @@ class Decider:
         if layout is not None:
             return layout
         if blank_before:
-            return True
+            # a column or page break inside a paragraph leaves a blank line after a filled
+            # line in mid-sentence; anything else before a blank line ends its block
+            return ends_sentence(prev_text) or prev_text.endswith(":") or \
+                self.fits(p, i) or _shouting(prev_text) or self._very_short(i)
         if _starts_lower(cur_text) or (hyphenated and cur_text[:1].isalpha()):
             return False
         if prev_text.endswith(":"):
             return True
+        if _shouting(prev_text) != _shouting(cur_text) and not prev_text.endswith(",") and \
+                not _FUNCTION_WORD.search(prev_text):
+            return True  # "CLICK FOR FULL STATE SWIM RESULTS" / "Summary: …": a heading
         full = self.full(p)
         pieces = self._pieces(group)
         if pieces:
