@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +42,12 @@ def _cli(corpus: Path, out: Path, workers: int, *extra: str) -> float:
     return elapsed
 
 
+def _parse_seconds(out: Path) -> float:
+    """Seconds the workers spent converting, summed: it grows when other load steals the CPUs."""
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return sum(float(json.loads(line)["seconds"]) for line in lines)
+
+
 def _same_outputs(left: Path, right: Path) -> tuple[int, int]:
     """(files compared, files that differ) over every output but the manifest."""
     names = sorted(p.relative_to(left) for p in left.rglob("*.json"))
@@ -54,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     from distributed import Client, LocalCluster
 
@@ -64,6 +72,7 @@ def main() -> None:
     print(f"{len(pdfs)} PDFs in {args.corpus}, {args.workers} workers, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f} at start")
     times: dict[str, list[float]] = {"pool": [], "dask cli": [], "dask client": []}
+    busy: dict[str, list[float]] = {engine: [] for engine in times}
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         started = time.perf_counter()
@@ -88,19 +97,23 @@ def main() -> None:
                         records = nd.convert(args.corpus, out, client=client, include=("*.pdf",))
                         times[engine].append(time.perf_counter() - t0)
                         assert len(records) == len(pdfs)
+                    busy[engine].append(_parse_seconds(out))
         finally:
             client.close()
             cluster.close()
         compared = [_same_outputs(scratch / "pool-0", scratch / name)
                     for name in ("dask-cli-0", "dask-client-0")]
     pool = min(times["pool"])
+    pool_median = statistics.median(times["pool"])
     print()
-    print(f"| engine ({args.workers} workers) | wall s (best of {args.rounds}) | vs pool | "
-          f"files/s |")
-    print("|---|---:|---:|---:|")
+    print(f"| engine ({args.workers} workers) | wall s best of {args.rounds} | vs pool | "
+          f"wall s median | vs pool | parse s summed (median) | files/s (best) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for engine, values in times.items():
-        best = min(values)
-        print(f"| {engine} | {best:.1f} | {best / pool:.2f}x | {len(pdfs) / best:.2f} |")
+        best, median = min(values), statistics.median(values)
+        print(f"| {engine} | {best:.1f} | {best / pool:.2f}x | {median:.1f} | "
+              f"{median / pool_median:.2f}x | {statistics.median(busy[engine]):.1f} | "
+              f"{len(pdfs) / best:.2f} |")
     print()
     print(f"LocalCluster start (not in 'dask client'): {cluster_start:.1f} s; "
           f"load average {os.getloadavg()[0]:.1f} at end")
