@@ -207,3 +207,23 @@ def test_column_break_blank_line_caps_heading_and_ellipsis_items() -> None:
     assert blocks[0].text.endswith("has taken to her Instagram page to share some stunning "
                                    "photos of herself with her many fans online.")
     assert blocks[1].type is BlockType.HEADING
+
+
+def test_block_set_to_a_narrower_measure_is_a_quote() -> None:
+    """A block whose wrapped lines all stop well short of the text's measure, with no blank line
+    or colon to announce it, is a block quote."""
+    para = (
+        "The company struggled to contend with the more than ten million users who activated\n"
+        "their accounts last Tuesday, when the service opened to the public in four countries\n"
+        "and the first reviews of its catalogue of films and series began to appear online.\n"
+    )
+    text = (
+        "Headline Over The Story\n\n" + para
+        + "While traditional companies have experimented with niche streaming\n"
+        "services, the company has made an enormous bet, spending more than\n"
+        "three billion dollars on technology and programming to remain a\n"
+        "leader.\n" + para
+    )
+    blocks = reflow(_lines(text)).blocks
+    assert [b.type for b in blocks] == [BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.PARAGRAPH]
+    assert blocks[1].text.startswith("While traditional") and blocks[1].text.endswith("leader.")
