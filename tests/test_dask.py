@@ -18,6 +18,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -237,13 +238,34 @@ def test_memory_store_round_trip_resume_and_bag(tmp_path: Path) -> None:
             assert "bridge" in memory.cat_file("/out/b.txt.json").decode()
             assert [r.status for r in again] == [r.status for r in records]
 
+            memory.pipe_file("/news/bad.pdf", ARTICLE.encode())
+            memory.pipe_file("/news/new.txt", ARTICLE.encode())
+            retried = {r.path: r for r in nd.convert("memory://news", "memory://out",
+                                                     client=active, retry_failed=True)}
+            assert retried["bad.pdf"].status == "ok" and memory.isfile("/out/bad.pdf.json")
+            assert retried["new.txt"].error_type == "NotInManifest"
+            assert retried["b.txt"] == {r.path: r for r in again}["b.txt"]
+
             bag = nd.to_bag("memory://news", npartitions=2)
             converted = {c.record.path: c for c in bag.compute()}
             assert converted["x/a.txt"].ok and isinstance(converted["x/a.txt"].value, Document)
-            assert not converted["bad.pdf"].ok and converted["bad.pdf"].value is None
+            assert not converted["old.zip"].ok and converted["old.zip"].value is None
             one = nd.convert_file("memory://news/b.txt", fmt="markdown")
             assert one.ok and "bridge" in str(one.value)
     finally:
         cluster.close()
         memory.rm("/news", recursive=True)
         memory.rm("/out", recursive=True)
+
+
+def test_a_task_whose_workers_keep_dying_is_a_failed_line() -> None:
+    from distributed.scheduler import KilledWorker
+
+    from newsingest.batch.pool import Outcome
+    from newsingest.dask.engine import _failure_of, record_of
+
+    last = SimpleNamespace(address="tcp://10.0.0.9:4242")
+    failure, detail = _failure_of(KilledWorker("newsingest-convert-1", last, 3))
+    record = record_of(Outcome("x.pdf", failure=failure, detail=detail), "x.pdf", "in/x.pdf")
+    assert (record.status, record.error_type) == ("failed", "WorkerDied")
+    assert "died repeatedly" in str(record.message) and "10.0.0.9:4242" in str(record.message)
