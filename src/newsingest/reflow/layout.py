@@ -363,6 +363,7 @@ class Decider:
                 self.narrow.add(last[0])
             else:
                 out.append(group)
+        self.narrow.update(out[k][0] for k in range(len(out)) if self._set_narrower(out, k))
         return out
 
     def _narrow_pair(self, first: Sequence[int], second: Sequence[int]) -> bool:
@@ -377,17 +378,25 @@ class Decider:
         # the whole run must be set narrower than the text, not just the lines at the break
         return all(self.width(i) < 0.92 * full for i in [*first, *second[:-1]])
 
-    def _set_narrower(self, group: Sequence[int]) -> bool:
-        """A block of three lines or more whose wrapped lines all stop well short of the
-        text's measure was set to a narrower one: a block quote.
+    def _widest_wrapped(self, group: Sequence[int]) -> float:
+        """The widest wrapped line of ``group`` (all but its last) as a share of the measure."""
+        measure = self.measure.of_line(self.lines[group[0]])
+        return max(self.width(i) for i in group[:-1]) / measure if measure > 0 else 1.0
+
+    def _set_narrower(self, groups: Sequence[Sequence[int]], k: int) -> bool:
+        """Block ``k`` has three lines or more whose wrapped lines all stop well short of the
+        text's measure, next to a block set to the full measure: a block quote.
 
         Measured on news dumps: of blocks whose wrapped lines all stay under 90% of the
-        measure, 61 of 63 were block quotes.
+        measure, 61 of 63 were block quotes. A neighbour at full measure shows that the text's
+        measure is not simply narrow there (copied text wrapped at varying widths).
         """
-        if len(group) < 3 or any(self.lines[i].bbox is not None for i in group):
+        group = groups[k]
+        if len(group) < 3 or any(self.lines[i].bbox is not None for i in group) or \
+                self._widest_wrapped(group) >= _QUOTE_MEASURE:
             return False
-        measure = self.measure.of_line(self.lines[group[0]])
-        return max(self.width(i) for i in group[:-1]) < _QUOTE_MEASURE * measure
+        near = [groups[j] for j in (k - 1, k + 1) if 0 <= j < len(groups) and len(groups[j]) >= 2]
+        return any(self._widest_wrapped(g) >= _QUOTE_MEASURE for g in near)
 
     def classify(self, group: Sequence[int], previous_text: str) -> BlockType:
         """The block type of a group of lines, given the previous block's text."""
@@ -402,7 +411,7 @@ class Decider:
                 and (text[:1].isupper() or text[:1].isdigit() or bigger or first.bold)
                 and not text.endswith(",") and (bigger or first.bold is not False)):
             return BlockType.HEADING
-        if group[0] in self.narrow or self._set_narrower(group):
+        if group[0] in self.narrow:
             return BlockType.QUOTE
         if previous_text.rstrip().endswith(":") and not _headline(text):
             return BlockType.QUOTE
