@@ -372,7 +372,7 @@ class Decider:
         wa, wb = self.width(a), self.width(b)
         wp = self.width(first[-2]) if len(first) >= 2 else 0.0
         local = max(wp, wa, wb)
-        if not (local < 0.92 * full and wa >= 0.6 * full and wb >= 0.8 * local
+        if not (local < 0.88 * full and wa >= 0.6 * full and wb >= 0.8 * local
                 and not self.fits(a, b, local)):
             return False
         # the whole run must be set narrower than the text, not just the lines at the break
