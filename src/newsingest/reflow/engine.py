@@ -53,6 +53,24 @@ def _clean(text: str) -> str:
     return " ".join(text.split()) if len(text) <= 2000 else text.strip()
 
 
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w) +(?=,)")
+
+
+def close_up(text: str) -> str:
+    """Remove a space between a word and a comma: never right, and what a lost character leaves.
+
+    Dumps leave one where a flag emoji was dropped by the extractor or by repair
+    ("France 🇫🇷, Germany" → "France , Germany"). Other punctuation is left as written (a
+    space before ``;`` or ``:`` is French typography).
+
+    >>> close_up("France , Germany, Italy")
+    'France, Germany, Italy'
+    >>> close_up("a list: one ; two , and three ,")
+    'a list: one ; two, and three,'
+    """
+    return _SPACE_BEFORE_COMMA.sub("", text) if " ," in text else text
+
+
 def _digits_folded(text: str) -> str:
     return re.sub(r"\d+", "#", _clean(text)).casefold()
 
@@ -263,7 +281,7 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     for group in groups:
         group_lines = [lines[i] for i in group]
         texts = [ln.text for ln in group_lines]
-        text = join_lines(texts, vocabulary)
+        text = close_up(join_lines(texts, vocabulary))
         if not text:
             continue
         kind = decider.classify(group, previous_text)
