@@ -113,7 +113,7 @@ def main() -> None:
     print()
     print("| start method | worker start-up incl. plugin load (ms) |")
     print("|---|---|")
-    for method in ("forkserver", "spawn"):
+    for method in ("fork", "forkserver", "spawn"):
         print(f"| {method} | {worker_start_ms(method):.0f} |")
 
 

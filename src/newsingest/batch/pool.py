@@ -7,9 +7,9 @@ process sentinel at once, so it sees a result, a death (segfault, ``os._exit``, 
 OOM killer) or a missed deadline as soon as it happens, records an :class:`Outcome` for the task
 concerned, and starts a fresh worker. Nothing a task does can stop the run.
 
-Workers start from a *forkserver* by default: the server imports the heavy modules once
-(``preload``), each worker is a cheap fork of it, and the parent may run threads (a progress
-bar) without the hazards of forking a threaded process. Each worker then adopts the parent's
+Workers are forked from the parent while it is single-threaded (they start in milliseconds with
+the parent's imports); otherwise from a *forkserver* that imports the heavy modules once
+(``preload``), so a parent running threads never forks itself. Each worker then adopts the parent's
 ``sys.path`` and plugin selection and runs ``initializer`` once (load the plugins), caps its
 address space with ``RLIMIT_AS``, and serves tasks until it has done ``recycle_after`` of them.
 
@@ -25,6 +25,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -50,7 +51,7 @@ class PoolConfig:
     timeout: float | None = None
     max_memory_mb: int | None = None
     recycle_after: int = 100
-    start_method: str = "forkserver"
+    start_method: str = "auto"
     startup_timeout: float = 120.0
     preload: tuple[str, ...] = ()
 
@@ -172,15 +173,15 @@ class ProcessPool:
         self.handler = handler
         self.config = config
         self.initializer = initializer
-        self.ctx = multiprocessing.get_context(config.start_method)
+        self._preloaded = False
         if config.start_method == "forkserver":
             from multiprocessing import forkserver
 
-            if config.preload:
-                self.ctx.set_forkserver_preload(list(config.preload))
+            self._context()
             # Boot the server (and its preload imports) now, in parallel with the caller's own
             # set-up, instead of when the first worker is needed.
             forkserver.ensure_running()
+        self.last_method = ""
         self._stopping = False
         self._startup_failures = 0
         self._requeued: deque[Any] = deque()
@@ -190,10 +191,32 @@ class ProcessPool:
         """Dispatch nothing more; tasks in flight are killed and reported ``cancelled``."""
         self._stopping = True
 
+    def _context(self) -> Any:
+        """The start method for the next worker.
+
+        ``auto`` forks the parent directly while it runs a single thread (on Linux): the worker
+        then starts with everything the parent imported and its plugins loaded, in a few
+        milliseconds. Forking a process that runs other threads can copy a lock some thread
+        holds, so otherwise ``auto`` uses the forkserver, a single-threaded process started
+        early that forks workers on request.
+        """
+        method = self.config.start_method
+        if method == "auto":
+            single = threading.active_count() == 1 and sys.platform.startswith("linux")
+            method = "fork" if single else "forkserver"
+            if method not in multiprocessing.get_all_start_methods():
+                method = "spawn"
+        ctx = multiprocessing.get_context(method)
+        if method == "forkserver" and self.config.preload and not self._preloaded:
+            ctx.set_forkserver_preload(list(self.config.preload))
+            self._preloaded = True
+        self.last_method = method
+        return ctx
+
     def _spawn(self) -> _Worker:
         env = {key: os.environ.get(key) for key in _ENV_PASSED}
         self.started_workers += 1
-        return _Worker(self.ctx, (self.handler, self.initializer, self.config.max_memory_mb,
+        return _Worker(self._context(), (self.handler, self.initializer, self.config.max_memory_mb,
                                   list(sys.path), env))
 
     def run(self, tasks: Iterable[Any], on_outcome: Callable[[Outcome], None]) -> None:

@@ -137,9 +137,11 @@ class Reporter:
             TextColumn("converting"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[pages]} pages, {task.fields[rate]} files/s"),
             TimeRemainingColumn(), TextColumn("[red]{task.fields[failed]} failed"),
-            console=Console(file=self.stream, force_terminal=True), transient=True)
+            console=Console(file=self.stream, force_terminal=True), transient=True,
+            auto_refresh=False)  # no refresh thread: the pool may then fork the parent
         self._task = self._bar.add_task("convert", total=total, pages=0, rate="-", failed=0)
         self._bar.start()
+        self._bar.refresh()
 
     def update(self, stats: Stats) -> None:
         if self.quiet:
@@ -147,7 +149,7 @@ class Reporter:
         if self._bar is not None:
             rate = stats.converted / max(stats.elapsed, 1e-9)
             self._bar.update(self._task, completed=stats.done, pages=stats.pages,
-                             rate=f"{rate:.1f}", failed=stats.failed)
+                             rate=f"{rate:.1f}", failed=stats.failed, refresh=True)
             return
         now = time.monotonic()
         if now - self._last >= self.interval:
