@@ -171,10 +171,13 @@ def test_pool_survives_hangs_exits_and_segfaults() -> None:
 
 
 @needs_call
-def test_pool_recycles_workers_and_caps_memory() -> None:
-    pids = run_pool([functools.partial(os.getpid) for _ in range(6)], jobs=1, recycle_after=2)
-    assert len({o.value for o in pids}) == 3
-    hog = run_pool([functools.partial(bytearray, 8 * 1024 ** 3)], jobs=1, max_memory_mb=1024)
+@pytest.mark.parametrize("method", ["auto", "forkserver"])
+def test_pool_recycles_workers_and_caps_memory(method: str) -> None:
+    pids = run_pool([functools.partial(os.getpid) for _ in range(6)], jobs=1, recycle_after=2,
+                    start_method=method)
+    assert len({o.value for o in pids}) == 3 and os.getpid() not in {o.value for o in pids}
+    hog = run_pool([functools.partial(bytearray, 8 * 1024 ** 3)], jobs=1, max_memory_mb=1024,
+                   start_method=method)
     assert hog[0].failure == "error" and "MemoryError" in hog[0].detail
 
 
