@@ -1,0 +1,544 @@
+"""Build a held-out-like corpus: the articles of ``articles.py`` set by other typesetters.
+
+The dev corpus is all headless Chromium. This corpus sets the same kind of news text with
+reportlab (platypus frames: one and two columns, justified, first-line indents, hyphenation,
+ListFlowable lists, indented quotes, running heads drawn in page callbacks), fpdf2 (multi_cell
+and ``text_columns``) and, when ``soffice`` is installed, LibreOffice (python-docx documents
+converted to PDF). Fonts, sizes, margins, bylines, date lines and Info titles vary.
+
+Each ``NAME.pdf`` gets a ``NAME.gold.json`` in the shared gold format (``family`` is the
+design), so ``/work/shared/bench/score.py docs`` scores it. Usage:
+``python bench/typesetters/make_corpus.py [OUT_DIR]`` (default ``bench/out/typesetters``).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from articles import ARTICLES, Article
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = ROOT / "out" / "typesetters"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+Blocks = list[tuple[str, str]]
+
+
+def _font(name: str) -> Path | None:
+    for d in FONT_DIRS:
+        if (d / name).exists():
+            return d / name
+    return None
+
+
+def _date_forms(published: str) -> list[str]:
+    month, day, year = published.replace(",", "").split()
+    return [published, f"{int(day)} {month} {year}",
+            f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}", f"Published {published}"]
+
+
+def _byline(article: Article, variant: int) -> tuple[str, str | None]:
+    """The byline and a separate date line (None when the byline carries the date)."""
+    names = " and ".join(article.authors)
+    dates = _date_forms(article.published)
+    if variant % 3 == 1:
+        return f"By {names} | {dates[variant % 2]}", None
+    return f"By {names}", dates[variant % len(dates)]
+
+
+def _info_title(article: Article, variant: int) -> str | None:
+    return [article.title, "Microsoft Word - draft.docx", None, "story.html"][variant % 4]
+
+
+def _quoted(blocks: Blocks) -> Blocks:
+    """Typographic quotation marks around quotes (part of the text, so part of the gold)."""
+    return [(t, f"\u201c{x}\u201d" if t == "quote" else x) for t, x in blocks]
+
+
+def _gold(article: Article, family: str, blocks: Blocks) -> dict[str, Any]:
+    return {"title": article.title, "authors": list(article.authors),
+            "published": article.published, "family": family,
+            "blocks": [{"type": t, "text": x} for t, x in blocks]}
+
+
+def _groups(blocks: Blocks) -> list[tuple[str, list[str]]]:
+    """Consecutive list items grouped, other blocks alone."""
+    out: list[tuple[str, list[str]]] = []
+    for kind, text in blocks:
+        if kind == "list_item" and out and out[-1][0] == "list_item":
+            out[-1][1].append(text)
+        else:
+            out.append((kind, [text]))
+    return out
+
+
+def _split_number(text: str) -> tuple[str | None, str]:
+    head, _, rest = text.partition(" ")
+    if head[:-1].isdigit() and head.endswith("."):
+        return head, rest
+    return None, text
+
+
+# --------------------------------------------------------------------------------- reportlab
+
+_RL_FONTS: dict[str, tuple[str, str, str, str]] = {
+    "Times": ("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic"),
+    "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"),
+}
+
+
+def _rl_family(name: str) -> tuple[str, str, str, str]:
+    """Register a TTF family with reportlab (DejaVuSerif, LiberationSans, ...)."""
+    if name in _RL_FONTS:
+        return _RL_FONTS[name]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    stems = {"DejaVuSerif": ("", "-Bold", "-Italic", "-BoldItalic"),
+             "DejaVuSans": ("", "-Bold", "-Oblique", "-BoldOblique"),
+             "LiberationSerif": ("-Regular", "-Bold", "-Italic", "-BoldItalic"),
+             "LiberationSans": ("-Regular", "-Bold", "-Italic", "-BoldItalic")}[name]
+    faces = []
+    for stem in stems:
+        path = _font(f"{name}{stem}.ttf")
+        assert path is not None, name
+        face = f"{name}{stem or '-Regular'}"
+        pdfmetrics.registerFont(TTFont(face, str(path)))
+        faces.append(face)
+    _RL_FONTS[name] = (faces[0], faces[1], faces[2], faces[3])
+    return _RL_FONTS[name]
+
+
+def _hyphenation() -> dict[str, Any]:
+    try:
+        import pyphen  # noqa: F401
+    except ImportError:
+        return {}
+    return {"hyphenationLang": "en_GB", "embeddedHyphenation": 1, "uriWasteReduce": 0.3}
+
+
+def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size: float,
+                  leading: float, columns: int, justify: bool, indent: float, gap: float,
+                  italic_quotes: bool, pagesize: tuple[float, float], margin: float,
+                  head: str | None, foot: str, variant: int, hyphenate: bool,
+                  heading_size: float | None = None, quote_marks: bool = False
+                  ) -> dict[str, Any]:
+    """One article with reportlab platypus; returns its gold."""
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        ListFlowable,
+        ListItem,
+        NextPageTemplate,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+    )
+
+    regular, bold, italic, _ = _rl_family(fonts)
+    hy = _hyphenation() if hyphenate else {}
+    body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=leading,
+                          alignment=TA_JUSTIFY if justify else TA_LEFT, firstLineIndent=indent,
+                          spaceAfter=gap, **hy)
+    first = ParagraphStyle("first", parent=body, firstLineIndent=0)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold,
+                             fontSize=heading_size or size, leading=(heading_size or size) * 1.25,
+                             firstLineIndent=0, spaceBefore=max(gap, leading * 0.6),
+                             spaceAfter=max(gap, 3), alignment=TA_LEFT, hyphenationLang="")
+    quote = ParagraphStyle("quote", parent=body, fontName=italic if italic_quotes else regular,
+                           leftIndent=2.2 * size, rightIndent=2.2 * size, firstLineIndent=0,
+                           spaceBefore=max(gap, leading * 0.5), spaceAfter=max(gap, leading * 0.5))
+    item = ParagraphStyle("item", parent=body, firstLineIndent=0, spaceAfter=max(gap / 2, 1))
+    title = ParagraphStyle("title", fontName=bold, fontSize=size * 2.1, leading=size * 2.5,
+                           spaceAfter=size)
+    byline = ParagraphStyle("byline", fontName=italic, fontSize=size * 0.9, leading=size * 1.2)
+    blocks: Blocks = _quoted(list(article.blocks)) if quote_marks else list(article.blocks)
+    story: list[Any] = [Paragraph(escape(article.title), title)]
+    by, dateline = _byline(article, variant)
+    story.append(Paragraph(escape(by), byline))
+    if dateline:
+        story.append(Paragraph(escape(dateline), byline))
+    story.append(Spacer(1, leading))
+    width, height = pagesize
+    if columns > 1:
+        story.append(FrameBreak())
+    after_break = True
+    for kind, texts in _groups(blocks):
+        if kind == "paragraph":
+            story.append(Paragraph(escape(texts[0]), first if after_break else body))
+        elif kind == "heading":
+            story.append(Paragraph(escape(texts[0]), heading))
+        elif kind == "quote":
+            story.append(Paragraph(escape(texts[0]), quote))
+        else:
+            number, _ = _split_number(texts[0])
+            items = [ListItem(Paragraph(escape(_split_number(t)[1]), item)) for t in texts]
+            story.append(ListFlowable(
+                items, bulletType="1" if number else "bullet", start=None if number else "\u2022",
+                leftIndent=1.6 * size, bulletFontName=regular, bulletFontSize=size,
+                bulletFormat="%s." if number else None))
+        after_break = kind != "paragraph" and indent > 0
+    gutter = 14.0
+    col_w = (width - 2 * margin - gutter * (columns - 1)) / columns
+    top_h = 0.0
+    if columns > 1:
+        top_h = 150.0 if len(article.title) < 60 else 190.0
+    frames_first = []
+    frames_later = []
+    if columns > 1:
+        frames_first.append(Frame(margin, height - margin - top_h, width - 2 * margin, top_h,
+                                  id="head", leftPadding=0, rightPadding=0))
+    for c in range(columns):
+        x = margin + c * (col_w + gutter)
+        frames_first.append(Frame(x, margin, col_w, height - 2 * margin - top_h, id=f"c{c}",
+                                  leftPadding=0, rightPadding=0, topPadding=0))
+        frames_later.append(Frame(x, margin, col_w, height - 2 * margin, id=f"l{c}",
+                                  leftPadding=0, rightPadding=0, topPadding=0))
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, max(size - 2, 6))
+        n = doc.page
+        if head and (n > 1 or variant % 2):
+            canvas.drawString(margin, height - margin * 0.6, head)
+            canvas.drawRightString(width - margin, height - margin * 0.6, article.published)
+        canvas.drawCentredString(width / 2, margin * 0.45, foot.format(n=n))
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin,
+                          topMargin=margin, bottomMargin=margin,
+                          title=_info_title(article, variant) or "",
+                          author=", ".join(article.authors) if variant % 2 else "")
+    doc.addPageTemplates([PageTemplate("first", frames_first, onPage=furniture),
+                          PageTemplate("later", frames_later, onPage=furniture)])
+    doc.build([NextPageTemplate("later"), *story])
+    return _gold(article, family, blocks)
+
+
+# ------------------------------------------------------------------------------------- fpdf2
+
+
+def _fpdf(fonts: str | None, head: str | None, foot: str) -> Any:
+    from fpdf import FPDF
+
+    class Pdf(FPDF):  # type: ignore[misc]
+        def header(self) -> None:
+            if head and self.page_no() > 1:
+                self.set_font(self.base, "", 8)
+                self.set_y(8)
+                self.cell(0, 5, head, align="L")
+                self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(self.base, "", 8)
+            self.cell(0, 5, foot.replace("{n}", str(self.page_no())), align="C")
+
+    pdf = Pdf(format="A4", unit="mm")
+    pdf.base = "Helvetica"
+    if fonts:
+        for style, stem in (("", ""), ("B", "-Bold"), ("I", "-Oblique" if "Sans" in fonts
+                                                           else "-Italic")):
+            path = _font(f"{fonts}{stem}.ttf") or _font(f"{fonts}{stem or '-Regular'}.ttf")
+            assert path is not None, (fonts, stem)
+            pdf.add_font(fonts, style, str(path))
+        pdf.base = fonts
+    pdf.alias_nb_pages()
+    return pdf
+
+
+def fpdf_doc(article: Article, path: Path, *, family: str, fonts: str | None, size: float,
+             columns: int, justify: bool, margin: float, head: str | None, foot: str,
+             variant: int, first_indent: float = 0.0, gap: float = 2.5,
+             quote_marks: bool = True) -> dict[str, Any]:
+    """One article with fpdf2: multi_cell (one column) or text_columns (two)."""
+    pdf = _fpdf(fonts, head, foot)
+    pdf.set_margins(margin, margin + 4, margin)
+    pdf.set_auto_page_break(True, margin + 4)
+    info = _info_title(article, variant)
+    if info:
+        pdf.set_title(info)
+    if variant % 2:
+        pdf.set_author(", ".join(article.authors))
+    pdf.add_page()
+    base = pdf.base
+    lh = size * 0.3528 * 1.3  # mm
+    blocks: Blocks = _quoted(list(article.blocks)) if quote_marks else list(article.blocks)
+    pdf.set_font(base, "B", size * 2)
+    pdf.multi_cell(0, size * 0.3528 * 2.4, article.title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    by, dateline = _byline(article, variant)
+    pdf.set_font(base, "", size * 0.9)
+    pdf.multi_cell(0, lh, by, align="L", new_x="LMARGIN", new_y="NEXT")
+    if dateline:
+        pdf.multi_cell(0, lh, dateline, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(lh)
+    align = "J" if justify else "L"
+    if columns > 1:
+        with pdf.text_columns(ncols=columns, gutter=6, text_align=align) as cols:
+            for kind, text in blocks:
+                number, rest = _split_number(text)
+                if kind == "heading":
+                    pdf.set_font(base, "B", size * 1.15)
+                    with cols.paragraph(text_align="LEFT", top_margin=gap, bottom_margin=1) as p:
+                        p.write(text)
+                elif kind == "quote":
+                    pdf.set_font(base, "I", size)
+                    with cols.paragraph(indent=8, top_margin=gap, bottom_margin=gap) as p:
+                        p.write(text)
+                elif kind == "list_item":
+                    pdf.set_font(base, "", size)
+                    with cols.paragraph(indent=6, bullet_string=number or "\u2022",
+                                        bottom_margin=1, text_align="LEFT") as p:
+                        p.write(rest)
+                else:
+                    pdf.set_font(base, "", size)
+                    with cols.paragraph(first_line_indent=first_indent,
+                                        bottom_margin=0 if first_indent else gap) as p:
+                        p.write(text)
+    else:
+        for kind, text in blocks:
+            number, rest = _split_number(text)
+            if kind == "heading":
+                pdf.ln(gap)
+                pdf.set_font(base, "B", size * 1.15)
+                pdf.multi_cell(0, lh * 1.1, text, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1)
+            elif kind == "quote":
+                pdf.set_font(base, "I", size)
+                pdf.set_left_margin(margin + 12)
+                pdf.set_right_margin(margin + 12)
+                pdf.set_x(margin + 12)
+                pdf.multi_cell(0, lh, text, align=align, new_x="LMARGIN", new_y="NEXT")
+                pdf.set_left_margin(margin)
+                pdf.set_right_margin(margin)
+                pdf.ln(gap)
+            elif kind == "list_item":
+                pdf.set_font(base, "", size)
+                pdf.set_x(margin + 3)
+                pdf.cell(5, lh, number or "\u2022" if fonts else number or "-")
+                pdf.set_left_margin(margin + 9)
+                pdf.set_x(margin + 9)
+                pdf.multi_cell(0, lh, rest, align="L", new_x="LMARGIN", new_y="NEXT")
+                pdf.set_left_margin(margin)
+                pdf.ln(0.8)
+            else:
+                pdf.set_font(base, "", size)
+                if first_indent:
+                    pdf.set_x(margin)
+                pdf.multi_cell(0, lh, text, align=align, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(gap)
+    pdf.output(str(path))
+    return _gold(article, family, blocks)
+
+
+def courier_release(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
+    """A typed press release: Courier, ragged right, blank lines between paragraphs."""
+    pdf = _fpdf(None, None, "- {n} -")
+    pdf.base = "Courier"
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    lh = 5.0
+    pdf.set_font("Courier", "B", 11)
+    pdf.cell(0, lh, "FOR IMMEDIATE RELEASE", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(lh)
+    pdf.set_font("Courier", "B", 15)
+    pdf.multi_cell(0, 6.5, article.title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(lh)
+    pdf.set_font("Courier", "", 11)
+    by, dateline = _byline(article, variant)
+    pdf.multi_cell(0, lh, by, align="L", new_x="LMARGIN", new_y="NEXT")
+    if dateline:
+        pdf.multi_cell(0, lh, dateline, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(lh)
+    for kind, text in article.blocks:
+        number, rest = _split_number(text)
+        if kind == "heading":
+            pdf.set_font("Courier", "B", 11)
+            pdf.multi_cell(0, lh, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Courier", "", 11)
+        elif kind == "quote":
+            pdf.set_left_margin(40)
+            pdf.set_x(40)
+            pdf.multi_cell(0, lh, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_left_margin(25)
+        elif kind == "list_item":
+            pdf.set_x(30)
+            pdf.cell(8, lh, number or "*")
+            pdf.set_left_margin(38)
+            pdf.multi_cell(0, lh, rest, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_left_margin(25)
+        else:
+            pdf.multi_cell(0, lh, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(lh)
+    pdf.cell(0, lh, "###", align="C")
+    pdf.output(str(path))
+    return _gold(article, "courier", list(article.blocks))
+
+
+# ------------------------------------------------------------------------------- LibreOffice
+
+
+def docx_doc(article: Article, path: Path, *, family: str, font: str, size: float,
+             columns: int, variant: int, indent: bool) -> dict[str, Any]:
+    """A python-docx document (Word's own styles); converted to PDF by ``convert_all``."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size)
+    normal.paragraph_format.space_after = Pt(0 if indent else 6)
+    if indent:
+        normal.paragraph_format.first_line_indent = Pt(size * 1.5)
+    for name in ("Title", "Heading 2", "Quote", "List Bullet", "List Number"):
+        doc.styles[name].font.name = font
+    doc.styles["Title"].paragraph_format.first_line_indent = Pt(0)
+    doc.core_properties.title = _info_title(article, variant) or ""
+    doc.core_properties.author = ", ".join(article.authors) if variant % 2 else "user"
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "The Northern Chronicle"
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    doc.add_paragraph(article.title, style="Title")
+    by, dateline = _byline(article, variant)
+    doc.add_paragraph(by).paragraph_format.first_line_indent = Pt(0)
+    if dateline:
+        doc.add_paragraph(dateline).paragraph_format.first_line_indent = Pt(0)
+    if columns > 1:
+        new = doc.add_section(0)  # continuous
+        cols = new._sectPr.xpath("./w:cols")
+        element = cols[0] if cols else OxmlElement("w:cols")
+        element.set(qn("w:num"), str(columns))
+        element.set(qn("w:space"), "425")
+        if not cols:
+            new._sectPr.append(element)
+    previous = "heading"
+    for kind, body in article.blocks:
+        number, rest = _split_number(body)
+        if kind == "heading":
+            doc.add_heading(body, level=2)
+        elif kind == "quote":
+            doc.add_paragraph(body, style="Quote")
+        elif kind == "list_item":
+            doc.add_paragraph(rest, style="List Number" if number else "List Bullet")
+        else:
+            p = doc.add_paragraph(body)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if indent else WD_ALIGN_PARAGRAPH.LEFT
+            if indent and previous != "paragraph":
+                p.paragraph_format.first_line_indent = Pt(0)
+        previous = kind
+    doc.save(str(path))
+    return _gold(article, family, list(article.blocks))
+
+
+def convert_all(docx_files: list[Path], out: Path) -> None:
+    """docx → PDF with one soffice run (it is slow to start)."""
+    soffice = shutil.which("soffice")
+    if soffice is None or not docx_files:
+        return
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
+                       check=True, capture_output=True, timeout=600)
+
+
+# ------------------------------------------------------------------------------------ designs
+
+Design = Callable[[Article, Path, int], dict[str, Any]]
+
+DESIGNS: dict[str, Design] = {
+    "rl-book": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-book", fonts="Times", size=10.5 + v % 2, leading=13.0 + v % 2,
+        columns=1, justify=True, indent=14.0, gap=0.0, italic_quotes=False,
+        pagesize=(420.0, 595.0), margin=48.0, head="THE HARBOUR GAZETTE", foot="{n}",
+        variant=v, hyphenate=True, quote_marks=bool(v % 2)),
+    "rl-twocol": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-twocol", fonts="Times" if v % 2 else "LiberationSerif", size=9.0,
+        leading=11.0, columns=2, justify=True, indent=10.0, gap=0.0, italic_quotes=True,
+        pagesize=(595.0, 842.0) if v % 3 else (420.0, 595.0), margin=40.0,
+        head="The Valley Courier \u2014 Regional News", foot="Page {n}", variant=v,
+        hyphenate=True, heading_size=10.5),
+    "rl-report": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-report", fonts="Helvetica" if v % 2 else "DejaVuSans", size=10.0,
+        leading=14.0, columns=1, justify=False, indent=0.0, gap=8.0, italic_quotes=True,
+        pagesize=(612.0, 792.0), margin=72.0, head="Community Bulletin", foot="Page {n}",
+        variant=v, hyphenate=False, heading_size=13.0),
+    "rl-serif": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-serif", fonts="DejaVuSerif", size=9.5, leading=12.5, columns=1,
+        justify=True, indent=0.0, gap=6.0, italic_quotes=False, pagesize=(420.0, 595.0),
+        margin=36.0, head=None, foot="\u2014 {n} \u2014", variant=v, hyphenate=bool(v % 2),
+        heading_size=11.0, quote_marks=True),
+    "fpdf-plain": lambda a, p, v: fpdf_doc(
+        a, p, family="fpdf-plain", fonts="DejaVuSans" if v % 2 else "LiberationSerif",
+        size=10.5, columns=1, justify=bool(v % 2), margin=20.0, head="Morning Post online",
+        foot="Page {n}/{nb}", variant=v),
+    "fpdf-cols": lambda a, p, v: fpdf_doc(
+        a, p, family="fpdf-cols", fonts="LiberationSerif" if v % 2 else "DejaVuSerif", size=9.0,
+        columns=2, justify=True, margin=15.0, head="THE WEEKLY LEDGER", foot="{n}", variant=v,
+        first_indent=4.0 if v % 2 else 0.0),
+    "courier": lambda a, p, v: courier_release(a, p, variant=v),
+}
+
+DOCX_DESIGNS: dict[str, Callable[[Article, Path, int], dict[str, Any]]] = {
+    "lo-word": lambda a, p, v: docx_doc(a, p, family="lo-word",
+                                        font="Liberation Serif" if v % 2 else "DejaVu Sans",
+                                        size=11.0, columns=1, variant=v, indent=False),
+    "lo-cols": lambda a, p, v: docx_doc(a, p, family="lo-cols", font="Liberation Serif",
+                                        size=10.0, columns=2, variant=v, indent=True),
+}
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else DEFAULT_OUT
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for d, (name, design) in enumerate(DESIGNS.items()):
+        for v, article in enumerate(ARTICLES):
+            stem = f"{name}-{article.slug}"
+            gold = design(article, out / f"{stem}.pdf", v + d)
+            (out / f"{stem}.gold.json").write_text(json.dumps(gold, indent=1), "utf-8")
+    if shutil.which("soffice"):
+        with tempfile.TemporaryDirectory() as tmp:
+            sources = []
+            for d, (name, design) in enumerate(DOCX_DESIGNS.items()):
+                for v, article in enumerate(ARTICLES):
+                    stem = f"{name}-{article.slug}"
+                    gold = design(article, Path(tmp) / f"{stem}.docx", v + d)
+                    (out / f"{stem}.gold.json").write_text(json.dumps(gold, indent=1), "utf-8")
+                    sources.append(Path(tmp) / f"{stem}.docx")
+            convert_all(sources, out)
+    else:
+        print("soffice not found: LibreOffice designs skipped", file=sys.stderr)
+    print(f"{len(list(out.glob('*.pdf')))} PDFs in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
