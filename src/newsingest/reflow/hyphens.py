@@ -93,8 +93,9 @@ def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
             return left[:-1] + right
         return left + right  # the author's hyphen ("15-inch", "so-called") stays, no space
     if right[0] in _NO_SPACE_BEFORE or (right[0] in "'’" and right[1:2].islower()) or \
-            (left[-1] in "—–/" and left[-2:-1].isalnum()):
-        return left + right
+            (left[-1] in "—–/" and left[-2:-1].isalnum()) or \
+            (right[0] in _HYPHENS and right[1:2].isalpha() and left[-1].isalnum()):
+        return left + right  # "China" / "-sympathetic": the hyphen went to the next line
     return left + " " + right
 
 
@@ -113,6 +114,8 @@ def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -
     'the so-called war, and more'
     >>> join_lines(["explo\\u00ad", "ration"])
     'exploration'
+    >>> join_lines(["otherwise China", "-sympathetic interests"])
+    'otherwise China-sympathetic interests'
     """
     lines = [" ".join(text.split()) for text in texts]
     if vocabulary is None:
