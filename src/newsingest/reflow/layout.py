@@ -18,7 +18,7 @@ import attrs
 from newsingest.model import BlockType
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import ListMarker, list_marker
-from newsingest.reflow.widths import text_width
+from newsingest.reflow.widths import LONG_LINE, text_width
 
 __all__ = ["Decider", "Measure", "ends_sentence"]
 
@@ -163,6 +163,12 @@ class Decider:
         self._segment = self._segments()
         self.indented = self._indented()
 
+    def overlong(self, i: int) -> bool:
+        """A text line far wider than the measure: two printed lines an extractor ran together."""
+        line = self.lines[i]
+        return line.bbox is None and len(line.text) <= LONG_LINE and \
+            self.width(i) > 1.2 * self.measure.top_of_line(line) > 0
+
     def width(self, i: int) -> float:
         return Measure.width(self.lines[i])
 
@@ -302,10 +308,9 @@ class Decider:
             # Where paragraphs are indented, a filled line that reaches the measure is no
             # paragraph start: the sentence goes on in the same paragraph.
             self.soft.add(i)
-            nxt = i + 1
-            return not (self.indented and not self.fits(p, i) and nxt < len(self.lines)
-                        and self.lines[nxt].text.strip() and self._full_line(i, nxt)
-                        and self.room(i) < INDENT)
+            nxt = self._next_content(i)
+            return not (self.indented and not self.fits(p, i) and nxt is not None
+                        and self._full_line(i, nxt) and self.room(i) < INDENT)
         if not self.fits(p, i):
             return False
         # no sentence end: a short line before a capital ends a heading or an unpunctuated line
@@ -319,6 +324,13 @@ class Decider:
                     not self.fits(i, nxt):
                 return True
         return False
+
+    def _next_content(self, i: int) -> int | None:
+        """The next non-blank line after ``i`` (a column break may leave a blank between)."""
+        for j in range(i + 1, min(i + 3, len(self.lines))):
+            if self.lines[j].text.strip():
+                return j
+        return None
 
     def _item_starts(
         self, marker: ListMarker, prev_text: str, group: Sequence[int], blank_before: bool
