@@ -227,3 +227,24 @@ def test_block_set_to_a_narrower_measure_is_a_quote() -> None:
     blocks = reflow(_lines(text)).blocks
     assert [b.type for b in blocks] == [BlockType.PARAGRAPH, BlockType.QUOTE, BlockType.PARAGRAPH]
     assert blocks[1].text.startswith("While traditional") and blocks[1].text.endswith("leader.")
+
+
+def test_hyphens_an_extractor_took_from_run_together_lines_go_back() -> None:
+    """An over-long line is two printed lines run together; the compound hyphen the extractor
+    took for a typesetter's goes back ("quarterpoint" → "quarter-point"), a spelling the
+    document uses elsewhere stays ("InfoNation")."""
+    text = (
+        "Headline Over The Story\n\n"
+        "The figures come from InfoNation, which tracks sales of new cars in the region\n"
+        "every month. The Federal Reserve's decision to cut its benchmark interest rate by a "
+        "quarterpoint last month should keep rates low, said InfoNation analysts in a report\n"
+        "published on Monday morning for the dealers and the lenders who finance them.\n"
+        + "Dealers sold fewer cars and trucks in October than in any month since the spring,\n"
+        "and the lenders expect the slower pace of sales to last until the end of the year\n"
+        "as buyers wait for the discounts that usually come with the new models in winter.\n"
+        * 3
+    )
+    blocks = reflow(_lines(text)).blocks
+    assert "by a quarter-point last month" in blocks[0].text
+    assert "said InfoNation analysts" in blocks[0].text
+    assert blocks[0].raw is not None and "quarterpoint" in blocks[0].raw

@@ -26,6 +26,7 @@ from newsingest.model import (
     ParseWarning,
     Provenance,
 )
+from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
 from newsingest.reflow.layout import Decider, Measure
@@ -252,6 +253,13 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     vocabulary = word_vocabulary([ln.text for ln in lines])
     measure = Measure.of([lines[i] for i in body if i not in furniture and i not in skip])
     decider = Decider(lines, measure)
+    source = lines  # as given: a block's ``raw``
+    overlong = {i for i in body if decider.overlong(i)}
+    if overlong:  # lines an extractor ran together: the hyphens it took away go back
+        own_words = word_vocabulary([ln.text for i, ln in enumerate(lines) if i not in overlong])
+        lines = [attrs.evolve(ln, text=restore_compounds(ln.text, own_words))
+                 if i in overlong else ln for i, ln in enumerate(lines)]
+        decider.lines = lines
 
     groups: list[list[int]] = []
     current: list[int] = []
@@ -284,6 +292,7 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
         text = close_up(join_lines(texts, vocabulary))
         if not text:
             continue
+        texts = [source[i].text for i in group]
         kind = decider.classify(group, previous_text)
         marker = list_marker(text) if kind is BlockType.LIST_ITEM else None
         blocks.append(Block(
