@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import json
 import os
 import subprocess
@@ -61,6 +62,10 @@ def worker_start_ms(method: str, workers: int = 6) -> float:
     from newsingest.batch.convert import Settings, Task, run_task
     from newsingest.batch.pool import PoolConfig, ProcessPool
 
+    if method == "fork":  # as in the command, which has loaded everything before forking
+        for module in PRELOAD:
+            importlib.import_module(module)
+        warm_up()
     pool = ProcessPool(functools.partial(run_task, settings=Settings(fmt="text")),
                        PoolConfig(jobs=1, recycle_after=1, start_method=method, preload=PRELOAD),
                        initializer=warm_up)
