@@ -248,3 +248,21 @@ def test_hyphens_an_extractor_took_from_run_together_lines_go_back() -> None:
     assert "by a quarter-point last month" in blocks[0].text
     assert "said InfoNation analysts" in blocks[0].text
     assert blocks[0].raw is not None and "quarterpoint" in blocks[0].raw
+
+
+def test_numbered_titles_between_paragraphs_are_headings_lists_stay_lists() -> None:
+    text = (
+        "Fifteen Tips For Better Sleep\n\n"
+        "Here are fifteen tips to help you sleep better, from what you eat to when you go out.\n"
+        "\n1. Ditch the late coffee\n"
+        "Caffeine stays in the blood for hours, and studies show that even an afternoon cup can\n"
+        "shorten the night by as much as an hour for people who are sensitive to it.\n"
+        "\n2. Keep a schedule\n"
+        "Going to bed at the same time every night helps, the researchers found. They list:\n"
+        "1. a fixed time\n2. a dark room\n3. no screens\n"
+    )
+    got = [(b.type, b.text) for b in reflow(_lines(text)).blocks]
+    assert (BlockType.HEADING, "1. Ditch the late coffee") in got
+    assert (BlockType.HEADING, "2. Keep a schedule") in got
+    assert [t for k, t in got if k is BlockType.LIST_ITEM] == [
+        "1. a fixed time", "2. a dark room", "3. no screens"]

@@ -29,7 +29,7 @@ from newsingest.model import (
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
-from newsingest.reflow.layout import Decider, Measure
+from newsingest.reflow.layout import Decider, Measure, ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
 
@@ -70,6 +70,42 @@ def close_up(text: str) -> str:
     'a list: one ; two, and three,'
     """
     return _SPACE_BEFORE_COMMA.sub("", text) if " ," in text else text
+
+
+def _number(text: str) -> int | None:
+    marker = list_marker(text)
+    if marker is None or not marker.ordered:
+        return None
+    return int(marker.marker.strip("().")) if marker.marker.strip("().").isdigit() else None
+
+
+def numbered_headings(blocks: Sequence[tuple[str, BlockType, int]]) -> list[BlockType]:
+    """Block types, with numbered one-line titles that stand alone made headings.
+
+    ``blocks`` are (text, type, line count). "1. Ditch the diet" between paragraphs is the title
+    of a numbered section, not a list: a list item has a neighbour numbered one less or one
+    more, or reads as a sentence.
+
+    >>> P, L = BlockType.PARAGRAPH, BlockType.LIST_ITEM
+    >>> numbered_headings([("Tips:", P, 1), ("1. Ditch the diet", L, 1), ("Fad diets.", P, 2)])
+    [<BlockType.PARAGRAPH: 'paragraph'>, <BlockType.HEADING: 'heading'>, \
+<BlockType.PARAGRAPH: 'paragraph'>]
+    >>> numbered_headings([("1. Apples", L, 1), ("2. Pears", L, 1)])
+    [<BlockType.LIST_ITEM: 'list_item'>, <BlockType.LIST_ITEM: 'list_item'>]
+    """
+    kinds = [kind for _, kind, _ in blocks]
+    numbers = [_number(text) if kind is BlockType.LIST_ITEM else None
+               for text, kind, _ in blocks]
+    for k, (text, _kind, count) in enumerate(blocks):
+        n = numbers[k]
+        if n is None or count != 1 or ends_sentence(text) or text.endswith((",", ";")) or \
+                len(text.split()) > 9:
+            continue
+        before = numbers[k - 1] if k > 0 else None
+        after = numbers[k + 1] if k + 1 < len(blocks) else None
+        if before != n - 1 and after != n + 1:
+            kinds[k] = BlockType.HEADING
+    return kinds
 
 
 def _digits_folded(text: str) -> str:
@@ -284,28 +320,28 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
         groups.append(current)
     groups = decider.merge_narrow(groups)
 
-    blocks: list[Block] = []
+    made: list[tuple[list[int], str, BlockType]] = []
     previous_text = ""
     for group in groups:
-        group_lines = [lines[i] for i in group]
-        texts = [ln.text for ln in group_lines]
-        text = close_up(join_lines(texts, vocabulary))
-        if not text:
-            continue
+        text = close_up(join_lines([lines[i].text for i in group], vocabulary))
+        if text:
+            made.append((group, text, decider.classify(group, previous_text)))
+            previous_text = text
+    kinds = numbered_headings([(text, kind, len(group)) for group, text, kind in made])
+    blocks: list[Block] = []
+    for (group, text, _), kind in zip(made, kinds, strict=True):
         texts = [source[i].text for i in group]
-        kind = decider.classify(group, previous_text)
         marker = list_marker(text) if kind is BlockType.LIST_ITEM else None
         blocks.append(Block(
             kind,
             text,
             raw="\n".join(_clean(t) for t in texts) if "\n".join(texts) != text else None,
-            provenance=_provenance(group_lines),
+            provenance=_provenance([lines[i] for i in group]),
             level=2 if kind is BlockType.HEADING else None,
             ordered=marker.ordered if marker else None,
             marker=marker.marker if marker else None,
             depth=0 if marker else None,
         ))
-        previous_text = text
     furn = tuple(
         Furniture(kind, _clean(lines[i].text), provenance=lines[i].provenance)
         for i, kind in sorted(furniture.items())

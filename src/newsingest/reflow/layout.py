@@ -420,7 +420,8 @@ class Decider:
         size = first.font_size
         bigger = size is not None and self.body_size is not None and size > self.body_size + 0.6
         if (len(group) <= 2 and len(words) <= 14 and not ends_sentence(text)
-                and (text[:1].isupper() or text[:1].isdigit() or bigger or first.bold)
+                and (text[:1].isupper() or text[:1].isdigit() or bigger or first.bold
+                     or not any(ch.isalnum() for ch in text))  # a "___" section rule
                 and not text.endswith(",") and (bigger or first.bold is not False)):
             return BlockType.HEADING
         if group[0] in self.narrow:
