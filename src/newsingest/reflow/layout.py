@@ -223,7 +223,7 @@ class Decider:
         if not content:
             return False
         first = content[0]
-        score = 2.0 if self.top(first) < _NARROW * Measure.scale(self.lines[first]) else -2.0
+        score = 1.0 if self.top(first) < _NARROW * Measure.scale(self.lines[first]) else -1.0
         for a, b, c in zip(content, content[1:], content[2:], strict=False):
             if b != a + 1 or c != b + 1:
                 continue
