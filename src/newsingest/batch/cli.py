@@ -115,7 +115,7 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
     if scheduler or "://" in outdir or any("://" in path for path in inputs):
         raise click.UsageError("--scheduler and URL inputs/outputs need --engine dask")
     absolute_out = os.path.abspath(outdir)
-    # The pool first: its forkserver imports the parsers while this process loads the plugins.
+    # Workers fork from this process once it has loaded the plugins (see pool.ProcessPool).
     settings = Settings(fmt=fmt, parser=parser, outdir=None if fmt == "jsonl" else absolute_out)
     pool = ProcessPool(functools.partial(run_task, settings=settings),
                        PoolConfig(jobs=jobs, timeout=timeout, max_memory_mb=max_memory or None,
