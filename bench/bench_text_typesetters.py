@@ -39,8 +39,10 @@ def main() -> int:
     dumps.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
     for pdf in sorted(PDFS.glob("*.pdf")):
-        (dumps / f"{pdf.stem}.txt").write_text(_dump(pdf), encoding="utf-8")
-        shutil.copy(pdf.with_suffix(".gold.json"), dumps / f"{pdf.stem}.gold.json")
+        gold = pdf.with_name(f"{pdf.stem}.gold.json")
+        if gold.exists():  # a PDF without gold is not part of the corpus
+            (dumps / f"{pdf.stem}.txt").write_text(_dump(pdf), encoding="utf-8")
+            shutil.copy(gold, dumps / f"{pdf.stem}.gold.json")
     start = time.process_time()
     for txt in sorted(dumps.glob("*.txt")):
         doc = parse(txt.read_bytes(), name=txt.name)

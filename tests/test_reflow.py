@@ -266,3 +266,23 @@ def test_numbered_titles_between_paragraphs_are_headings_lists_stay_lists() -> N
     assert (BlockType.HEADING, "2. Keep a schedule") in got
     assert [t for k, t in got if k is BlockType.LIST_ITEM] == [
         "1. a fixed time", "2. a dark room", "3. no screens"]
+
+
+def test_header_dated_running_head_by_line_and_date_line_under_it() -> None:
+    """A dated running head above the headline is not part of it, nor a byline; an explicit
+    "By" line is the byline; a date line under it is the publication date, not body."""
+    text = (
+        "The Valley Courier \u2014 Regional News November 3, 2026\n"
+        "Engineers Find Cracks in the River Bridge Weeks Before It\n"
+        "Was Due to Reopen\n"
+        "By Marcus Feld\n"
+        "3 November 2026\n"
+        "Inspectors have found cracks in two of the steel girders of the river bridge, delaying\n"
+        "its reopening by at least six months and leaving commuters facing a long diversion.\n"
+    )
+    result = reflow(_lines(text))
+    assert result.metadata.title == ("Engineers Find Cracks in the River Bridge Weeks Before It "
+                                     "Was Due to Reopen")
+    assert result.metadata.authors == ("Marcus Feld",)
+    assert result.metadata.published == "2026-11-03"
+    assert [b.text[:11] for b in result.blocks] == ["Inspectors "]

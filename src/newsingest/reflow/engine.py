@@ -219,21 +219,27 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
     content = [i for i in range(min(len(lines), HEADER_ZONE))
                if _clean(lines[i].text) and i not in furniture]
     byline_at = None
-    for i in content[:12]:
-        byline = parse_byline(lines[i].text)
-        if byline is not None:
-            byline_at, head.authors, head.published = i, byline.authors, byline.published
-            break
+    # an explicit "By …" line wins over a "Site — date" running head that reads like a byline
+    found = [(i, b) for i in content[:12] if (b := parse_byline(lines[i].text)) is not None]
+    explicit = [(i, b) for i, b in found if _clean(lines[i].text)[:3].casefold() == "by "]
+    if found:
+        i, byline = (explicit or found)[0]
+        byline_at, head.authors, head.published = i, byline.authors, byline.published
     title_lines: list[int] = []
     if byline_at is not None:
         j = byline_at - 1
         while j >= 0 and len(title_lines) < _TITLE_MAX_LINES:
             text = _clean(lines[j].text)
-            if not text or j in furniture or _masthead_like(text) or parse_date(text):
-                break
+            if not text or j in furniture or _masthead_like(text) or find_date(text):
+                break  # a dated line above the headline is a masthead or a date line
             title_lines.insert(0, j)
             j -= 1
         head.body_start = byline_at + 1
+        nxt = _next_text(lines, byline_at)
+        if nxt is not None and nxt not in furniture and parse_date(_clean(lines[nxt].text)):
+            # the date line under the byline: metadata, not body
+            head.published = head.published or parse_date(_clean(lines[nxt].text))
+            head.body_start = nxt + 1
         for i in content:
             if i < (title_lines[0] if title_lines else byline_at):
                 head.furniture[i] = FurnitureKind.MASTHEAD
