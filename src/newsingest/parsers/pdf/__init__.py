@@ -9,6 +9,7 @@ as the location of every change.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -75,11 +76,18 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
     return pages, warnings
 
 
-def _hang(line: TextLine) -> float | None:
+def _hang(line: TextLine) -> tuple[float | None, bool]:
+    """Where the text after a list marker starts, and whether it starts at a *tab*: further
+    from the marker than a space (half an em, and well over the line's other word gaps — a
+    justified line stretches its first space like the others)."""
     marker = list_marker(line.text)
-    if marker is None or len(line.words) < 2 or line.words[0].text != marker.marker:
-        return None
-    return line.words[1].x0
+    words = line.words
+    if marker is None or len(words) < 2 or words[0].text != marker.marker:
+        return None, False
+    gap = words[1].x0 - words[0].x1
+    others = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(words[1:]))
+    usual = others[len(others) // 2] if others else 0.25 * words[0].size
+    return words[1].x0, gap >= 0.5 * words[0].size and gap > 1.6 * usual
 
 
 def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
@@ -121,7 +129,8 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
             index += 1
             lines.append(line)
             lead = tl.words[0].x1 - tl.words[0].x0
-            plines.append(PLine(line, tl.band, _hang(tl), lead))
+            hang, tab = _hang(tl)
+            plines.append(PLine(line, tl.band, hang, lead, tab))
         page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
         placed.append(plines)
     return page_lines, placed, _merge_repairs(repairs)

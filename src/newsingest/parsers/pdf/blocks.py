@@ -55,13 +55,15 @@ def _ended(text: str) -> bool:
 @attrs.frozen
 class PLine:
     """A repaired line with its layout place: ``band`` of the page, where the text after a
-    list marker starts (``hang``, the x of a hanging indent) and how wide its first word is
+    list marker starts (``hang``, the x of a hanging indent; ``tab`` when it is set further
+    than a space from the marker, as drawn list markers are) and how wide its first word is
     (``lead``: had it fitted at the end of the line above, it would have been set there)."""
 
     line: Line
     band: int
     hang: float | None = None
     lead: float = 0.0
+    tab: bool = False
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -104,7 +106,7 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
     for key, group in groups.items():
         body = [pl for pl in group if abs(pl.size - body_size) <= 0.6] or group
         left = flush_left([pl.x0 for pl in body])
-        right = max(pl.x1 for pl in body)
+        right = flush_right([pl.x1 for pl in body])
         gaps = [g for pl in body[1:] if (g := pl.line.gap_above) is not None
                 and g < 1.5 * pl.size]
         gap = statistics.median(gaps) if gaps else None
@@ -117,6 +119,24 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
             if like:
                 out[key] = attrs.evolve(col, right=max(col.right, *like))
     return out
+
+
+def flush_right(xs: Sequence[float]) -> float:
+    """A column's right edge: where its justified lines end, if many end at one x (a line
+    that overflows the measure is not the measure), else its widest line (ragged right).
+
+    >>> flush_right([286.3] * 6 + [277.6, 309.0])
+    286.3
+    >>> flush_right([250.0, 262.5, 281.0, 270.2])
+    281.0
+    """
+    counts: Counter[int] = Counter(round(x) for x in xs)
+    support = max(3, int(0.25 * len(xs)))
+    common = [x for x, n in counts.items() if n >= support]
+    if not common:
+        return max(xs)
+    key = max(common)
+    return max(x for x in xs if abs(x - key) <= 1.0)
 
 
 def line_gap(lines: Sequence[PLine], body_size: float) -> float:
@@ -192,11 +212,11 @@ class Segmenter:
         marker = list_marker(cur.line.text)
         if marker is None:
             return False
-        if marker.marker in _TYPED_BULLETS and not self.hangs(cur, nxt):
+        if marker.marker in _TYPED_BULLETS and not (self.hangs(cur, nxt) or cur.tab):
             return False  # a typed "*" note or "— Name" credit, not a drawn list bullet
         if in_item:
             return True
-        if self.indent(cur) < 0.3 * cur.size and not self.hangs(cur, nxt):
+        if self.indent(cur) < 0.3 * cur.size and not (self.hangs(cur, nxt) or cur.tab):
             return False  # "3. A numbered paragraph" flush with the text, not a list
         if prev is None or prev.key != cur.key:
             return True
@@ -225,6 +245,11 @@ class Segmenter:
             right = max(self.lines[i].x1 for i in block.lines)
         room = right - prev.x1
         return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
+
+    def paragraph_indented(self, pl: PLine) -> bool:
+        """Whether the line is indented by the document's first-line paragraph indent."""
+        return self.para_indent is not None and \
+            abs(self.indent(pl) - self.para_indent) < 0.3 * pl.size
 
     def short(self, pl: PLine) -> bool:
         return pl.x1 < self.column(pl).right - SHORT_EMS * pl.size
@@ -269,7 +294,8 @@ class Segmenter:
         if indent > INDENT_EMS * em and indent > before + INDENT_EMS * em:
             return True  # a first-line indent: a new paragraph
         if before > QUOTE_EMS * em and indent < 0.5 * em and \
-                prev.x1 < self.column(prev).right - QUOTE_EMS * em:
+                prev.x1 < self.column(prev).right - QUOTE_EMS * em and \
+                not self.paragraph_indented(prev):
             return True  # out of a one-line quote
         return ended
 
@@ -322,8 +348,7 @@ def _kind(seg: Segmenter, state: _State, group: Sequence[PLine], text: str,
         if all(seg.indent(pl) > QUOTE_EMS * em for pl in group[1:]):
             return BlockType.QUOTE, None
     elif (seg.indent(first) > QUOTE_EMS * em and first.x1 < col.right - QUOTE_EMS * em
-          and not (seg.para_indent is not None
-                   and abs(seg.indent(first) - seg.para_indent) < 0.3 * em)):
+          and not seg.paragraph_indented(first)):
         return BlockType.QUOTE, None
     return BlockType.PARAGRAPH, None
 

@@ -14,6 +14,7 @@ here reads, which costs a third of the parse time.
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -30,6 +31,7 @@ __all__ = [
     "rows_of",
     "runs_of",
     "split_row",
+    "symbol_bullet",
     "words_of",
 ]
 
@@ -41,6 +43,8 @@ NO_SPACE_WORD_GAP = 0.14
 DRAWN_SPACE_WORD_GAP = 0.3
 #: A gap without a space glyph this wide (ems) separates two pieces of text (columns, tabs).
 SEGMENT_GAP = 1.0
+#: A lone list marker and text at most this far (ems) right of it are one line.
+MARKER_TAB_EMS = 4.0
 #: Even a drawn space this wide (ems) separates two pieces of text.
 SEGMENT_GAP_DRAWN = 6.0
 #: White a drawn space leaves this bare (ems) may separate two texts (a gutter decides).
@@ -157,6 +161,26 @@ def is_italic(font: str) -> bool:
     return any(mark in name for mark in _ITALIC) or name.endswith("it")
 
 
+#: Bullets of the Symbol and Wingdings fonts, which Word and LibreOffice exports map to the
+#: private-use area (U+F000 + the font's code).
+_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf071": "□",
+                   "\uf0a8": "□", "\uf0d8": "•", "\uf0e8": "•", "\uf076": "•", "\uf0fc": "•"}
+
+
+def symbol_bullet(text: str, font: str) -> str:
+    """The bullet a Symbol/Wingdings private-use code draws; other codes stay as they are
+    (icon fonts use the same range for pictures, which are no bullets).
+
+    >>> symbol_bullet("\uf0b7", "ABCDEF+Symbol"), symbol_bullet("\uf0a7", "Wingdings-Regular")
+    ('•', '▪')
+    >>> symbol_bullet("\uf06c", "FontAwesome") == "\uf06c"
+    True
+    """
+    if text == "\uf0b7" or any(name in font.lower() for name in ("symbol", "wingding")):
+        return _SYMBOL_BULLETS.get(text, text)
+    return text
+
+
 def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[list[Glyph],
                                                                                list[Glyph]]:
     """Upright and rotated glyphs of an LTPage, in content-stream order.
@@ -176,6 +200,8 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[li
                 text = obj.get_text()
                 if not text:
                     continue
+                if "\uf000" <= text[0] <= "\uf0ff":
+                    text = symbol_bullet(text, str(obj.fontname))
                 glyph = Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,
                               height - obj.y0 + mb_top, float(obj.size), str(obj.fontname))
                 (upright if obj.upright else rotated).append(glyph)
@@ -366,9 +392,28 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
             words = words_of(glyph_list)
             if not words:
                 continue
+            if segments and _marker_only(segments[-1]) and \
+                    words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
+                segments[-1] = segments[-1] + words  # "•" or "3." at its tab stop, then text
+                continue
             if segments:
                 hard.append(hard_before)
             segments.append(words)
         if segments:
             rows.append(Row(tuple(segments), tuple(hard)))
     return rows
+
+
+_MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
+
+
+def _marker_only(words: Sequence[Word]) -> bool:
+    """A segment that is a lone list marker: word processors and layout engines draw the
+    marker on its own and start the text at a tab stop, often further than a space away.
+
+    >>> _marker_only([Word("•", 72, 76, 0, 10, 10, False, False)])
+    True
+    >>> _marker_only([Word("2019.", 72, 96, 0, 10, 10, False, False)])
+    False
+    """
+    return len(words) == 1 and _MARKER.match(words[0].text) is not None

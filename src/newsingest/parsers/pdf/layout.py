@@ -62,13 +62,15 @@ def _em(rows: Sequence[Row]) -> float:
 
 
 def _free(row: Row, left: float, right: float, width: float
-          ) -> list[tuple[float, float, bool]]:
-    """The row's white intervals at least ``width`` wide, with their hardness."""
+          ) -> list[tuple[float, float, bool, bool]]:
+    """The row's white intervals at least ``width`` wide, with their hardness and whether
+    text bounds them on both sides (*interior*) rather than a page side."""
     segs = row.segments
-    out = [(left, segs[0][0].x0, True)]
-    out.extend((segs[i][-1].x1, segs[i + 1][0].x0, row.hard[i]) for i in range(len(segs) - 1))
-    out.append((segs[-1][-1].x1, right, True))
-    return [(a, b, hard) for a, b, hard in out if b - a >= width]
+    out = [(left, segs[0][0].x0, True, False)]
+    out.extend((segs[i][-1].x1, segs[i + 1][0].x0, row.hard[i], True)
+               for i in range(len(segs) - 1))
+    out.append((segs[-1][-1].x1, right, True, False))
+    return [item for item in out if item[1] - item[0] >= width]
 
 
 def _candidates(rows: Sequence[Row], width: float) -> list[Gutter]:
@@ -81,29 +83,38 @@ def _candidates(rows: Sequence[Row], width: float) -> list[Gutter]:
         grown: dict[tuple[float, float], tuple[int, int]] = {}
         for (a0, a1), (start, hard) in active.items():
             alive = False
-            for f0, f1, f_hard in free:
+            for f0, f1, f_hard, interior in free:
                 lo, hi = max(a0, f0), min(a1, f1)
-                # halving the strip ends it: a page number or caption under a gutter
-                if hi - lo >= max(width, 0.5 * (a1 - a0)):
+                # text inside the strip halving it ends it (a page number or caption under a
+                # gutter); a row with text on one side only narrows it freely, which is how
+                # columns whose baselines are out of step leave their gutter
+                if hi - lo >= (max(width, 0.5 * (a1 - a0)) if interior else width):
                     alive = True
                     old = grown.get((lo, hi))
                     value = (start, hard + f_hard)
                     grown[(lo, hi)] = value if old is None or value < old else old
             if not alive and index - start >= MIN_GUTTER_ROWS:
                 found.append(Gutter(a0, a1, start, index - 1, hard))
-        for f0, f1, f_hard in free:
+        for f0, f1, f_hard, _ in free:
             grown.setdefault((f0, f1), (index, int(f_hard)))
         active = grown
     return [g for g in found if left < g.x0 and g.x1 < right]
 
 
-def _sides(rows: Sequence[Row], gutter: Gutter, em: float) -> bool:
+def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutter]) -> bool:
+    """Enough text on both sides, counting only text up to the next chosen gutter: the white
+    between a list's bullets and its text, beside a real gutter, has bullets on one side."""
     minimum = MIN_SIDE_EMS * em
     lefts = rights = 0
-    for row in rows[gutter.first : gutter.last + 1]:
-        segs = row.segments
-        lefts += any(s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum for s in segs)
-        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 - s[0].x0 >= minimum for s in segs)
+    for n in range(gutter.first, gutter.last + 1):
+        near = [c for c in chosen if c.first <= n <= c.last]
+        lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
+        hi = min((c.x0 for c in near if c.x0 >= gutter.x1), default=1e9)
+        segs = rows[n].segments
+        lefts += any(lo <= s[0].x0 and s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum
+                     for s in segs)
+        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 <= hi and s[-1].x1 - s[0].x0 >= minimum
+                      for s in segs)
     return lefts >= MIN_SIDE_ROWS and rights >= MIN_SIDE_ROWS
 
 
@@ -119,7 +130,7 @@ def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
     chosen: list[Gutter] = []
     for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
         if g.hard < (g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows) or \
-                not _sides(rows, g, em):
+                not _sides(rows, g, em, chosen):
             continue
         if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
                for c in chosen):

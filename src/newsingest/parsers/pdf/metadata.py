@@ -29,11 +29,12 @@ _TITLE_MAX_LINES = 5
 _MASTHEAD_MAX_LINES = 6
 _JUNK_TITLE = re.compile(
     r"^(?:microsoft\s+\w+\s+-\s+.*|untitled.*|document\d*|print|no title|title|slide \d+"
+    r"|\(?(?:anonymous|unspecified|untitled)\)?"
     r"|.*\.(?:html?|php|aspx?|docx?|odt|rtf|pdf|txt|indd|qxd|pages|pptx?|xlsx?))$",
     re.IGNORECASE,
 )
-_JUNK_AUTHOR = re.compile(r"^(?:admin(?:istrator)?|user|owner|unknown|anonymous|author|default"
-                          r"|\w+\d+)$",
+_JUNK_AUTHOR = re.compile(r"^\(?(?:admin(?:istrator)?|user|owner|unknown|anonymous|author"
+                          r"|default|unspecified|\w+\d+)\)?$",
                           re.IGNORECASE)
 _BROWSERS = re.compile(r"chrom|skia|mozilla|webkit|gecko|wkhtmltopdf|prince|electron",
                        re.IGNORECASE)
@@ -44,6 +45,8 @@ def is_junk_title(title: str | None) -> bool:
     """Whether an Info/XMP title is a file or tool name rather than the document's title.
 
     >>> is_junk_title("article.html"), is_junk_title("Microsoft Word - draft.docx")
+    (True, True)
+    >>> is_junk_title("(anonymous)"), is_junk_title("(unspecified)")  # reportlab's defaults
     (True, True)
     >>> is_junk_title("Pentagon Says North Korea Has Sent 10,000 Troops to Russia")
     False
@@ -154,8 +157,8 @@ def read_info(pdf: Any) -> DocInfo:
         authors=authors,
         created=parse_date(created[:10]) if created else pdf_date(_text(info.get("CreationDate"))),
         modified=parse_date(modified[:10]) if modified else pdf_date(_text(info.get("ModDate"))),
-        subject=None if (subject := xmp.get("subject") or _text(info.get("Subject"))) in (
-            None, "unspecified", "untitled") else subject,
+        subject=None if (subject := xmp.get("subject") or _text(info.get("Subject"))) is None
+        or is_junk_title(subject) else subject,
         keywords=keywords,
         language=xmp.get("language"),
         browser=bool(_BROWSERS.search(tools)),

@@ -1,0 +1,189 @@
+"""The PDF parser on layouts other typesetters make (reportlab platypus, word processors, fpdf2):
+one regression test per class of problem found with ``bench/bench_typesetters.py``."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+import reportlab
+from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    FrameBreak,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+import newsingest
+from newsingest.model import BlockType, Document
+
+WIDTH, HEIGHT = A5
+#: (x, top, text, font, size); ``top`` from the top of the page.
+Item = tuple[float, float, str, str, float]
+
+SENTENCES = [
+    "The committee met on a wet Thursday evening to hear the case for the new footbridge.",
+    "Its chair said the design had been changed twice since the spring consultation.",
+    "Residents asked whether the crossing would be lit at night and who would pay for it.",
+    "The engineers answered that lamps were included and that the county would share costs.",
+    "A decision is expected before the end of the year, after a final survey of the bank.",
+]
+
+
+pdfmetrics.registerFont(TTFont("Vera", os.path.join(os.path.dirname(reportlab.__file__), "fonts",
+                                                 "Vera.ttf")))
+
+
+def parse(data: bytes) -> Document:
+    return newsingest.parse(data, name="test.pdf")
+
+
+def texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+def draw(items: Sequence[Item]) -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    for x, top, text, font, size in items:
+        c.setFont(font, size)
+        c.drawString(x, HEIGHT - top - size * 0.8, text)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def platypus(story: Sequence[Any], columns: int = 1) -> bytes:
+    out = io.BytesIO()
+    margin, gutter = 36.0, 14.0
+    width = (WIDTH - 2 * margin - gutter * (columns - 1)) / columns
+    frames = [Frame(margin + c * (width + gutter), margin, width, HEIGHT - 2 * margin,
+                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+              for c in range(columns)]
+    doc = BaseDocTemplate(out, pagesize=A5, leftMargin=margin, rightMargin=margin,
+                          topMargin=margin, bottomMargin=margin)
+    doc.addPageTemplates([PageTemplate("all", frames)])
+    doc.build(list(story))
+    return out.getvalue()
+
+
+BODY = ParagraphStyle("body", fontName="Times-Roman", fontSize=9, leading=11,
+                      alignment=TA_JUSTIFY, firstLineIndent=10)
+
+
+def test_columns_whose_baselines_are_out_of_step_are_read_column_by_column() -> None:
+    # white above the left column shifts its lines half a line against the right column's, so
+    # no row holds both columns' text, and the right column starts with an indented quote: the
+    # white strips start wide and narrow to the gutter; the white between a list's bullets and
+    # their text, beside the gutter, is no second gutter
+    paragraphs = [" ".join(SENTENCES[i:] + SENTENCES[:i]) for i in range(len(SENTENCES))]
+    quote = ParagraphStyle("quote", parent=BODY, firstLineIndent=0, leftIndent=24,
+                           fontName="Times-Italic")
+    item = ParagraphStyle("item", parent=BODY, firstLineIndent=0)
+    story: list[Any] = [Spacer(1, 5.5)]
+    story += [Paragraph(text, BODY) for text in paragraphs[:3]]
+    story += [FrameBreak(), Paragraph(SENTENCES[4], quote)]
+    story += [Paragraph(text, BODY) for text in paragraphs[3:]]
+    story.append(ListFlowable([ListItem(Paragraph(s, item)) for s in SENTENCES[:3]],
+                              bulletType="bullet", start="\u2022", leftIndent=14,
+                              bulletFontName="Vera", bulletFontSize=9))
+    doc = parse(platypus(story, columns=2))
+    assert texts(doc)[:6] == [*paragraphs[:3], SENTENCES[4], *paragraphs[3:]]
+    assert doc.blocks[3].type is BlockType.QUOTE
+    assert [b.type for b in doc.blocks[6:]] == [BlockType.LIST_ITEM] * 3
+    assert [b.text.removeprefix("\u2022 ") for b in doc.blocks[6:]] == SENTENCES[:3]
+
+
+def justified(lines: Sequence[tuple[float, float, str, float]], font: str = "Helvetica",
+              size: float = 9) -> bytes:
+    """Lines ``(x, top, text, right)`` stretched by word spacing to end at ``right``."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    for x, top, text, right in lines:
+        natural = c.stringWidth(text, font, size)
+        obj = c.beginText(x, HEIGHT - top - size * 0.8)
+        obj.setFont(font, size)
+        obj.setWordSpace((right - x - natural) / text.count(" ") if right else 0)
+        obj.textLine(text)
+        c.drawText(obj)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_line_overflowing_the_measure_does_not_widen_the_column() -> None:
+    # justified lines end at x=300; one overflows to 330 (a typesetter's bug): measured
+    # against 330, every full line would look short and end its paragraph there
+    first = ["It was a long winter for the village and its farmers, who",
+             *["watched the quick brown fox jump over the lazy dog and run"] * 3,
+             "and then the spring came."]
+    second = ["A second paragraph starts with an indent and a word that overflows",
+              "the measure and ends here."]
+    lines = [(40.0, 60 + 11.0 * i, t, 300.0 if i < 4 else 0.0) for i, t in enumerate(first)]
+    lines += [(52.0, 115.0, second[0], 330.0), (40.0, 126.0, second[1], 0.0)]
+    doc = parse(justified(lines))
+    assert texts(doc) == [" ".join(first), " ".join(second)]
+
+
+@pytest.mark.parametrize("marker", ["\u2022", "1."])
+def test_a_marker_set_apart_at_a_tab_stop_makes_list_items(marker: str) -> None:
+    # word processors draw the marker flush with the text column and start the item's text at
+    # a tab stop, far more than a space away; single-line items give no hanging-indent evidence
+    items: list[Item] = [(40, 60, "Before the list comes a plain paragraph of prose.",
+                          "Times-Roman", 10)]
+    lines = ["Doors open at nine in the morning.", "Tickets are sold at the gate.",
+             "Dogs must be kept on a lead."]
+    for n, text in enumerate(lines):
+        label = marker if marker == "\u2022" else f"{n + 1}."
+        items += [(40, 80 + 14 * n, label, "Vera", 10),
+                  (58, 80 + 14 * n, text, "Times-Roman", 10)]
+    doc = parse(draw(items))
+    assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH] + [BlockType.LIST_ITEM] * 3
+    assert [b.text.split(" ", 1)[1] for b in doc.blocks[1:]] == lines
+
+
+def test_a_typed_numbered_paragraph_stays_a_paragraph() -> None:
+    # "3. " typed with an ordinary space, flush with the text: prose that starts with a number
+    items: list[Item] = [(40, 60, "Before it comes a plain paragraph of prose.", "Helvetica", 10),
+                         (40, 80, "3. The third point was made by the mayor herself.",
+                          "Helvetica", 10)]
+    doc = parse(draw(items))
+    assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH] * 2
+
+
+def test_a_wide_paragraph_indent_with_a_short_first_line_is_no_quote() -> None:
+    # paragraphs indented 1.5 em (wider than a quote's least indent); a first line that ends
+    # early (a long word wrapped) must not end the paragraph as a one-line quote
+    body = ["for overdue books, and more of them are coming back to the",
+            "shelves than anyone on the council had predicted last year."]
+    items: list[Item] = []
+    top = 60.0
+    for _ in range(3):
+        items.append((55, top, "A year after the central library stopped", "Times-Roman", 10))
+        items += [(40, top + 13 * (i + 1), t, "Times-Roman", 10) for i, t in enumerate(body)]
+        top += 39
+    doc = parse(draw(items))
+    para = " ".join(["A year after the central library stopped", *body])
+    assert texts(doc) == [para] * 3
+    assert all(b.type is BlockType.PARAGRAPH for b in doc.blocks)
+
+
+def test_reportlab_default_info_values_are_no_metadata() -> None:
+    # reportlab writes "(anonymous)" as title and author and "(unspecified)" as subject
+    doc = parse(platypus([Paragraph(SENTENCES[0], BODY)]))
+    assert doc.metadata.title is None
+    assert doc.metadata.authors == ()
+    assert doc.metadata.description is None
