@@ -286,3 +286,21 @@ def test_header_dated_running_head_by_line_and_date_line_under_it() -> None:
     assert result.metadata.authors == ("Marcus Feld",)
     assert result.metadata.published == "2026-11-03"
     assert [b.text[:11] for b in result.blocks] == ["Inspectors "]
+
+
+def test_masthead_over_a_wrapped_headline_is_not_headline() -> None:
+    """A site name above a wrapped headline, with no blank line between: the headline's next
+    word would have fitted after it at the headline's measure, so it is a line of its own."""
+    text = (
+        "The Northern Chronicle\n"
+        "City Library Ends Late Fines and\n"
+        "Sees Books Come Home\n"
+        "By Grace Whitfield\n"
+        "Published January 19, 2026\n"
+        "A year after the central library stopped charging fines for overdue books, more of\n"
+        "them are coming back, and the librarians say the shelves have never been fuller.\n"
+    )
+    result = reflow(_lines(text))
+    assert result.metadata.title == "City Library Ends Late Fines and Sees Books Come Home"
+    assert result.metadata.published == "2026-01-19"
+    assert [b.text[:7] for b in result.blocks] == ["A year "]

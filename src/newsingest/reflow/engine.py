@@ -32,6 +32,7 @@ from newsingest.reflow.hyphens import join_lines, word_vocabulary
 from newsingest.reflow.layout import Decider, Measure, ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
+from newsingest.reflow.widths import text_width
 
 __all__ = ["Reflowed", "reflow"]
 
@@ -232,13 +233,16 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
             text = _clean(lines[j].text)
             if not text or j in furniture or _masthead_like(text) or find_date(text):
                 break  # a dated line above the headline is a masthead or a date line
+            if len(title_lines) >= 2 and not _wrapped_above(text, [lines[k].text
+                                                                    for k in title_lines]):
+                break  # "The Northern Chronicle" over a headline wrapped at a wider measure
             title_lines.insert(0, j)
             j -= 1
         head.body_start = byline_at + 1
         nxt = _next_text(lines, byline_at)
-        if nxt is not None and nxt not in furniture and parse_date(_clean(lines[nxt].text)):
-            # the date line under the byline: metadata, not body
-            head.published = head.published or parse_date(_clean(lines[nxt].text))
+        dated = _date_line(lines[nxt].text) if nxt is not None and nxt not in furniture else None
+        if dated is not None:  # the date line under the byline: metadata, not body
+            head.published = head.published or dated
             head.body_start = nxt + 1
         for i in content:
             if i < (title_lines[0] if title_lines else byline_at):
@@ -268,6 +272,33 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
                 break
             head.published = find_date(lines[i].text) or head.published
     return head
+
+
+def _wrapped_above(text: str, below: Sequence[str]) -> bool:
+    """Whether ``text`` can be a wrapped line of the headline whose lines are ``below``: the
+    next word would not have fitted on it at the headline's measure (its widest line).
+
+    >>> _wrapped_above("The Northern Chronicle", ["City Library Ends Late Fines and",
+    ...                                           "Sees Books Come Home"])
+    False
+    """
+    words = [" ".join(t.split()) for t in below]
+    first = words[0].split()[0] if words[0] else ""
+    measure = max(text_width(t) for t in words)
+    return text_width(_clean(text)) + text_width(" " + first) > 0.99 * measure
+
+
+def _date_line(text: str) -> str | None:
+    """The ISO date of a short line that gives a date ("3 November 2026", "Published May 23,
+    2026", "Updated: Tuesday, 7 April 2026"), else ``None``.
+
+    >>> _date_line("Published May 23, 2026"), _date_line("The vote on May 23, 2026 was close.")
+    ('2026-05-23', None)
+    """
+    text = _clean(text)
+    if len(text.split()) > 6 or (text.endswith((".", "!", "?")) and not parse_date(text)):
+        return None
+    return parse_date(text) or find_date(text)
 
 
 def _quote_intro(text: str) -> bool:
