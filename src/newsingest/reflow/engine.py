@@ -241,7 +241,7 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
         head.body_start = byline_at + 1
         nxt = _next_text(lines, byline_at)
         dated = _date_line(lines[nxt].text) if nxt is not None and nxt not in furniture else None
-        if dated is not None:  # the date line under the byline: metadata, not body
+        if nxt is not None and dated is not None:  # the date line under the byline: metadata
             head.published = head.published or dated
             head.body_start = nxt + 1
         for i in content:
