@@ -22,7 +22,8 @@ TEXT = st.lists(
     st.one_of(
         st.characters(codec="utf-8", exclude_categories=("Cs",)),
         st.sampled_from(["\u00ad", "\ufffd", "\u200d", "\u00a0", "\n", " ", "-", "(cid:7)",
-                         "\ufb01", "\U000fe4ee", "\x0c", "\u2010", "ab", "\U0001f469"]),
+                         "\ufb01", "\U000fe4ee", "\U000fe82e", "\uf0b7", "\x0c", "\u2010",
+                         "ab", "\U0001f469"]),
     ),
     max_size=40,
 ).map("".join)
@@ -31,6 +32,7 @@ TEXT = st.lists(
 TARGETS: dict[str, Callable[[str], bool]] = {
     "fix_encoding": lambda ch: True,  # ftfy re-decodes letters by design; tested separately
     "fix_legacy_emoji": lambda ch: ch in fixes.LEGACY_EMOJI,
+    "fix_symbol_bullets": lambda ch: ch in fixes.SYMBOL_BULLETS,
     "fix_surrogates": lambda ch: "\ud800" <= ch <= "\udfff",
     "remove_replacement_chars": lambda ch: ch == "\ufffd",
     "remove_cid_runs": lambda ch: True,  # "(cid:7)" contains letters it is meant to remove
@@ -57,6 +59,13 @@ def test_step_properties(step: object, text: str) -> None:
     target = TARGETS[step.name]  # type: ignore[attr-defined]
     if step.name != "remove_cid_runs":  # type: ignore[attr-defined]
         assert not _kept(text, target) - _kept(once, target), "no letter or digit lost"
+
+
+def test_keycaps_and_symbol_bullets() -> None:
+    assert fixes.fix_legacy_emoji("\U000fe82e \U000fe837 \U000fe82c") == "1️⃣ 0️⃣ #️⃣"
+    assert fixes.fix_symbol_bullets("\uf0b7 first\n\t\uf0d8 second\nx\uf0b7 y") == (
+        "• first\n\t➢ second\nx\uf0b7 y"
+    )
 
 
 WORDS = st.lists(st.sampled_from(["Ukraine’s", "café", "Köln", "São Paulo", "naïve", "war",

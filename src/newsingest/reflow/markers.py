@@ -9,7 +9,7 @@ import attrs
 __all__ = ["ListMarker", "list_marker"]
 
 _ORDERED = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])(?=\s+\S)")
-_BULLET = re.compile(r"^[•·▪‣◦●○■□\u2043*–—-](?=\s+\S)")
+_BULLET = re.compile(r"^[•·▪‣◦●○■□❑❖➢✓\u2043*–—-](?=\s+\S)")
 
 
 @attrs.frozen

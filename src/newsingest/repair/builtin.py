@@ -25,6 +25,11 @@ STEPS = (
         "legacy private-use emoji codes (U+FE000 range) mapped to standard emoji",
     ),
     RepairStep(
+        "fix_symbol_bullets",
+        fixes.fix_symbol_bullets,
+        "private-use Symbol/Wingdings bullets at line starts made real bullet characters",
+    ),
+    RepairStep(
         "fix_surrogates",
         fixes.fix_surrogates,
         "UTF-16 surrogate halves re-paired; lone halves marked as lost (U+FFFD)",

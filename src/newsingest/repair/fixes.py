@@ -23,6 +23,7 @@ __all__ = [
     "fix_soft_hyphens",
     "fix_spaces",
     "fix_surrogates",
+    "fix_symbol_bullets",
     "remove_cid_runs",
     "remove_control_chars",
     "remove_replacement_chars",
@@ -74,6 +75,10 @@ LEGACY_EMOJI: dict[str, str] = {
     "\U000fe4ec": "\U0001f1f7\U0001f1fa",  # RU
     "\U000fe4ed": "\U0001f1e8\U0001f1f3",  # CN
     "\U000fe4ee": "\U0001f1f0\U0001f1f7",  # KR
+    # Keycaps: Noto Color Emoji (the font Chromium prints emoji with) ligates "1" + U+20E3 to
+    # these codes, so a printed 1️⃣ comes back as U+FE82E. Read off the font's GSUB table.
+    "\U000fe82c": "#\ufe0f\u20e3",
+    **{chr(0xFE82E + i): f"{(i + 1) % 10}\ufe0f\u20e3" for i in range(10)},
     "\U000fe000": "\u2600\ufe0f",  # sun
     "\U000fe001": "\u2601\ufe0f",  # cloud
     "\U000fe002": "\u2614",  # umbrella with rain
@@ -81,6 +86,35 @@ LEGACY_EMOJI: dict[str, str] = {
     "\U000fe004": "\u26a1",  # high voltage
 }
 _LEGACY_RE = re.compile("[" + "".join(LEGACY_EMOJI) + "]")
+
+#: Bullets drawn in Symbol/Wingdings fonts, which Word and LibreOffice export as private-use
+#: codes U+F000 + the font's byte. Only mapped where they stand as a list marker at a line start:
+#: there the role is certain even though the glyph's exact shape depends on the font.
+SYMBOL_BULLETS: dict[str, str] = {
+    "\uf0b7": "•",  # Symbol 0xB7, Word's default bullet
+    "\uf0a7": "▪",  # Wingdings 0xA7
+    "\uf06e": "■",  # Wingdings 0x6E
+    "\uf071": "❑",  # Wingdings 0x71
+    "\uf076": "❖",  # Wingdings 0x76
+    "\uf0d8": "➢",  # Wingdings 0xD8
+    "\uf0fc": "✓",  # Wingdings 0xFC
+    "\uf02d": "-",  # Symbol 0x2D
+    "\uf0a8": "□",  # Wingdings 0xA8
+}
+_SYMBOL_BULLET_RE = re.compile(r"^([ \t]*)([" + "".join(SYMBOL_BULLETS) + r"])(?=[ \t])", re.M)
+
+
+def fix_symbol_bullets(text: str) -> str:
+    """Turn private-use Symbol/Wingdings bullets at line starts into real bullet characters.
+
+    >>> fix_symbol_bullets("\\uf0b7 first item\\n\\uf0a7\\tsecond")
+    '• first item\\n▪\\tsecond'
+    >>> fix_symbol_bullets("mid\\uf0b7line") == "mid\\uf0b7line"
+    True
+    """
+    if text.isascii():
+        return text
+    return _SYMBOL_BULLET_RE.sub(lambda m: m.group(1) + SYMBOL_BULLETS[m.group(2)], text)
 
 
 def fix_legacy_emoji(text: str) -> str:
