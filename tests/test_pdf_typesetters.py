@@ -187,3 +187,61 @@ def test_reportlab_default_info_values_are_no_metadata() -> None:
     assert doc.metadata.title is None
     assert doc.metadata.authors == ()
     assert doc.metadata.description is None
+
+
+def test_an_undecodable_glyph_before_text_at_a_tab_stop_is_a_bullet() -> None:
+    # reportlab draws "•" in Helvetica with a code pdfminer cannot map: "(cid:127)"; word
+    # processors do the same with symbol fonts that have no Unicode map
+    items: list[Item] = [(40, 60, "How the scheme works", "Helvetica-Bold", 12)]
+    lines = ["Items are still due back on a fixed date.", "A late item is treated as lost."]
+    for n, text in enumerate(lines):
+        items += [(40, 80 + 14 * n, "\u2022", "Helvetica", 10),
+                  (56, 80 + 14 * n, text, "Helvetica", 10)]
+    items.append((40, 116, "Critics on the council had warned against it.", "Helvetica", 10))
+    doc = parse(draw(items))
+    assert [b.type for b in doc.blocks] == [BlockType.HEADING, BlockType.LIST_ITEM,
+                                            BlockType.LIST_ITEM, BlockType.PARAGRAPH]
+    assert [b.text for b in doc.blocks[1:3]] == [f"\u2022 {t}" for t in lines]
+    assert "(cid" not in "".join(texts(doc))
+
+
+def test_typesetter_hyphenation_with_plain_hyphens_is_undone() -> None:
+    # reportlab, LibreOffice and TeX break words with "-": a break inside a non-word
+    # ("pedestri-anise") is the typesetter's anywhere; once a document shows two syllable
+    # breaks ("pub-lished", "toler-ate"), breaks that join into a common word ("re-turns") are
+    # the typesetter's too, while compounds of two words that make no word stay ("high-")
+    lines = ["The council decided to pedestri-", "anise the centre after it had pub-",
+             "lished a plan the traders could toler-", "ate, and the re-",
+             "turns came in by mid-morn-", "ing from the high-", "protein bakery stalls."]
+    doc = parse(draw([(40, 60 + 12 * i, t, "Times-Roman", 10) for i, t in enumerate(lines)]))
+    assert texts(doc) == ["The council decided to pedestrianise the centre after it had "
+                          "published a plan the traders could tolerate, and the returns came in "
+                          "by mid-morning from the high-protein bakery stalls."]
+
+
+def test_without_syllable_breaks_common_word_pairs_keep_their_hyphen() -> None:
+    # no break proves the typesetter hyphenates: "south-west" is the author's compound
+    lines = ["Look low in the south-", "west about an hour after sunset."]
+    doc = parse(draw([(40, 60 + 12 * i, t, "Times-Roman", 10) for i, t in enumerate(lines)]))
+    assert texts(doc) == ["Look low in the south-west about an hour after sunset."]
+
+
+def test_a_small_running_head_on_one_page_only_is_furniture() -> None:
+    # many designs leave the running head off the first page: on a two-page article it is
+    # printed once, so repetition cannot find it; set small at the page's top, it is furniture
+    body = [f"{SENTENCES[n % 5][:60]}" for n in range(30)]
+    page1 = [(40, 50 + 14 * i, t, "Times-Roman", 10) for i, t in enumerate(body[:20])]
+    page2 = [(40, 20, "THE HARBOUR GAZETTE", "Times-Roman", 7),
+             (300, 20, "April 7, 2026", "Times-Roman", 7)]
+    page2 += [(40, 50 + 14 * i, t, "Times-Roman", 10) for i, t in enumerate(body[20:])]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    for items in (page1, page2):
+        for x, top, text, font, size in items:
+            c.setFont(font, size)
+            c.drawString(x, HEIGHT - top - size * 0.8, text)
+        c.showPage()
+    c.save()
+    doc = parse(out.getvalue())
+    assert {f.text for f in doc.furniture} == {"THE HARBOUR GAZETTE", "April 7, 2026"}
+    assert "GAZETTE" not in " ".join(texts(doc))

@@ -453,6 +453,10 @@ def docx_doc(article: Article, path: Path, *, family: str, font: str, size: floa
             if indent and previous != "paragraph":
                 p.paragraph_format.first_line_indent = Pt(0)
         previous = kind
+    if columns > 1:  # a closing one-column section makes the columns balance
+        last = doc.add_section(0)
+        for element in last._sectPr.xpath("./w:cols"):
+            element.set(qn("w:num"), "1")
     doc.save(str(path))
     return _gold(article, family, list(article.blocks))
 

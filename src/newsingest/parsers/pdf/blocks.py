@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.model import Block, BlockType, Provenance
+from newsingest.parsers.pdf.hyphens import hyphenating, soften, soften_breaks, typesetter_hyphen
 from newsingest.parsers.pdf.layout import flush_left
 from newsingest.reflow.hyphens import join_lines
 from newsingest.reflow.layout import ends_sentence
@@ -214,9 +215,9 @@ class Segmenter:
             return False
         if marker.marker in _TYPED_BULLETS and not (self.hangs(cur, nxt) or cur.tab):
             return False  # a typed "*" note or "— Name" credit, not a drawn list bullet
-        if in_item:
-            return True
-        if self.indent(cur) < 0.3 * cur.size and not (self.hangs(cur, nxt) or cur.tab):
+        if in_item or cur.tab:
+            return True  # in a list, or a marker set apart from its text: a drawn list marker
+        if self.indent(cur) < 0.3 * cur.size and not self.hangs(cur, nxt):
             return False  # "3. A numbered paragraph" flush with the text, not a list
         if prev is None or prev.key != cur.key:
             return True
@@ -353,46 +354,6 @@ def _kind(seg: Segmenter, state: _State, group: Sequence[PLine], text: str,
     return BlockType.PARAGRAPH, None
 
 
-def typesetter_hyphen(texts: Sequence[str]) -> str | None:
-    """The hyphen character the typesetter breaks words with, when the document proves it.
-
-    Chromium (and some other typesetters) hyphenate with U+2010 while authors type U+002D: if
-    U+2010 ends lines but never stands inside one, every line-final U+2010 is a break the
-    typesetter made, and the word is whole without it.
-
-    >>> typesetter_hyphen(["a perf\u2010", "ormance of a multi-game", "series"])
-    '\u2010'
-    >>> typesetter_hyphen(["a perf\u2010", "ormance of a multi\u2010game"]) is None
-    True
-    """
-    ends = inside = False
-    for text in texts:
-        body = text.rstrip()
-        if body.endswith("\u2010"):
-            ends = True
-            body = body[:-1]
-        if "\u2010" in body:
-            inside = True
-    return "\u2010" if ends and not inside else None
-
-
-def soften(texts: Sequence[str], hyphen: str | None) -> list[str]:
-    """Mark the typesetter's line-final hyphens as soft (U+00AD) so ``join_lines`` drops them.
-
-    >>> soften(["perf\u2010", "ormance"], "\u2010")
-    ['perf\xad', 'ormance']
-    """
-    if hyphen is None:
-        return list(texts)
-    out = list(texts)
-    for i in range(len(out) - 1):
-        body = out[i].rstrip()
-        nxt = out[i + 1].lstrip()
-        if body.endswith(hyphen) and body[-2:-1].isalpha() and nxt[:1].islower():
-            out[i] = body[: -len(hyphen)] + "\u00ad"
-    return out
-
-
 def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Block, ...]:
     """Segment, join and type the body lines of a document."""
     if not lines:
@@ -401,11 +362,16 @@ def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Bl
     heading_sizes = sorted({round(pl.size, 1) for pl in lines if pl.size > seg.body_size + 0.6},
                            reverse=True)
     typeset = typesetter_hyphen([pl.line.text for pl in lines])
+    groups = [soften([lines[i].line.text for i in state.lines], typeset) for state in states]
+    hyphenates = hyphenating([pair for texts in groups for pair in itertools.pairwise(texts)],
+                             vocabulary)
     blocks: list[Block] = []
-    for state in states:
+    for state, softened in zip(states, groups, strict=True):
         group = [lines[i] for i in state.lines]
         texts = [pl.line.text for pl in group]
-        text = join_lines(soften(texts, typeset), vocabulary)
+        if typeset is None:
+            softened = soften_breaks(softened, vocabulary, hyphenates)
+        text = join_lines(softened, vocabulary)
         if not text:
             continue
         kind, level = _kind(seg, state, group, text, heading_sizes)

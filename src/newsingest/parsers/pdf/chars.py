@@ -394,7 +394,8 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
                 continue
             if segments and _marker_only(segments[-1]) and \
                     words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
-                segments[-1] = segments[-1] + words  # "•" or "3." at its tab stop, then text
+                # "•" or "3." at its tab stop, then text
+                segments[-1] = (_as_bullet(segments[-1][0]), *words)
                 continue
             if segments:
                 hard.append(hard_before)
@@ -405,6 +406,13 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
 
 
 _MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
+_UNDECODED = re.compile(r"^\(cid:\d+\)$")
+
+
+def _as_bullet(word: Word) -> Word:
+    """A lone glyph the font cannot decode (``(cid:127)``), set before text at a tab stop, is
+    a bullet from a symbol font without a Unicode map: the text's own marker."""
+    return word._replace(text="•") if _UNDECODED.match(word.text) else word
 
 
 def _marker_only(words: Sequence[Word]) -> bool:
@@ -416,4 +424,5 @@ def _marker_only(words: Sequence[Word]) -> bool:
     >>> _marker_only([Word("2019.", 72, 96, 0, 10, 10, False, False)])
     False
     """
-    return len(words) == 1 and _MARKER.match(words[0].text) is not None
+    return len(words) == 1 and (_MARKER.match(words[0].text) is not None
+                                or _UNDECODED.match(words[0].text) is not None)

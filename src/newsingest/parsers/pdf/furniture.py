@@ -7,7 +7,8 @@ Three kinds of evidence, strongest first:
   with the text parser in ``newsingest.reflow.furniture``); header/footer/page-number forms
   count only in the page margins, where such lines live;
 * **repetition** — a line in the top or bottom margin band whose text, digits aside, recurs on
-  another page is a running head or foot;
+  another page is a running head or foot; so is one set smaller than the body at the very top
+  or bottom of a page (but the first page's top, where a byline may stand);
 * **position** — on the first page, whatever sits above the headline (masthead, section
   label, navigation, running head) is not body.
 """
@@ -94,7 +95,10 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
             if kind in _EDGE_KINDS and not (band or extreme or (
                     small and _COPYRIGHT.match(line.text))):
                 kind = None  # a number, URL or credit line set as body text is body text
-            if kind is None and band and repeats[_key(line.text)] >= 2:
+            if kind is None and band and (repeats[_key(line.text)] >= 2 or (
+                    extreme and small and (p > 0 or band == "bottom"))):
+                # repeated, or set small at the very top or bottom of a page: a running head
+                # printed on one page only (many leave it off the first) is still one
                 kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.FOOTER
             if (kind is None and p == 0 and headline_top is not None
                     and line.bbox[3] <= headline_top + 0.5):
