@@ -1,0 +1,1 @@
+"""Generated news pages in the shapes real CMSs produce, with their gold (a held-out check)."""
