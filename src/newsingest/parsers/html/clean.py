@@ -133,6 +133,50 @@ def classify_words(class_: str | None, id_: str | None, cache: dict[str, int]) -
     return 1 if flags == _NEG else 0
 
 
+#: Controls that make a box a call to action: sign up, subscribe, accept cookies, log in.
+_CONTROLS = frozenset({"form", "input", "button", "textarea", "select"})
+_BUTTON_CLASS = _wordset("btn button cta")
+#: Most text a call-to-action box holds (cookie notices run to a few sentences).
+CTA_TEXT = 500
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "label", "small", "p", "li", "font",
+                     "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_control(el: Any) -> bool:
+    """A form control, or a link dressed as a button (``class="btn"``, ``role=button``)."""
+    if el.tag in _CONTROLS:
+        return True
+    if el.tag != "a":
+        return False
+    if (el.get("role") or "").lower() == "button":
+        return True
+    return any(_parts(t) & _BUTTON_CLASS for t in (el.get("class") or "").lower().split())
+
+
+def cta_box(control: Any) -> Any | None:
+    """The box around a control that holds nothing but its pitch: a newsletter sign-up, a
+    paywall prompt, a cookie notice. Such boxes rarely have telling classes (``css-1x2y``),
+    but a form or a button with a short text around it is never the article. The box grows
+    while it stays short and holds at most three paragraphs; ``None`` when even the nearest
+    box is more than that."""
+    box = None
+    node = control.getparent()
+    for _ in range(6):
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            break
+        if (node.get("itemprop") or "").lower() == "articlebody":
+            break
+        text = "".join(node.itertext())
+        if len(text.split()) > CTA_TEXT // 5 or len("".join(text.split())) > CTA_TEXT:
+            break
+        if sum(1 for _ in node.iter("p")) > 3:
+            break
+        if node.tag not in _INLINE:
+            box = node
+        node = node.getparent()
+    return box
+
+
 def skipped_elements(root: Any) -> tuple[set[Any], set[Any]]:
     """Return ``(code, furniture)``: elements that are never text (code, media, hidden), and
     page furniture — except elements marked as article body and their ancestors."""
@@ -140,10 +184,13 @@ def skipped_elements(root: Any) -> tuple[set[Any], set[Any]]:
     furniture: list[Any] = []
     positives: list[Any] = []
     cache: dict[str, int] = {}
+    controls: list[Any] = []
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
+        if tag in _CONTROLS or (tag == "a" and el.attrib and _is_control(el)):
+            controls.append(el)
         if tag in CODE_TAGS:
             code.add(el)
             continue
@@ -165,6 +212,10 @@ def skipped_elements(root: Any) -> tuple[set[Any], set[Any]]:
         if (kind == 1 or tag in FURNITURE_TAGS or tag == "form"
                 or (get("role") or "").lower() in FURNITURE_ROLES):
             furniture.append(el)
+    for control in controls[:200]:
+        box = cta_box(control)
+        if box is not None:
+            furniture.append(box)
     protected: set[Any] = set()
     for el in positives:
         protected.add(el)

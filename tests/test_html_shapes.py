@@ -1,0 +1,73 @@
+"""Page shapes real CMSs produce, each a class of extraction problem (small fixtures)."""
+
+from __future__ import annotations
+
+import newsingest
+from newsingest.model import BlockType, Document
+
+P1 = ("The harbour board met on Monday to decide the future of the old sea wall, which gave way "
+      "in two places during the January storms and flooded the lowest streets.")
+P2 = ("Engineers told the board that a new wall would take three summers to build, and that the "
+      "harbour would have to close to larger boats for part of that time.")
+P3 = ("Residents at the meeting asked for a hardship fund for older people on fixed incomes, who "
+      "will struggle to pay the local levy that covers a quarter of the cost.")
+COMMENT = ("I have lived here for thirty years and this is the first sensible decision the "
+           "council has made. Let us hope they actually deliver it on time and on budget.")
+
+
+def page(body: str, head: str = "") -> bytes:
+    return (f"<!doctype html><html lang='en'><head><title>Sea wall | Gazette</title>{head}"
+            f"</head><body>{body}</body></html>").encode()
+
+
+def parse(data: bytes) -> Document:
+    return newsingest.parse(data, name="page.html")
+
+
+def test_labels_stamps_and_url_lines_between_paragraphs_are_furniture() -> None:
+    doc = parse(page(f"""<div class="css-1"><p>{P1}</p><div class="css-2"><p>Advertisement</p>
+        </div><p>{P2}</p><p class="x">Continue reading the main story</p><p>{P3}</p>
+        <p>Printed from https://example.com/news/sea-wall</p></div>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+    assert any("Advertisement" in f.text for f in doc.furniture)
+
+
+def test_comments_inside_the_post_article_are_not_body() -> None:
+    comments = "".join(f"<article class='response'><cite>Reader {n}</cite><p>{COMMENT}</p>"
+                       "</article>" for n in range(6))
+    doc = parse(page(f"""<article class="hentry"><h1>Sea wall</h1><div class="entry">
+        <p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div class="responses"><h3>6 Responses</h3>
+        {comments}</div></article>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+
+
+def test_live_blog_posts_are_kept_with_headings_but_not_time_stamps() -> None:
+    posts = "".join(
+        f"<article class='post'><header><time>{14 - n}:05 GMT</time></header><h2>Update {n}</h2>"
+        f"<p>{text}</p></article>" for n, text in enumerate((P1, P2, P3)))
+    doc = parse(page(f"<main><h1>Storm live</h1><div class='live'>{posts}</div></main>"))
+    assert [b.text for b in doc.blocks] == ["Update 0", P1, "Update 1", P2, "Update 2", P3]
+    assert doc.blocks[0].type is BlockType.HEADING
+
+
+def test_calls_to_action_with_hashed_classes_are_furniture() -> None:
+    newsletter = ("<div class='css-9'><h3>The briefing</h3><p>Get the day's stories in your inbox "
+                  "every morning. Sign up now, it is free.</p><form><input type='email'>"
+                  "<button>Sign up</button></form></div>")
+    paywall = ("<div class='x9'><p>You have reached your limit of free articles. Subscribe today "
+               "to continue reading.</p><a class='btn' href='/s'>Subscribe</a></div>")
+    cookie = ("<div class='q1'><p>We use cookies to improve your experience. By clicking accept "
+              "you agree to this use.</p><button>Accept</button></div>")
+    doc = parse(page(f"""{cookie}<div class="story"><p>{P1}</p>{newsletter}<p>{P2}</p>
+        {paywall}<p>{P3}</p></div>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+
+
+def test_a_short_story_with_a_share_button_is_not_a_call_to_action() -> None:
+    doc = parse(page(f"<div class='brief'><p>{P1}</p><button>Share</button></div>"))
+    assert [b.text for b in doc.blocks] == [P1]
+
+
+def test_trailing_heading_without_text_after_it_is_dropped() -> None:
+    doc = parse(page(f"<div><p>{P1}</p><p>{P2}</p><h3>Share this story</h3></div>"))
+    assert [b.text for b in doc.blocks] == [P1, P2]
