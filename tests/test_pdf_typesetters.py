@@ -245,3 +245,37 @@ def test_a_small_running_head_on_one_page_only_is_furniture() -> None:
     doc = parse(out.getvalue())
     assert {f.text for f in doc.furniture} == {"THE HARBOUR GAZETTE", "April 7, 2026"}
     assert "GAZETTE" not in " ".join(texts(doc))
+
+
+def _front_page(info_title: str | None = None) -> bytes:
+    """A paper's front page: its name set larger than the headline, an issue line, the
+    headline, a byline, then the story."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    if info_title:
+        c.setTitle(info_title)
+    items: list[Item] = [(90, 30, "The Valley Courier", "Times-Bold", 30),
+                         (120, 70, "Vol. 12 No. 40 | Two dollars", "Times-Roman", 8),
+                         (40, 95, "Market Returns to the Old Square", "Times-Bold", 20),
+                         (40, 125, "By Pablo Serrano", "Times-Italic", 9)]
+    items += [(40, 150 + 12 * i, SENTENCES[i][:70], "Times-Roman", 10) for i in range(5)]
+    for x, top, text, font, size in items:
+        c.setFont(font, size)
+        c.drawString(x, HEIGHT - top - size * 0.8, text)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_nameplate_larger_than_the_headline_is_no_title() -> None:
+    # no byline follows the paper's name; one follows the headline
+    doc = parse(_front_page())
+    assert doc.metadata.title == "Market Returns to the Old Square"
+    assert doc.metadata.authors == ("Pablo Serrano",)
+    assert "The Valley Courier" in {f.text for f in doc.furniture}
+    assert "Courier" not in " ".join(texts(doc))
+
+
+def test_the_info_title_picks_the_headline_among_large_texts() -> None:
+    doc = parse(_front_page(info_title="Market returns to the old square"))
+    assert doc.metadata.title == "Market Returns to the Old Square"

@@ -131,9 +131,10 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
                   leading: float, columns: int, justify: bool, indent: float, gap: float,
                   italic_quotes: bool, pagesize: tuple[float, float], margin: float,
                   head: str | None, foot: str, variant: int, hyphenate: bool,
-                  heading_size: float | None = None, quote_marks: bool = False
-                  ) -> dict[str, Any]:
-    """One article with reportlab platypus; returns its gold."""
+                  heading_size: float | None = None, quote_marks: bool = False,
+                  nameplate: str | None = None) -> dict[str, Any]:
+    """One article with reportlab platypus; returns its gold. A ``nameplate`` (the paper's
+    name, set larger than the headline) and its date line go above the headline."""
     from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
@@ -166,7 +167,16 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
                            spaceAfter=size)
     byline = ParagraphStyle("byline", fontName=italic, fontSize=size * 0.9, leading=size * 1.2)
     blocks: Blocks = _quoted(list(article.blocks)) if quote_marks else list(article.blocks)
-    story: list[Any] = [Paragraph(escape(article.title), title)]
+    story: list[Any] = []
+    if nameplate:
+        plate = ParagraphStyle("plate", fontName=bold, fontSize=size * 3.4, leading=size * 3.8,
+                               alignment=1)
+        small = ParagraphStyle("small", fontName=regular, fontSize=size * 0.85,
+                               leading=size * 1.4, alignment=1, spaceAfter=size * 0.6)
+        story += [Paragraph(escape(nameplate), plate),
+                  Paragraph(escape(f"Vol. CXII No. {variant + 40}  \u2022  "
+                                   f"{article.published}  \u2022  Two dollars"), small)]
+    story.append(Paragraph(escape(article.title), title))
     by, dateline = _byline(article, variant)
     story.append(Paragraph(escape(by), byline))
     if dateline:
@@ -195,7 +205,7 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
     col_w = (width - 2 * margin - gutter * (columns - 1)) / columns
     top_h = 0.0
     if columns > 1:
-        top_h = 150.0 if len(article.title) < 60 else 190.0
+        top_h = (150.0 if len(article.title) < 60 else 190.0) + (60.0 if nameplate else 0.0)
     frames_first = []
     frames_later = []
     if columns > 1:
@@ -226,6 +236,136 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
                           PageTemplate("later", frames_later, onPage=furniture)])
     doc.build([NextPageTemplate("later"), *story])
     return _gold(article, family, blocks)
+
+
+# --------------------------------------------------------------------- hand-set, TeX-like
+
+
+def _hyphenator() -> Any:
+    try:
+        import pyphen
+    except ImportError:
+        return None
+    return pyphen.Pyphen(lang="en_GB")
+
+
+def _set_lines(words: list[str], width: float, measure: Callable[[str], float],
+               first_indent: float, hyphenator: Any) -> list[tuple[list[str], bool]]:
+    """Greedy line breaking with hyphenation: lines of words, and whether each is the last."""
+    lines: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    queue = list(words)
+    space = measure(" ")
+    while queue:
+        word = queue.pop(0)
+        room = width - (first_indent if not lines else 0.0)
+        used = sum(measure(w) for w in current) + space * len(current)
+        if used + measure(word) <= room:
+            current.append(word)
+            continue
+        if hyphenator is not None and word.isalpha() and len(word) > 5:
+            for head, tail in hyphenator.iterate(word):
+                if used + measure(head + "-") <= room:
+                    current.append(head + "-")
+                    queue.insert(0, tail)
+                    break
+            else:
+                queue.insert(0, word)
+        else:
+            queue.insert(0, word)
+        lines.append((current, False))
+        current = []
+    lines.append((current, True))
+    return lines
+
+
+def hand_set(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
+    """A TeX-like typesetter: every word drawn on its own (no space glyphs, as pdfTeX does),
+    lines justified by moving words, syllable hyphenation with ``-``, a centred title block,
+    first-line indents without gaps, quotes indented both sides in a smaller size."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    regular, bold, italic, _ = _rl_family("LiberationSerif" if variant % 2 else "Times")
+    size, leading = 10.0, 12.5
+    width, height = 612.0, 792.0
+    left, right, top, bottom = 108.0, 504.0, 90.0, 700.0
+    hyphenator = _hyphenator()
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    info = _info_title(article, variant)
+    if info:
+        c.setTitle(info)
+    page = 1
+    y = top
+
+    def newline(step: float) -> None:
+        nonlocal y, page
+        y += step
+        if y > bottom:
+            c.setFont(regular, size)
+            c.drawCentredString(width / 2, height - 740, str(page))
+            c.showPage()
+            page += 1
+            c.setFont(italic, 9)
+            c.drawString(left, height - 60, article.title.upper()[:60])
+            c.drawRightString(right, height - 60, str(page))
+            y = top + step
+
+    def draw_par(text: str, font: str, fsize: float, x0: float, x1: float, indent: float,
+                 lead: float) -> None:
+        def measure(w: str) -> float:
+            return stringWidth(w, font, fsize)
+        for n, (words, last) in enumerate(_set_lines(text.split(), x1 - x0, measure, indent,
+                                                     hyphenator)):
+            start = x0 + (indent if n == 0 else 0.0)
+            natural = sum(measure(w) for w in words)
+            gap = measure(" ") if last or len(words) < 2 else \
+                (x1 - start - natural) / (len(words) - 1)
+            x = start
+            c.setFont(font, fsize)
+            for w in words:
+                c.drawString(x, height - y, w)
+                x += measure(w) + gap
+            newline(lead)
+
+    c.setFont(bold, 17)
+    for words, _ in _set_lines(article.title.split(), right - left - 60,
+                               lambda w: stringWidth(w, bold, 17), 0.0, None):
+        c.setFont(bold, 17)
+        c.drawCentredString(width / 2, height - y, " ".join(words))
+        newline(21)
+    by, dateline = _byline(article, variant)
+    c.setFont(regular, 11)
+    c.drawCentredString(width / 2, height - y - 4, by)
+    newline(16)
+    if dateline:
+        c.drawCentredString(width / 2, height - y - 4, dateline)
+        newline(16)
+    newline(14)
+    previous = "heading"
+    for kind, text in article.blocks:
+        number, rest = _split_number(text)
+        if kind == "heading":
+            newline(8)
+            draw_par(text, bold, 11, left, right, 0.0, 14)
+            newline(3)
+        elif kind == "quote":
+            newline(4)
+            draw_par(text, regular, 9, left + 24, right - 24, 0.0, 11)
+            newline(4)
+        elif kind == "list_item":
+            c.setFont(regular, size)
+            c.drawString(left + 6, height - y, number or "\u2022")
+            draw_par(rest, regular, size, left + 20, right, 0.0, leading)
+        else:
+            draw_par(text, regular, size, left, right, 0.0 if previous != "paragraph" else 15,
+                     leading)
+        previous = kind
+    c.setFont(regular, size)
+    c.drawCentredString(width / 2, height - 740, str(page))
+    c.showPage()
+    c.save()
+    return _gold(article, "tex", list(article.blocks))
 
 
 # ------------------------------------------------------------------------------------- fpdf2
@@ -498,6 +638,12 @@ DESIGNS: dict[str, Design] = {
         justify=True, indent=0.0, gap=6.0, italic_quotes=False, pagesize=(420.0, 595.0),
         margin=36.0, head=None, foot="\u2014 {n} \u2014", variant=v, hyphenate=bool(v % 2),
         heading_size=11.0, quote_marks=True),
+    "rl-paper": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-paper", fonts="Times" if v % 2 else "DejaVuSerif", size=8.5,
+        leading=10.0, columns=3, justify=True, indent=9.0, gap=0.0, italic_quotes=bool(v % 2),
+        pagesize=(612.0, 792.0), margin=36.0, head="The Valley Courier", foot="A{n}",
+        variant=v, hyphenate=True, heading_size=10.0, nameplate="The Valley Courier"),
+    "tex": lambda a, p, v: hand_set(a, p, variant=v),
     "fpdf-plain": lambda a, p, v: fpdf_doc(
         a, p, family="fpdf-plain", fonts="DejaVuSans" if v % 2 else "LiberationSerif",
         size=10.5, columns=1, justify=bool(v % 2), margin=20.0, head="Morning Post online",

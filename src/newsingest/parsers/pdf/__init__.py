@@ -164,7 +164,8 @@ class PdfParser:
         body_size = body_size_of([pl for plines in placed for pl in plines])
         form = find_furniture(page_lines, None, body_size)
         skip = frozenset(page_lines[p].lines[i].index for p, i in form)
-        header = find_header(all_lines, body_size, skip)
+        header = find_header(all_lines, body_size, skip, info.title,
+                             [page_lines[p].lines[i].text for p, i in form])
         kinds = find_furniture(page_lines, header.title_top, body_size)
         skip = frozenset(page_lines[p].lines[i].index for p, i in kinds)
         body = [pl for plines in placed for pl in plines

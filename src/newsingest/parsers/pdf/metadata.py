@@ -10,7 +10,7 @@ printed, not when the article was published, so it is never taken for ``publishe
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -176,30 +176,60 @@ class Header:
     used: frozenset[int] = frozenset()
 
 
-def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int]) -> Header:
-    """Headline (the largest text on page 1, joined when wrapped) and the byline under it.
+def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
+                info_title: str | None = None, furniture: Collection[str] = ()) -> Header:
+    """Headline (large text on page 1, joined when wrapped) and the byline under it.
 
     ``lines`` are the document's lines in reading order (``Line.index`` is their position);
-    ``skip`` holds indexes already known to be furniture.
+    ``skip`` holds indexes already known to be furniture, ``furniture`` their texts. Of the
+    large texts near the top, the one the Info title names wins; a paper's nameplate, set larger
+    than the headline, is passed over when a running head repeats it, or when it is a short
+    name no byline follows while a byline follows a smaller large text; else the largest wins.
     """
     first_page = [ln for ln in lines if ln.page == lines[0].page and ln.index not in skip] \
         if lines else []
     if not first_page:
         return Header()
-    start = _headline_start(first_page, body_size)
-    if start is None:
+    spans = _headline_candidates(first_page, body_size)
+    starts = sorted(start for start, _ in spans)
+    # a byline belongs to the nearest large text above it
+    headers = [_byline(first_page[: next((s for s in starts if s > end), len(first_page))],
+                       end + 1, _title(first_page, start, end)) for start, end in spans]
+    if not headers:
         return _byline(first_page, 0, Header())
-    biggest = first_page[start].font_size or 0.0
-    end = start
-    while (end + 1 < len(first_page) and end + 1 - start < _TITLE_MAX_LINES
-           and abs((first_page[end + 1].font_size or 0) - biggest) <= 0.5):
-        end += 1
-    title_lines = first_page[start : end + 1]
-    title = join_lines([ln.text for ln in title_lines])
+    wanted = _fold(info_title)
+    named = next((h for h in headers if wanted and _fold(h.title) == wanted), None)
+    if named is not None:
+        return named
+    repeated = {_fold(text) for text in furniture}
+    headers = [h for h in headers if _fold(h.title) not in repeated] or headers
+    bylined = next((h for h in headers if h.authors or h.published), None)
+    if bylined is not None and bylined is not headers[0] and _nameplate(headers[0]):
+        return bylined
+    return headers[0]
+
+
+def _nameplate(header: Header) -> bool:
+    """A short title without sentence punctuation and no byline after it: a paper's name.
+
+    >>> _nameplate(Header(title="The Valley Courier")), _nameplate(Header(title="Fire, then rain."))
+    (True, False)
+    """
+    title = header.title or ""
+    return not (header.authors or header.published) and len(title.split()) <= 4 and \
+        not any(ch in title for ch in ".,;:!?")
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _title(lines: Sequence[Line], start: int, end: int) -> Header:
+    title_lines = lines[start : end + 1]
     assert title_lines[0].bbox is not None
-    header = Header(title=title, title_top=title_lines[0].bbox[1],
-                    used=frozenset(ln.index for ln in title_lines))
-    return _byline(first_page, end + 1, header)
+    return Header(title=join_lines([ln.text for ln in title_lines]),
+                  title_top=title_lines[0].bbox[1],
+                  used=frozenset(ln.index for ln in title_lines))
 
 
 def _width(line: Line) -> float:
@@ -207,21 +237,29 @@ def _width(line: Line) -> float:
     return line.bbox[2] - line.bbox[0]
 
 
-def _headline_start(lines: Sequence[Line], body_size: float) -> int | None:
-    """Where the headline starts: the largest text of the page that only masthead-like lines
-    precede (few, and none a full line of body text) — a large subheading after body
-    paragraphs is not a headline."""
+def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[int, int]]:
+    """Where headlines may start and end, largest first: text of a headline size that only
+    masthead-like lines precede (few, and none a full line of body text) — a large subheading
+    after body paragraphs is not a headline. Wrapped lines of the same size join it."""
     measure = max(_width(ln) for ln in lines)
+    out: list[tuple[int, int]] = []
     for size in sorted({round(ln.font_size or 0.0, 1) for ln in lines}, reverse=True):
         if size < HEADLINE_RATIO * body_size:
-            return None
+            break
         start = next(i for i, ln in enumerate(lines) if abs((ln.font_size or 0) - size) <= 0.5)
         before = lines[:start]
-        if len(before) <= _MASTHEAD_MAX_LINES and not any(
+        if len(before) > _MASTHEAD_MAX_LINES or any(
                 _width(ln) >= 0.6 * measure and abs((ln.font_size or 0) - body_size) <= 0.5
                 for ln in before):
-            return start
-    return None
+            continue
+        if any(a <= start <= b for a, b in out):
+            continue  # a size inside a headline already found (a mixed-size line)
+        end = start
+        while (end + 1 < len(lines) and end + 1 - start < _TITLE_MAX_LINES
+               and abs((lines[end + 1].font_size or 0) - size) <= 0.5):
+            end += 1
+        out.append((start, end))
+    return out
 
 
 def _byline(lines: Sequence[Line], start: int, header: Header) -> Header:
