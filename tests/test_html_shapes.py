@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import newsingest
 from newsingest.model import BlockType, Document
 
@@ -71,3 +73,28 @@ def test_a_short_story_with_a_share_button_is_not_a_call_to_action() -> None:
 def test_trailing_heading_without_text_after_it_is_dropped() -> None:
     doc = parse(page(f"<div><p>{P1}</p><p>{P2}</p><h3>Share this story</h3></div>"))
     assert [b.text for b in doc.blocks] == [P1, P2]
+
+
+def _jsonld(body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Sea wall",
+            "articleBody": body}
+    return f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+
+
+def test_script_rendered_page_takes_the_jsonld_article_body() -> None:
+    doc = parse(page("<div id='root'><p>Loading…</p></div>", _jsonld(f"{P1}\n\n{P2}\n{P3}")))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+    assert any(w.code == "jsonld-body" for w in doc.warnings)
+
+
+def test_jsonld_body_in_japanese_counts_characters_as_words() -> None:
+    text = "新型車両の運行が今日から始まりました。" * 6
+    doc = parse(page("<div id='root'></div>", _jsonld(text)))
+    assert [b.text for b in doc.blocks] == [text]
+
+
+def test_markup_with_the_article_wins_over_jsonld() -> None:
+    doc = parse(page(f"<article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>",
+                     _jsonld(f"{P1} {P2} {P3}")))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+    assert not any(w.code == "jsonld-body" for w in doc.warnings)

@@ -31,7 +31,7 @@ from newsingest.model import (
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.html.blocks import RawBlock, linearize
 from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
-from newsingest.parsers.html.content import choose_root, evidence_words
+from newsingest.parsers.html.content import choose_root, evidence_words, plain_text, words
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.select import select_blocks
 
@@ -72,6 +72,10 @@ class HtmlParser:
         body, furniture, deepest = extract_body(
             root, meta.metadata, meta.article_body,
             captions=bool(context.options.get("captions", True)))
+        if meta.article_body and body_from_jsonld(body, meta.article_body, root, furniture):
+            warnings.append(ParseWarning(
+                "jsonld-body", "the page's markup holds little of the article (a script renders "
+                "it); the text comes from the page's JSON-LD articleBody"))
         if deepest >= MAX_DEPTH - 3:  # below <html><body>
             warnings.append(ParseWarning(
                 "nesting-too-deep",
@@ -112,6 +116,27 @@ def extract_body(
     return kept, dropped, deepest
 
 
+#: The markup must hold this share of the JSON-LD ``articleBody`` words, or that copy is used.
+JSONLD_SHARE = 0.4
+_LINES = re.compile(r"\s*\n\s*")
+
+
+def body_from_jsonld(
+    body: list[RawBlock], article_body: str, root: Any, furniture: list[RawBlock]
+) -> bool:
+    """Replace ``body`` by the JSON-LD copy when the markup has little of it: pages rendered by
+    a script carry the article only there. The markup's blocks go to ``furniture`` (nothing is
+    lost unexplained). Return True when it did."""
+    text = plain_text(article_body)
+    wanted = len(words(text))
+    if wanted < 60 or sum(len(words(b.text)) for b in body) >= JSONLD_SHARE * wanted:
+        return False
+    script = next((el for el in root.iter("script")
+                   if "ld+json" in (el.get("type") or "").lower()), root)
+    furniture.extend(body)
+    body[:] = [RawBlock(BlockType.PARAGRAPH, " ".join(line.split()), script)
+               for line in _LINES.split(text) if line.strip()]
+    return True
 
 
 class ElementPaths:

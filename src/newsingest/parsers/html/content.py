@@ -21,14 +21,16 @@ import attrs
 from newsingest.model import BlockType
 from newsingest.parsers.html.blocks import RawBlock
 
-__all__ = ["Evidence", "block_weight", "choose_root", "evidence_words"]
+__all__ = ["Evidence", "block_weight", "choose_root", "evidence_words", "plain_text", "words"]
 
 #: Elements that can hold an article; a paragraph, a list, a heading or a figure never is.
 CONTAINERS = frozenset({
     "div", "section", "article", "main", "body", "html", "td", "th", "center", "font", "span",
     "form", "blockquote", "dd", "details", "fieldset", "table", "tbody", "tr",
 })
-_WORD = re.compile(r"\w+")
+#: Words; a Chinese or Japanese character counts as a word (those scripts put no spaces).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _TAG = re.compile(r"<[^>]{0,500}>")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)。！？」』）]\s*$")
 _WIDE = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -55,6 +57,20 @@ class Evidence:
     complete: bool
 
 
+def words(text: str) -> list[str]:
+    """Case-folded words, a CJK character being one.
+
+    >>> words("Tom's 東京駅")
+    ['tom', 's', '東', '京', '駅']
+    """
+    return _WORD.findall(text.casefold())
+
+
+def plain_text(article_body: str) -> str:
+    """JSON-LD ``articleBody`` as text: some publishers put markup and entities in it."""
+    return html.unescape(_TAG.sub(" ", article_body)).strip()
+
+
 def evidence_words(article_body: str | None) -> Evidence | None:
     """Evidence from the JSON-LD ``articleBody`` (``None`` when it is missing or tiny).
 
@@ -64,21 +80,21 @@ def evidence_words(article_body: str | None) -> Evidence | None:
     """
     if not article_body:
         return None
-    text = html.unescape(_TAG.sub(" ", article_body)).strip()
-    words = _WORD.findall(text.casefold())
-    if len(words) < 60:
+    text = plain_text(article_body)
+    found = words(text)
+    if len(found) < 60:
         return None
-    grams = frozenset((words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2))
-    truncated = text.endswith(("…", "...", "[…]", "[...]")) or len(words) < 120
+    grams = frozenset((found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2))
+    truncated = text.endswith(("…", "...", "[…]", "[...]")) or len(found) < 120
     return Evidence(grams, not truncated)
 
 
 def in_evidence(text: str, evidence: Evidence) -> float:
     """Share of the block's word trigrams found in the evidence."""
-    words = _WORD.findall(text.casefold())
-    if len(words) < 3:
+    found = words(text)
+    if len(found) < 3:
         return 0.0
-    grams = [(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)]
+    grams = [(found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2)]
     return sum(1 for g in grams if g in evidence.grams) / len(grams)
 
 
