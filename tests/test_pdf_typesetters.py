@@ -279,3 +279,35 @@ def test_a_nameplate_larger_than_the_headline_is_no_title() -> None:
 def test_the_info_title_picks_the_headline_among_large_texts() -> None:
     doc = parse(_front_page(info_title="Market returns to the old square"))
     assert doc.metadata.title == "Market Returns to the Old Square"
+
+
+def test_a_ragged_italic_quote_in_a_justified_column_keeps_its_sentences_together() -> None:
+    # word processors set the Quote style ragged inside justified text: a short line ending a
+    # sentence there is no paragraph end, as it would be in the justified text around it
+    body = ["The ward still struggles to recruit and has relied on agency",
+            "staff to cover nights for most of the year, the board said on",
+            "Monday. It has operated with two vacant posts since the spring",
+            "and has now promised housing to new recruits, a first for the",
+            "region, which the unions had asked for in their letter to the",
+            "health board in the autumn, with the support of the parents.",
+            "The first houses will be ready in June."]
+    quote = ["Keeping the doors open is the easy part.",
+             "Finding the people to work behind them is what will",
+             "decide whether this ward is still here."]
+    lines = [(40.0, 60 + 11.0 * i, t, 300.0 if i < 6 else 0.0) for i, t in enumerate(body)]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    for x, top, text, right in lines + [(40.0, 137 + 11.0 * i, t, 0.0)
+                                        for i, t in enumerate(quote)]:
+        font = "Times-Italic" if top > 135 else "Times-Roman"
+        obj = c.beginText(x, HEIGHT - top - 8)
+        obj.setFont(font, 10)
+        natural = c.stringWidth(text, font, 10)
+        obj.setWordSpace((right - x - natural) / text.count(" ") if right else 0)
+        obj.textLine(text)
+        c.drawText(obj)
+    c.showPage()
+    c.save()
+    doc = parse(out.getvalue())
+    assert texts(doc) == [" ".join(body), " ".join(quote)]
+    assert doc.blocks[1].type is BlockType.QUOTE

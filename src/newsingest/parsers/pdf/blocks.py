@@ -240,12 +240,17 @@ class Segmenter:
         prev = self.lines[block.lines[-1]]
         if prev.line.text.rstrip().endswith(("-", "\u2010", "\u00ad")):
             return False
-        right = self.column(prev).right
+        room = self.measure(block) - prev.x1
+        return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
+
+    def measure(self, block: _State) -> float:
+        """The right edge of the block's lines: its column's, or for an indented or italic
+        block (a quote, often set ragged inside a justified column) the widest line so far."""
+        prev = self.lines[block.lines[-1]]
         if self.indent(prev) > QUOTE_EMS * prev.size or any(
                 self.lines[i].line.italic for i in block.lines):
-            right = max(self.lines[i].x1 for i in block.lines)
-        room = right - prev.x1
-        return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
+            return max(self.lines[i].x1 for i in block.lines)
+        return self.column(prev).right
 
     def paragraph_indented(self, pl: PLine) -> bool:
         """Whether the line is indented by the document's first-line paragraph indent."""
@@ -277,8 +282,8 @@ class Segmenter:
             return True
         indent = self.indent(cur)
         closed = _ended(prev.line.text)
-        ended = self.fits(block, cur) or (closed and self.short(prev) and (
-            col.justified or not same_flow))
+        short = prev.x1 < self.measure(block) - SHORT_EMS * prev.size
+        ended = self.fits(block, cur) or (closed and short and (col.justified or not same_flow))
         if block.item:
             hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
             if abs(indent - hang) <= 0.5 * em:
