@@ -98,3 +98,21 @@ def test_markup_with_the_article_wins_over_jsonld() -> None:
                      _jsonld(f"{P1} {P2} {P3}")))
     assert [b.text for b in doc.blocks] == [P1, P2, P3]
     assert not any(w.code == "jsonld-body" for w in doc.warnings)
+
+
+def test_teaser_cards_next_to_the_story_do_not_pull_the_root_up() -> None:
+    cards = "".join(
+        f"<div class='c{n}'><h3><a href='/s/{n}'>Another story number {n} about the town</a></h3>"
+        f"<p>The council will decide on the plan for story {n} at its meeting next week.</p>"
+        f"<span>{n + 2} hours ago</span></div>" for n in range(3))
+    doc = parse(page(f"""<div class="x1"><h1>Sea wall</h1><section class="x2"><div><p>{P1}</p>
+        </div><div><p>{P2}</p></div><div><p>{P3}</p></div></section>
+        <div class="x3"><h2>More in Metro</h2>{cards}</div></div>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]
+
+
+def test_text_in_a_paywall_class_is_the_article() -> None:
+    doc = parse(page(f"""<div class="story"><p>{P1}</p><div class="paywall"><p>{P2}</p>
+        <p>{P3}</p></div></div><div class="rail"><ul><li><a href="/a">Other news</a></li>
+        </ul></div>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]

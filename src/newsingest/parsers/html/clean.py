@@ -5,7 +5,8 @@ result is a set of elements the block walker skips. Furniture is recognised by t
 ``aside``, ``footer``), ARIA role and class/id words (comments, related, share, newsletter,
 cookie, ads...). A class word can lie — ``<div class="page has-sidebar">`` may hold everything —
 so an element that contains the article's own markers (``itemprop=articleBody``, an
-``article-body`` class) is never skipped.
+``article-body`` class) is never skipped. "Paywall" is no furniture word: publishers wrap the
+text behind the wall in it; the wall's own prompt is caught as a call to action.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ NEGATIVE = _wordset("""
     sharetools sharebar newsletter newsletters signup subscribe subscription
     cookie cookies consent gdpr ad ads advert adverts advertisement advertising sponsored dfp
     promo promos promoted outbrain taboola sidebar breadcrumb breadcrumbs navbar nav navigation
-    menu footer masthead toolbar popup modal overlay paywall bio tags trending popular widget
+    menu footer masthead toolbar popup modal overlay bio tags trending popular widget
     byline dateline timestamp rating pagination pager caption credit credits gallery slideshow
     carousel copyright disclaimer enlarge readmore comment-list more-stories sign-up author-bio
     tag-list most-popular print-only visually-hidden sr-only screen-reader skip-link jump-link
@@ -153,6 +154,15 @@ def _is_control(el: Any) -> bool:
     return any(_parts(t) & _BUTTON_CLASS for t in (el.get("class") or "").lower().split())
 
 
+def _text_within(el: Any, limit: int) -> bool:
+    total = 0
+    for piece in el.itertext():
+        total += len(piece) - piece.count(" ") - piece.count("\n")
+        if total > limit:
+            return False
+    return True
+
+
 def cta_box(control: Any) -> Any | None:
     """The box around a control that holds nothing but its pitch: a newsletter sign-up, a
     paywall prompt, a cookie notice. Such boxes rarely have telling classes (``css-1x2y``),
@@ -166,10 +176,7 @@ def cta_box(control: Any) -> Any | None:
             break
         if (node.get("itemprop") or "").lower() == "articlebody":
             break
-        text = "".join(node.itertext())
-        if len(text.split()) > CTA_TEXT // 5 or len("".join(text.split())) > CTA_TEXT:
-            break
-        if sum(1 for _ in node.iter("p")) > 3:
+        if not _text_within(node, CTA_TEXT) or sum(1 for _ in node.iter("p")) > 3:
             break
         if node.tag not in _INLINE:
             box = node

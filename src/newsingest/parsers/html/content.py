@@ -169,6 +169,46 @@ def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
     return found
 
 
+def text_within(el: Any, limit: int) -> bool:
+    """The element holds at most ``limit`` non-space characters (stops reading past it, so a
+    big page costs no more than a small box)."""
+    total = 0
+    for piece in el.itertext():
+        total += len(piece) - piece.count(" ") - piece.count("\n")
+        if total > limit:
+            return False
+    return True
+
+
+#: Most text a teaser card holds: a linked headline, a summary line, a time or a label.
+CARD_TEXT = 400
+
+
+def teaser_cards(blocks: Sequence[RawBlock]) -> set[Any]:
+    """Boxes built around a linked headline with little else: teasers for other pages.
+
+    Such a card's summary reads like prose, and a few of them next to the story pull the
+    article root up to a wrapper that holds them too; inside a card, prose counts for little.
+    The box is the largest one around the headline that stays under ``CARD_TEXT`` characters.
+    """
+    cards: set[Any] = set()
+    for block in blocks:
+        if block.type is not BlockType.HEADING or block.link_chars <= 0.5 * len(block.text):
+            continue
+        card = None
+        node = block.element.getparent()
+        for _ in range(4):
+            if node is None or node.tag in ("body", "html", "main"):
+                break
+            if not text_within(node, CARD_TEXT):
+                break
+            card = node
+            node = node.getparent()
+        if card is not None:
+            cards.add(card)
+    return cards
+
+
 #: A marked element inside the winner takes over when it holds this share of the winner's score.
 MARKED_SHARE = 0.5
 
@@ -186,13 +226,15 @@ def choose_root(
     totals: dict[Any, float] = {}
     depth: dict[Any, int] = {}
     cards: dict[Any, bool] = {}
+    teasers = teaser_cards(blocks)
     for block in blocks:
         weight = block_weight(block, evidence)
         if weight == 0.0:
             continue
         el = block.element
         chain = [el, *el.iterancestors()]
-        if weight > 0 and any(_is_card(node, cards) for node in chain if node.tag == "article"):
+        if weight > 0 and any(node in teasers or (node.tag == "article" and _is_card(node, cards))
+                              for node in chain):
             weight *= CARD_WEIGHT
         while len(chain) > 1 and chain[0].tag not in CONTAINERS:
             chain.pop(0)
