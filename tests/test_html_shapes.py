@@ -116,3 +116,11 @@ def test_text_in_a_paywall_class_is_the_article() -> None:
         <p>{P3}</p></div></div><div class="rail"><ul><li><a href="/a">Other news</a></li>
         </ul></div>"""))
     assert [b.text for b in doc.blocks] == [P1, P2, P3]
+
+
+def test_amp_ads_and_author_cards_are_not_text() -> None:
+    doc = parse(page(f"""<article><p>{P1}</p><amp-ad type="doubleclick"><div placeholder>
+        Loading ad…</div><div fallback>Advertisement</div></amp-ad><p>{P2}</p><p>{P3}</p>
+        <div class="author-card"><h4>Jane Doe</h4><p>Jane Doe is a staff reporter who has
+        covered transport for the paper since 2015.</p></div></article>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]

@@ -22,8 +22,11 @@ CODE_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
     "embed", "button", "select", "input", "textarea", "option", "head", "link", "meta", "audio",
     "video", "source", "picture", "img", "map", "dialog",
+    # AMP's ad and tracking elements: their only text is "Loading ad…" placeholders.
+    "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel",
 })
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "amp-sidebar", "amp-consent",
+                            "amp-user-notification", "amp-social-share"})
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search",
                              "menu", "menubar", "dialog", "alertdialog", "toolbar", "tablist"})
 
@@ -42,7 +45,7 @@ NEGATIVE = _wordset("""
     byline dateline timestamp rating pagination pager caption credit credits gallery slideshow
     carousel copyright disclaimer enlarge readmore comment-list more-stories sign-up author-bio
     tag-list most-popular print-only visually-hidden sr-only screen-reader skip-link jump-link
-    read-more about-author author-info author-box
+    read-more about-author author-info author-box author-card author-profile
 """)
 #: Class/id words of the article body itself.
 POSITIVE = _wordset("""
