@@ -7,7 +7,7 @@ processors and layout engines (reportlab, LibreOffice, TeX, InDesign) hyphenate 
 
 * a break whose first part is no word at all (``pedestri-`` + ``anise``) is the typesetter's:
   authors join words, not syllables — in any document;
-* a document that shows two breaks inside known words — a part that is a rare word at best
+* a document that shows a break inside a known word — a part that is a rare word at best
   (``pub-`` + ``lished``) or a bare suffix (``discover-`` + ``ers``) — is *hyphenating*: its
   typesetter splits words at syllables, so a break that makes a common word when joined
   (``any-`` + ``thing``, ``re-`` + ``served``) is its work too, unless the document itself
@@ -36,7 +36,7 @@ KNOWN_JOINED_ZIPF = 2.0
 #: ... and a part less common than this is a syllable rather than a word of a compound.
 COMMON_ZIPF = 3.0
 #: Breaks of the sure kind that make a document hyphenating.
-MIN_PROOFS = 2
+MIN_PROOFS = 1
 
 _SUFFIXES = frozenset((
     "ment", "ments", "ing", "ings", "tion", "tions", "sion", "sions", "ness", "ity", "ities",
@@ -126,6 +126,8 @@ def _typesetters(head: str, tail: str, compound: bool, vocabulary: Container[str
     if f"{head_l}-{tail_l}" in vocabulary:
         return False
     joined = head_l + tail_l
+    if head[:1].isupper() and zipf(tail_l) < COMMON_ZIPF:
+        return True  # a name split at a syllable ("Wex-" + "ley"); "Trump-" + "era" stays
     return _syllables(head, tail, vocabulary) or joined in vocabulary or \
         zipf(joined) >= KNOWN_ZIPF
 
@@ -138,6 +140,8 @@ def soften_breaks(texts: Sequence[str], vocabulary: Container[str], hyphenates: 
     ['the pedestri\\xad', 'anise plan']
     >>> soften_breaks(["for any-", "thing"], set(), True)
     ['for any\\xad', 'thing']
+    >>> soften_breaks(["of the Wex-", "ley bridge, a Trump-", "era law"], set(), True)
+    ['of the Wex\xad', 'ley bridge, a Trump-', 'era law']
     >>> soften_breaks(["for any-", "thing"], set(), False)
     ['for any-', 'thing']
     >>> soften_breaks(["the so-", "called"], set(), True)
