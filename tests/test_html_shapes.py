@@ -124,3 +124,26 @@ def test_amp_ads_and_author_cards_are_not_text() -> None:
         <div class="author-card"><h4>Jane Doe</h4><p>Jane Doe is a staff reporter who has
         covered transport for the paper since 2015.</p></div></article>"""))
     assert [b.text for b in doc.blocks] == [P1, P2, P3]
+
+
+def test_byline_and_date_under_the_headline_without_any_meta() -> None:
+    doc = parse(f"""<html lang="de"><head><title>Radwege</title></head><body>
+        <h1>Stadtrat beschließt Radwege</h1><p><i>Von Anna Schmidt, 7. September 2023</i></p>
+        <p>{P1}</p><p>{P2}</p></body></html>""".encode())
+    assert doc.metadata.authors == ("Anna Schmidt",)
+    assert doc.metadata.published == "2023-09-07"
+
+
+def test_author_element_without_by_and_posted_by() -> None:
+    for markup in ("<span class='Blog-meta-item--author'>Sam Holloway</span>",
+                   "<span class='post-author vcard'>Posted by <span class='fn'>Sam Holloway"
+                   "</span></span>"):
+        doc = parse(page(f"<div class='post'><p>{P1}</p><p>{P2}</p>{markup}</div>"))
+        assert doc.metadata.authors == ("Sam Holloway",), markup
+
+
+def test_title_with_a_blog_name_prefix_becomes_the_headline() -> None:
+    doc = parse(b"<html><head><title>Village Reader: How the library network spread</title>"
+                b"</head><body><h3>How the library network spread</h3><p>" + P1.encode()
+                + b"</p></body></html>")
+    assert doc.metadata.title == "How the library network spread"

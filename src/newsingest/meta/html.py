@@ -24,9 +24,12 @@ __all__ = [
     "HtmlMeta",
     "byline_authors",
     "extract_metadata",
+    "headline_byline",
+    "headline_in_title",
     "iso_date",
     "jsonld_objects",
     "strip_site_suffix",
+    "text_date",
 ]
 
 ARTICLE_TYPES = frozenset({
@@ -259,8 +262,118 @@ def _find_date(root: Any) -> str | None:
 
 _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
-    "or contains(@class, 'author-name') or contains(@class, 'article-author')]"
+    "or contains(@class, 'author')]"
 )
+_POSTED_BY = re.compile(r"^\s*(?:posted|written|words|reported|text|story)\s+(?=by\s)", re.I)
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate((
+        "jan january januar janvier enero gennaio", "feb february februar février febrero "
+        "febbraio", "mar march märz mars marzo", "apr april avril abril aprile",
+        "may mai mayo maggio", "jun june juni juin junio giugno", "jul july juli juillet julio "
+        "luglio", "aug august août agosto", "sep sept september septembre septiembre "
+        "settembre", "oct october oktober okt octobre octubre ottobre", "nov november "
+        "novembre noviembre", "dec december dezember dez décembre diciembre dicembre"), 1)
+    for name in names.split()
+}
+_MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_TEXT_DATES = (
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), (1, 2, 3)),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), (1, 2, 3)),
+    (re.compile(rf"\b(?P<m>{_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+                re.I), (3, 1, 2)),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<m>{_MONTH_NAME})\.?,?"
+                rf"\s+(?:de\s+)?(\d{{4}})\b", re.I), (3, 2, 1)),
+)
+
+
+def text_date(text: str) -> tuple[str, str] | None:
+    """The first date written out in a line, in English, German, French, Spanish or Italian
+    notation or as 年月日: ``(ISO date, the matched text)``.
+
+    >>> text_date("Von Anna Schmidt, 7. September 2023")
+    ('2023-09-07', '7. September 2023')
+    >>> text_date("3 de marzo de 2024 - Por Lucía Gómez")[0], text_date("2024年3月3日")[0]
+    ('2024-03-03', '2024-03-03')
+    >>> text_date("By Owen Pryce, April 18, 2024")[0], text_date("Room 101") is None
+    ('2024-04-18', True)
+    """
+    for pattern, (year, month, day) in _TEXT_DATES:
+        for found in pattern.finditer(text):
+            values = [found.group(i) for i in (year, month, day)]
+            number = _MONTH_NUMBERS.get(values[1].casefold().rstrip("."))
+            try:
+                iso = datetime(int(values[0]), number or int(values[1]), int(values[2]))
+            except ValueError:
+                continue
+            if 1990 <= iso.year <= 2100:
+                return iso.date().isoformat(), found.group(0)
+    return None
+
+
+def headline_in_title(root: Any, title: str) -> str:
+    """The page's own headline when ``<title>`` wraps it in words a suffix rule cannot see
+    ("Village Reader: How the library network spread"): the longest of the first headings
+    whose text the title contains, if it is most of the title.
+
+    >>> import lxml.etree
+    >>> page = lxml.etree.fromstring("<html><body><h3>Storm hits the coast</h3></body></html>")
+    >>> headline_in_title(page, "Notes: Storm hits the coast")
+    'Storm hits the coast'
+    >>> headline_in_title(page, "Storm hits the coast")
+    'Storm hits the coast'
+    """
+    folded = " ".join(title.casefold().split())
+    best: str | None = None
+    for head in root.xpath("(.//h1|.//h2|.//h3)[position() <= 12]"):
+        text = " ".join("".join(head.itertext()).split())
+        key = text.casefold()
+        if (len(key) >= 0.5 * len(folded) and key in folded
+                and (best is None or len(text) > len(best))):
+            best = text
+    return best or title
+
+
+def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str | None]:
+    """Authors and date from the short lines right after the headline, for pages that state
+    them nowhere else ("By Jane Doe, April 18, 2024" in an ``<i>``, "Von Anna Schmidt").
+
+    The headline is the first ``h1`` (or the first element whose text is the title); the lines
+    are the next dozen short texts in document order.
+    """
+    from newsingest.meta.byline import parse_byline
+
+    key = " ".join((title or "").casefold().split())
+    head = next(root.iter("h1"), None)
+    if head is None and key:
+        head = next((el for el in root.iter() if isinstance(el.tag, str) and el.tag != "title"
+                     and " ".join((el.text or "").casefold().split()) == key), None)
+    if head is None:
+        return (), None
+    authors: tuple[str, ...] = ()
+    published = None
+    seen = 0
+    for el in head.xpath("following::*[position() <= 60]"):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el):
+            continue  # only leaves: a line's own element, not its wrappers
+        line = " ".join("".join(el.itertext()).split())
+        if not line or len(line) > 120:
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        found = text_date(line)
+        if found is not None:
+            published = published or found[0]
+            line = line.replace(found[1], " ")
+        line = _POSTED_BY.sub("", line).strip(" ,;|·•-–—")
+        byline = parse_byline(line) if line else None
+        if byline is not None and not authors:
+            authors = byline.authors
+            published = published or byline.published
+        if authors and published:
+            break
+    return authors, published
 
 
 def byline_authors(root: Any) -> tuple[str, ...]:
@@ -276,7 +389,9 @@ def byline_authors(root: Any) -> tuple[str, ...]:
         text = " ".join("".join(el.itertext()).split())
         if not text or len(text) > 120:
             continue
-        byline = parse_byline(text)
+        byline = parse_byline(_POSTED_BY.sub("", text))
+        if byline is None and len(el) <= 1 and "author" in (el.get("class") or ""):
+            byline = parse_byline(f"By {text}")  # a name alone in an "author" element
         if byline is not None:
             names.extend(byline.authors)
         elif el.get("rel") == "author" or el.get("itemprop") == "author":
@@ -302,6 +417,8 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     raw_title = _first(_text(article.get("headline")), tags.get("og:title"),
                        tags.get("twitter:title"), page_title)
     title = strip_site_suffix(raw_title, site_name) if raw_title else None
+    if title and raw_title == page_title:
+        title = headline_in_title(root, title)
     authors = _unique(
         _clean_author(n)
         for n in (*_names(article.get("author")), *_names(article.get("creator")))
@@ -320,6 +437,10 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         _text(article.get("dateCreated")))))
     if published is None and use_htmldate:
         published = _find_date(root)
+    if not authors or published is None:
+        near_authors, near_date = headline_byline(root, title)
+        authors = authors or near_authors
+        published = published or near_date
     modified = _first(*(iso_date(v) for v in (
         _text(article.get("dateModified")), tags.get("article:modified_time"),
         tags.get("og:updated_time"), tags.get("datemodified"))))
