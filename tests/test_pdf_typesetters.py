@@ -311,3 +311,28 @@ def test_a_ragged_italic_quote_in_a_justified_column_keeps_its_sentences_togethe
     doc = parse(out.getvalue())
     assert texts(doc) == [" ".join(body), " ".join(quote)]
     assert doc.blocks[1].type is BlockType.QUOTE
+
+
+def test_a_long_italic_phrase_inside_a_paragraph_does_not_split_it() -> None:
+    # a title or foreign phrase in italics can make a line of a paragraph wholly italic
+    span = ("a long and winding evening of music without a single pause for breath or for "
+            "applause, from the first bar of the overture to the last")
+    text = (f"The orchestra played a programme that the critics called <i>{span}</i> chord, "
+            "and the audience stayed on their feet for twenty minutes after it had faded away.")
+    roman = ParagraphStyle("roman", parent=BODY, firstLineIndent=0, fontSize=10, leading=12)
+    doc = parse(platypus([Paragraph(text, roman), Spacer(1, 6),
+                          Paragraph(SENTENCES[0], roman)]))
+    plain = text.replace("<i>", "").replace("</i>", "")
+    assert texts(doc) == [plain, SENTENCES[0]]
+    assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH] * 2
+
+
+def test_a_last_line_carried_over_to_the_next_column_is_read_last() -> None:
+    # the left column is full; its paragraph's last line stands alone at the top of the right
+    # column: too little for the usual two lines a side, but the gutter beside it is long
+    words = " ".join(SENTENCES).split()
+    lines = [" ".join(words[i : i + 6]) for i in range(0, 60, 6)]
+    items = [(40.0, 60 + 11.0 * n, t, 190.0) for n, t in enumerate(lines)]
+    items.append((205.0, 60.0, "and so it ended.", 0.0))
+    doc = parse(justified(items, font="Times-Roman", size=8))
+    assert texts(doc) == [" ".join(lines) + " and so it ended."]

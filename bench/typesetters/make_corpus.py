@@ -132,7 +132,9 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
                   italic_quotes: bool, pagesize: tuple[float, float], margin: float,
                   head: str | None, foot: str, variant: int, hyphenate: bool,
                   heading_size: float | None = None, quote_marks: bool = False,
-                  nameplate: str | None = None) -> dict[str, Any]:
+                  nameplate: str | None = None, inline: int = 0,
+                  caps_headings: bool = False, copyright_line: bool = False
+                  ) -> dict[str, Any]:
     """One article with reportlab platypus; returns its gold. A ``nameplate`` (the paper's
     name, set larger than the headline) and its date line go above the headline."""
     from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
@@ -185,10 +187,22 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
     width, height = pagesize
     if columns > 1:
         story.append(FrameBreak())
+    if caps_headings:
+        blocks = [(t, x.upper() if t == "heading" else x) for t, x in blocks]
     after_break = True
-    for kind, texts in _groups(blocks):
+    for n, (kind, texts) in enumerate(_groups(blocks)):
         if kind == "paragraph":
-            story.append(Paragraph(escape(texts[0]), first if after_break else body))
+            markup = escape(texts[0])
+            if inline:  # a bold lead-in and a long italic span inside the paragraph
+                words = markup.split(" ")
+                if n == 0:
+                    words[0] = f"<b>{words[0]}"
+                    words[1] = f"{words[1]}</b>"
+                elif n % 2 and len(words) > inline + 4:
+                    words[3] = f"<i>{words[3]}"
+                    words[3 + inline] = f"{words[3 + inline]}</i>"
+                markup = " ".join(words)
+            story.append(Paragraph(markup, first if after_break else body))
         elif kind == "heading":
             story.append(Paragraph(escape(texts[0]), heading))
         elif kind == "quote":
@@ -226,6 +240,10 @@ def reportlab_doc(article: Article, path: Path, *, family: str, fonts: str, size
             canvas.drawString(margin, height - margin * 0.6, head)
             canvas.drawRightString(width - margin, height - margin * 0.6, article.published)
         canvas.drawCentredString(width / 2, margin * 0.45, foot.format(n=n))
+        if copyright_line:
+            canvas.setFont(regular, 6.5)
+            canvas.drawString(margin, margin * 0.45, "\u00a9 2026 Riverside Media Ltd. All "
+                              "rights reserved. riverside-media.example/news")
         canvas.restoreState()
 
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin,
@@ -644,6 +662,12 @@ DESIGNS: dict[str, Design] = {
         pagesize=(612.0, 792.0), margin=36.0, head="The Valley Courier", foot="A{n}",
         variant=v, hyphenate=True, heading_size=10.0, nameplate="The Valley Courier"),
     "tex": lambda a, p, v: hand_set(a, p, variant=v),
+    "rl-magazine": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-magazine", fonts="LiberationSans" if v % 2 else "Helvetica",
+        size=9.5, leading=13.0, columns=2, justify=True, indent=0.0, gap=5.0,
+        italic_quotes=True, pagesize=(595.0, 842.0), margin=50.0, head=None,
+        foot="{n}", variant=v, hyphenate=False, heading_size=9.5, inline=6 + v % 5,
+        caps_headings=True, copyright_line=True),
     "fpdf-plain": lambda a, p, v: fpdf_doc(
         a, p, family="fpdf-plain", fonts="DejaVuSans" if v % 2 else "LiberationSerif",
         size=10.5, columns=1, justify=bool(v % 2), margin=20.0, head="Morning Post online",

@@ -243,6 +243,13 @@ class Segmenter:
         room = self.measure(block) - prev.x1
         return cur.lead > 0 and cur.lead + 0.3 * prev.size < room - 1.0
 
+    def mid_sentence(self, block: _State, cur: PLine) -> bool:
+        """The block's last line is full and open (no sentence end, the next word would not
+        have fitted): the text runs on into ``cur`` whatever its slant — a long italic title
+        or phrase can make a line of a paragraph mostly italic."""
+        prev = self.lines[block.lines[-1]]
+        return not (_ended(prev.line.text) or self.short(prev) or self.fits(block, cur))
+
     def measure(self, block: _State) -> float:
         """The right edge of the block's lines: its column's, or for an indented or italic
         block (a quote, often set ragged inside a justified column) the widest line so far."""
@@ -273,10 +280,11 @@ class Segmenter:
             return True
         if abs(cur.size - prev.size) > 0.6 or cur.line.bold != prev.line.bold:
             return True
-        if cur.line.italic != prev.line.italic:
-            return True
         col = self.column(cur)
         same_flow = cur.key == prev.key
+        if cur.line.italic != prev.line.italic and not (
+                same_flow and self.mid_sentence(block, cur)):
+            return True  # a switch to or from italic (a quote), unless a sentence runs on
         if same_flow and cur.line.gap_above is not None and \
                 cur.line.gap_above > self.gap + max(GAP_EMS * em, 1.5):
             return True

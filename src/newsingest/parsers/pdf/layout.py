@@ -106,6 +106,7 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     between a list's bullets and its text, beside a real gutter, has bullets on one side."""
     minimum = MIN_SIDE_EMS * em
     lefts = rights = 0
+    top_right = False
     for n in range(gutter.first, gutter.last + 1):
         near = [c for c in chosen if c.first <= n <= c.last]
         lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
@@ -113,9 +114,14 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
         segs = rows[n].segments
         lefts += any(lo <= s[0].x0 and s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum
                      for s in segs)
-        rights += any(s[0].x0 >= gutter.x1 and s[-1].x1 <= hi and s[-1].x1 - s[0].x0 >= minimum
-                      for s in segs)
-    return lefts >= MIN_SIDE_ROWS and rights >= MIN_SIDE_ROWS
+        right = any(s[0].x0 >= gutter.x1 and s[-1].x1 <= hi and s[-1].x1 - s[0].x0 >= minimum
+                    for s in segs)
+        rights += right
+        top_right = top_right or (right and n == gutter.first)
+    # a column's last line carried over to the top of the next column, beside a long gutter
+    # of hard white: one line on the right is enough
+    spill = top_right and gutter.rows >= SURE_GUTTER_ROWS and gutter.hard >= gutter.rows
+    return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
 
 
 def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
