@@ -147,3 +147,11 @@ def test_title_with_a_blog_name_prefix_becomes_the_headline() -> None:
                 b"</head><body><h3>How the library network spread</h3><p>" + P1.encode()
                 + b"</p></body></html>")
     assert doc.metadata.title == "How the library network spread"
+
+
+def test_video_player_title_and_description_between_paragraphs_are_furniture() -> None:
+    doc = parse(page(f"""<div class="article-wrap"><p>{P1}</p><p>{P2}</p>
+        <div class="video-player"><div>Hospital waiting times fall again</div><div>Managers
+        credit new evening clinics and a second scanner for the improvement.</div>
+        <span>01:42</span></div><p>{P3}</p></div>"""))
+    assert [b.text for b in doc.blocks] == [P1, P2, P3]

@@ -749,6 +749,57 @@ def teaser_rail(a: Article, rng: random.Random) -> tuple[str, list[Block]]:
     return page(a, og(a, site), body, f"{a.title} | {site}"), blocks
 
 
+# Shapes added after the parser was fixed on the ones above: a held-out check of the fixes.
+
+@shape
+def next_article(a: Article, rng: random.Random) -> tuple[str, list[Block]]:
+    """Infinite scroll: the next story follows in full, in its own <article>."""
+    blocks = blocks_of(a)
+    other = next(x for x in ARTICLES if x.lang in (a.lang, "en") and x.key != a.key)
+    site = "Morning Wire"
+    body = f"""
+<header>{nav(rng)}</header>
+<main><article class="story" data-url="/{a.key}"><h1>{e(a.title)}</h1>
+<div class="byline">{e(by(a))}</div>{body_html(blocks)}</article>
+<div class="next-up">Next story</div>
+<article class="story" data-url="/{other.key}"><h1>{e(other.title)}</h1>
+<div class="byline">{e(by(other))}</div>{body_html(blocks_of(other)[:3])}</article></main>
+{footer(site)}"""
+    return page(a, og(a, site), body, f"{a.title} | {site}"), blocks
+
+
+@shape
+def aspnet_form(a: Article, rng: random.Random) -> tuple[str, list[Block]]:
+    """ASP.NET WebForms: the whole page inside one <form>, a search box in the header."""
+    blocks = blocks_of(a)
+    site = "County Record"
+    body = f"""
+<form method="post" action="./story.aspx" id="aspnetForm"><input type="hidden"
+name="__VIEWSTATE" value="x"><div id="header"><div class="search"><input type="text"
+name="q"><input type="submit" value="Search"></div>{nav(rng)}</div>
+<div id="ctl00_content"><h1 id="ctl00_title">{e(a.title)}</h1>
+<span id="ctl00_by">{e(by(a))}</span> <span id="ctl00_date">{long_date(a.published, a.lang)}
+</span><div id="ctl00_body">{body_html(blocks)}</div></div>
+<div id="ctl00_right"><h3>Top stories</h3>{teaser_list(rng, 5)}</div>{footer(site)}</form>"""
+    return page(a, "", body, f"{site} - {a.title}"), blocks
+
+
+@shape
+def video_player(a: Article, rng: random.Random) -> tuple[str, list[Block]]:
+    """A video player with its title and description between paragraphs."""
+    blocks = blocks_of(a)
+    site = "Channel 9 News"
+    t, summary = TEASERS[6]
+    player = (f'<div class="video-player" data-id="88"><div class="vp-title">{e(t)}</div>'
+              f'<div class="vp-desc">{e(summary)}</div><span class="vp-dur">01:42</span></div>')
+    body = f"""
+<header>{nav(rng)}</header>
+<div class="article-wrap"><h1>{e(a.title)}</h1><div class="meta">{e(by(a))} ·
+{long_date(a.published, a.lang)}</div>{body_html(blocks[:2])}{player}{body_html(blocks[2:])}
+</div><div class="more">{teaser_cards(rng, 4, "div", "tile")}</div>{footer(site)}"""
+    return page(a, jsonld(a, site), body, f"{a.title} | {site}"), blocks
+
+
 #: (shape, article) for each page: every shape at least once, languages spread across shapes.
 PLAN = (
     ("wordpress", "seawall"), ("wordpress", "bakery"), ("wordpress", "bibliotecas"),
@@ -764,7 +815,9 @@ PLAN = (
     ("author_bio", "nightrail"), ("print_page", "radwege"), ("split_sections", "bibliotecas"),
     ("split_sections", "budget"), ("figures", "storm"), ("nested_comments", "chess"),
     ("teaser_rail", "chess"), ("ads_newsletter", "tetsudo"), ("teaser_articles", "orbit"),
-    ("related_inline", "gongyuan"),
+    ("related_inline", "gongyuan"), ("next_article", "seawall"), ("next_article", "radwege"),
+    ("aspnet_form", "river"), ("aspnet_form", "library"), ("video_player", "reef"),
+    ("video_player", "bibliotecas"),
 )
 
 

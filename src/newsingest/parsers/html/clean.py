@@ -46,6 +46,7 @@ NEGATIVE = _wordset("""
     carousel copyright disclaimer enlarge readmore comment-list more-stories sign-up author-bio
     tag-list most-popular print-only visually-hidden sr-only screen-reader skip-link jump-link
     read-more about-author author-info author-box author-card author-profile
+    video-player media-player audio-player videoplayer jwplayer video-box video-wrapper
 """)
 #: Class/id words of the article body itself.
 POSITIVE = _wordset("""
