@@ -336,3 +336,29 @@ def test_a_last_line_carried_over_to_the_next_column_is_read_last() -> None:
     items.append((205.0, 60.0, "and so it ended.", 0.0))
     doc = parse(justified(items, font="Times-Roman", size=8))
     assert texts(doc) == [" ".join(lines) + " and so it ended."]
+
+
+def test_a_drop_cap_goes_back_into_its_word() -> None:
+    # the first letter set three times larger beside the first two lines, which are indented
+    lines = ["esidents of the harbour town voted on Tuesday to borrow",
+             "fourteen million dollars to rebuild the seawall that protects",
+             "the old harbour, five months after a winter storm tore a forty",
+             "metre hole in it and flooded the market on the quay."]
+    items = [(62.0 if n < 2 else 40.0, 60 + 12.0 * n, t, 300.0 if n < 3 else 0.0)
+             for n, t in enumerate(lines)]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    c.setFont("Times-Roman", 30)
+    c.drawString(40, HEIGHT - 60 - 12 - 8, "R")  # baseline on the second line's
+    for x, top, text, right in items:
+        obj = c.beginText(x, HEIGHT - top - 8)
+        obj.setFont("Times-Roman", 10)
+        natural = c.stringWidth(text, "Times-Roman", 10)
+        obj.setWordSpace((right - x - natural) / text.count(" ") if right else 0)
+        obj.textLine(text)
+        c.drawText(obj)
+    c.showPage()
+    c.save()
+    doc = parse(out.getvalue())
+    assert texts(doc) == ["R" + " ".join(lines)]
+    assert doc.blocks[0].type is BlockType.PARAGRAPH

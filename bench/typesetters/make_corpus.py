@@ -268,15 +268,18 @@ def _hyphenator() -> Any:
 
 
 def _set_lines(words: list[str], width: float, measure: Callable[[str], float],
-               first_indent: float, hyphenator: Any) -> list[tuple[list[str], bool]]:
-    """Greedy line breaking with hyphenation: lines of words, and whether each is the last."""
+               first_indent: float, hyphenator: Any, hang: tuple[int, float] = (0, 0.0)
+               ) -> list[tuple[list[str], bool]]:
+    """Greedy line breaking with hyphenation: lines of words, and whether each is the last.
+    ``hang`` = (lines, width) narrows the first lines (beside a drop cap)."""
     lines: list[tuple[list[str], bool]] = []
     current: list[str] = []
     queue = list(words)
     space = measure(" ")
     while queue:
         word = queue.pop(0)
-        room = width - (first_indent if not lines else 0.0)
+        room = width - (first_indent if not lines else 0.0) - (
+            hang[1] if len(lines) < hang[0] else 0.0)
         used = sum(measure(w) for w in current) + space * len(current)
         if used + measure(word) <= room:
             current.append(word)
@@ -330,20 +333,34 @@ def hand_set(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
             y = top + step
 
     def draw_par(text: str, font: str, fsize: float, x0: float, x1: float, indent: float,
-                 lead: float) -> None:
+                 lead: float, drop: bool = False) -> None:
         def measure(w: str) -> float:
             return stringWidth(w, font, fsize)
+        hang = (0, 0.0)
+        if drop:  # a two-line drop cap: the first letter, large, beside the first two lines
+            cap = text[0]
+            c.setFont(font, fsize * 2.6)
+            c.drawString(x0, height - y - lead, cap)
+            hang = (2, stringWidth(cap, font, fsize * 2.6) + 3)
+            text = text[1:]
         for n, (words, last) in enumerate(_set_lines(text.split(), x1 - x0, measure, indent,
-                                                     hyphenator)):
-            start = x0 + (indent if n == 0 else 0.0)
+                                                     hyphenator, hang)):
+            start = x0 + (indent if n == 0 else 0.0) + (hang[1] if n < hang[0] else 0.0)
             natural = sum(measure(w) for w in words)
+            letters = sum(len(w) for w in words)
+            slack = 0.0 if last or len(words) < 2 else x1 - start - natural
+            # some typesetters take part of the slack up in the letter spacing
+            spacing = min(0.3, 0.4 * slack / letters) if variant % 2 == 0 and letters else 0.0
             gap = measure(" ") if last or len(words) < 2 else \
-                (x1 - start - natural) / (len(words) - 1)
+                (slack - spacing * letters) / (len(words) - 1)
             x = start
-            c.setFont(font, fsize)
             for w in words:
-                c.drawString(x, height - y, w)
-                x += measure(w) + gap
+                obj = c.beginText(x, height - y)
+                obj.setFont(font, fsize)
+                obj.setCharSpace(spacing)
+                obj.textOut(w)
+                c.drawText(obj)
+                x += measure(w) + spacing * len(w) + gap
             newline(lead)
 
     c.setFont(bold, 17)
@@ -360,7 +377,7 @@ def hand_set(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
         c.drawCentredString(width / 2, height - y - 4, dateline)
         newline(16)
     newline(14)
-    previous = "heading"
+    previous = "start"
     for kind, text in article.blocks:
         number, rest = _split_number(text)
         if kind == "heading":
@@ -377,7 +394,7 @@ def hand_set(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
             draw_par(rest, regular, size, left + 20, right, 0.0, leading)
         else:
             draw_par(text, regular, size, left, right, 0.0 if previous != "paragraph" else 15,
-                     leading)
+                     leading, drop=variant % 2 == 1 and previous == "start")
         previous = kind
     c.setFont(regular, size)
     c.drawCentredString(width / 2, height - 740, str(page))

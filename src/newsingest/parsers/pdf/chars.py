@@ -384,8 +384,10 @@ class Row:
 
 def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
     """The page as rows (top to bottom) of line segments (left to right) of words."""
+    from newsingest.parsers.pdf.dropcaps import place_drop_caps  # (it builds on this module)
+
     rows: list[Row] = []
-    for row in rows_of(glyphs):
+    for row in place_drop_caps(rows_of(glyphs)):
         segments: list[tuple[Word, ...]] = []
         hard: list[bool] = []
         for glyph_list, hard_before in split_row(row):
