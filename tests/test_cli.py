@@ -62,3 +62,20 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert __version__ in result.output
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    target = tmp_path / "missing" / "dir" / "out.json"
+    result = CliRunner().invoke(cli, ["parse", str(src), "-o", str(target)])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "Traceback" not in result.output
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_plugin_commands_load_without_main() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in ("parse", "plugins", "convert", "inspect"):
+        assert name in result.output

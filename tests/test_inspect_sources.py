@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import newsingest
-from newsingest.cli import _load_plugin_commands, cli
+from newsingest.cli import cli
 from newsingest.inspection import InspectError, inspect
 from newsingest.model import Block, Document, Furniture, Metadata, Provenance, Repair, Source
 
@@ -142,7 +142,6 @@ def test_bad_arguments(tmp_path: Path) -> None:
 
 
 def test_cli(tmp_path: Path) -> None:
-    _load_plugin_commands()
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
     runner = CliRunner()

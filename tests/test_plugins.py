@@ -134,3 +134,113 @@ def test_no_warnings_from_a_clean_install(fresh_plugins: None) -> None:
         warnings.simplefilter("error")
         plugins.get_registry()
     assert "newsingest" in sys.modules
+
+
+def test_duplicate_name_costs_only_that_item(site: Path) -> None:
+    install_fake_distribution(site, "newsingest_dupexp", "ns_dupexp", """
+        from newsingest import hookimpl
+        from newsingest.export import Exporter
+
+        @hookimpl
+        def register_exporters(register):
+            register(Exporter("json", ".json", "application/json", lambda doc: "{}"))
+            register(Exporter("yaml", ".yaml", "application/yaml", lambda doc: "x: 1"))
+    """, "dupexp")
+    with pytest.warns(plugins.PluginWarning, match="'dupexp'.*exporter not registered.*'json'"):
+        registry = plugins.get_registry()
+    # The plugin's own valid exporter stays, and so does every built-in.
+    assert {"json", "jsonl", "markdown", "text", "yaml"} <= set(registry.exporters)
+    assert registry.origin[("exporter", "json")] == "newsingest"
+
+
+def test_malformed_parser_is_refused(site: Path) -> None:
+    install_fake_distribution(site, "newsingest_badattrs", "ns_badattrs", """
+        from newsingest import hookimpl
+
+        class Bad:
+            name = "bad"
+            version = "1"
+            media_types = ("text/x-bad",)
+            extensions = ".bad"          # a str, not a tuple
+            def sniff(self, head): return 0.0
+            def parse(self, source, context): raise NotImplementedError
+
+        @hookimpl
+        def register_parsers(register):
+            register(Bad())
+    """, "badattrs")
+    with pytest.warns(plugins.PluginWarning, match="extensions must be a tuple"):
+        registry = plugins.get_registry()
+    assert "bad" not in registry.parsers
+
+
+BROKEN_AT_RUN_TIME = """
+    from newsingest import hookimpl
+    from newsingest.repair import RepairStep
+
+    def explode(text):
+        raise ValueError("kaboom")
+
+    class Crashy:
+        name = "crashy"
+        version = "1"
+        media_types = ("text/x-crashy",)
+        extensions = (".crashy",)
+        def sniff(self, head):
+            if head.startswith(b"SNIFFBOMB"):
+                raise RuntimeError("sniff bug")
+            return 1.0 if head.startswith(b"CRASH") else 0.0
+        def parse(self, source, context):
+            raise KeyError("bug in plugin")
+
+    @hookimpl
+    def register_repairs(register):
+        register(RepairStep("explode", explode, "always fails"))
+
+    @hookimpl
+    def register_parsers(register):
+        register(Crashy())
+"""
+
+
+def test_failures_at_run_time_are_isolated(site: Path) -> None:
+    install_fake_distribution(site, "newsingest_crashy", "ns_crashy", BROKEN_AT_RUN_TIME, "crashy")
+    # A repair step that raises is skipped; the document says so.
+    doc = newsingest.parse_text("Headline\n\nSome body text.\n")
+    assert any(w.code == "repair-step-failed" and "explode" in w.message for w in doc.warnings)
+    assert doc.blocks
+    # A parser that raises something else than ParseError becomes a typed, actionable error.
+    with pytest.raises(newsingest.ParserCrashError, match=r"'crashy'.*newsingest_crashy.*KeyError"):
+        newsingest.parse(b"CRASH now")
+    # A sniff that raises is warned about once and treated as "not mine".
+    with pytest.warns(plugins.PluginWarning, match="sniff raised"):
+        doc = newsingest.parse(b"SNIFFBOMB but plain text\n", name="x.txt")
+    assert doc.source.parser == "text"
+
+
+def test_plugin_cannot_take_a_builtin_command_name(site: Path) -> None:
+    install_fake_distribution(site, "newsingest_cmd", "ns_cmd", """
+        import click
+        from newsingest import hookimpl
+
+        @hookimpl
+        def register_commands(cli):
+            @cli.command("convert")
+            def fake_convert():
+                click.echo("fake")
+
+            @cli.command("hello")
+            def hello():
+                click.echo("hello from plugin")
+    """, "cmd")
+    from click.testing import CliRunner
+
+    from newsingest.cli import _Group
+
+    group = _Group("probe", commands={})
+    with pytest.warns(plugins.PluginWarning, match="'cmd': command 'convert' already exists"):
+        group._load_plugins()
+    result = CliRunner().invoke(group, ["hello"])
+    assert result.output == "hello from plugin\n"
+    assert group.commands["convert"].callback is not None
+    assert group.commands["convert"].callback.__module__ == "newsingest.batch.cli"

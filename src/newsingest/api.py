@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from typing import IO, Any
 
-from newsingest.errors import EmptyInputError, ParseError, UnsupportedFormatError
+import attrs
+
+from newsingest.errors import (
+    EmptyInputError,
+    ParseError,
+    ParserCrashError,
+    UnsupportedFormatError,
+)
 from newsingest.model import Document
 from newsingest.parsers.base import Input, ParseContext, Parser
-from newsingest.plugins import get_registry
+from newsingest.plugins import PluginWarning, get_registry
 
 __all__ = ["choose_parser", "parse", "parse_input", "parse_text"]
 
@@ -40,6 +48,17 @@ def _read(source: Source, name: str | None) -> Input:
     raise TypeError(f"cannot parse a {type(source).__name__}: give a path, bytes or a binary file")
 
 
+_SNIFF_WARNED: set[str] = set()
+
+
+def _sniff_failed(parser: Parser, exc: Exception) -> None:
+    if parser.name not in _SNIFF_WARNED:
+        _SNIFF_WARNED.add(parser.name)
+        dist = get_registry().origin.get(("parser", parser.name), "?")
+        warnings.warn(f"parser {parser.name!r} (from {dist}): sniff raised {exc!r}; it is "
+                      "treated as not recognising the input", PluginWarning, stacklevel=3)
+
+
 def choose_parser(source: Input, parsers: Mapping[str, Parser]) -> Parser:
     """Pick a parser: content sniffing first, then extension / media type, then registration order.
 
@@ -54,7 +73,8 @@ def choose_parser(source: Input, parsers: Mapping[str, Parser]) -> Parser:
     for order, parser in enumerate(parsers.values()):
         try:
             confidence = float(parser.sniff(head))
-        except Exception:
+        except Exception as exc:  # a broken plugin must not stop detection
+            _sniff_failed(parser, exc)
             confidence = 0.0
         claims = int(source.extension in parser.extensions
                      or (media_type is not None and media_type in parser.media_types))
@@ -87,7 +107,22 @@ def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> 
             ) from None
     else:
         chosen = choose_parser(source, registry.parsers)
-    return chosen.parse(source, ParseContext(repairs=registry.repairs, options=options))
+    context = ParseContext(repairs=registry.repairs, options=options)
+    try:
+        doc = chosen.parse(source, context)
+    except (ParseError, MemoryError):
+        raise
+    except Exception as exc:
+        dist = registry.origin.get(("parser", chosen.name), "?")
+        raise ParserCrashError(
+            f"parser {chosen.name!r} (from {dist}) failed unexpectedly: "
+            f"{type(exc).__name__}: {exc} (a bug: please report it with this file; "
+            "--debug shows the traceback)",
+            source=source.label,
+        ) from exc
+    if context.problems:
+        doc = attrs.evolve(doc, warnings=(*doc.warnings, *context.problems))
+    return doc
 
 
 def parse(

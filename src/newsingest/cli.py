@@ -4,19 +4,62 @@ from __future__ import annotations
 
 import logging
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
 import click
 
 from newsingest.__about__ import __version__
-from newsingest.errors import NewsingestError
+from newsingest.errors import NewsingestError, OutputError
 
 __all__ = ["cli", "main"]
 
 
 class _Group(click.Group):
-    """Turns our own errors into one clear line (and exit 1); tracebacks only with --debug."""
+    """Turns our own errors into one clear line (and exit 1); tracebacks only with --debug.
+
+    Plugin commands (``register_commands``) are loaded on first lookup, so the group works the
+    same from the console script, ``python -m newsingest`` and click's ``CliRunner``.
+    """
+
+    _plugins_loaded = False
+    _current_plugin: str | None = None
+
+    def _load_plugins(self) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        from newsingest.plugins import call_isolated
+
+        def kwargs_for(plugin: str) -> dict[str, Any]:
+            self._current_plugin = plugin
+            return {"cli": self}
+
+        try:
+            call_isolated("register_commands", kwargs_for)
+        finally:
+            self._current_plugin = None
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        name = name or cmd.name
+        if self._current_plugin is not None and name in self.commands:
+            # First come keeps the name: the built-in commands register first (tryfirst), so a
+            # plugin cannot silently replace `parse` or `convert`.
+            from newsingest.plugins import PluginWarning
+
+            warnings.warn(f"plugin {self._current_plugin!r}: command {name!r} already exists; "
+                          "the plugin's command is ignored", PluginWarning, stacklevel=2)
+            return
+        super().add_command(cmd, name)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load_plugins()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugins()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -37,12 +80,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="newsingest: %(levelname)s: %(message)s")
-
-
-def _exporter_names() -> list[str]:
-    from newsingest.plugins import get_registry
-
-    return sorted(get_registry().exporters)
+    logging.captureWarnings(True)  # plugin warnings: one line each, in the same format
 
 
 @cli.command()
@@ -75,8 +113,12 @@ def parse(file: str, fmt: str, output: Path | None, parser: str | None,
         click.echo(rendered, nl=False)
     else:
         tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(rendered, encoding="utf-8")
-        tmp.replace(output)
+        try:
+            tmp.write_text(rendered, encoding="utf-8")
+            tmp.replace(output)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 @cli.command("plugins")
@@ -98,20 +140,6 @@ def plugins_command() -> None:
                    f"{exporter.extension}")
 
 
-_commands_loaded = False
-
-
-def _load_plugin_commands() -> None:
-    global _commands_loaded
-    if _commands_loaded:
-        return
-    _commands_loaded = True
-    from newsingest.plugins import call_isolated
-
-    call_isolated("register_commands", lambda _plugin: {"cli": cli})
-
-
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    _load_plugin_commands()
     cli.main(args=argv, prog_name="newsingest")

@@ -11,7 +11,9 @@ __all__ = [
     "EmptyInputError",
     "EncryptedError",
     "NewsingestError",
+    "OutputError",
     "ParseError",
+    "ParserCrashError",
     "PluginError",
     "UnsupportedFormatError",
 ]
@@ -47,6 +49,18 @@ class CorruptError(ParseError):
 
 class EmptyInputError(ParseError):
     """The input has no bytes at all."""
+
+
+class ParserCrashError(ParseError):
+    """A parser failed with an exception it should have turned into a ``ParseError``.
+
+    The original exception is chained (``__cause__``); ``newsingest --debug`` shows it. The
+    message names the parser and its distribution so the report goes to the right authors.
+    """
+
+
+class OutputError(NewsingestError):
+    """The output could not be written (missing folder, no permission, disk full)."""
 
 
 class PluginError(NewsingestError):

@@ -10,9 +10,10 @@ after the built-ins) are called before them; ``@hookimpl(tryfirst=True)`` or
 below the call order *is* the registration order, which is what settles parser ties and the order
 of repair steps. No hook here is ``firstresult``: every implementation is called.
 
-Every hook is called once per process, when the registry is first needed (plugins load lazily). A
-plugin whose import fails or whose hook raises is skipped with a ``PluginWarning`` naming it; the
-rest keep working.
+The registry hooks are called once per process, when the registry is first needed (plugins load
+lazily); ``register_commands`` when the command line first looks up a command. A plugin whose
+import fails or whose hook raises is skipped with a ``PluginWarning`` naming it; the rest keep
+working.
 """
 
 from __future__ import annotations
@@ -49,7 +50,11 @@ def register_parsers(register: Callable[[Parser], None]) -> None:
 
     Ordering: when two parsers claim an input with the same confidence, the one registered first
     wins, so a third-party parser (called before the built-ins) can take over a format. Use
-    ``trylast=True`` to be a fallback instead.
+    ``trylast=True`` to be a fallback instead. A name belongs to whoever registers it first: a
+    plugin that registers ``"pdf"`` replaces the built-in, which is then skipped with a
+    ``PluginWarning`` (a refused item costs only itself, never the rest of its plugin).
+
+    ``firstresult``: no — every implementation is called.
     """
 
 
@@ -66,6 +71,10 @@ def register_repairs(register: Callable[[RepairStep], None]) -> None:
 
     Ordering: the built-in steps are registered ``tryfirst`` so that encoding repair (ftfy) runs
     before anything else; a plugin's steps run after them unless it also asks for ``tryfirst``.
+    At parse time a step that raises (or breaks the line contract) is skipped and the Document
+    gets a ``repair-step-failed`` warning.
+
+    ``firstresult``: no — every implementation is called.
     """
 
 
@@ -78,7 +87,11 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
         a duplicate name.
     :return: nothing; the return value is ignored.
 
-    Ordering: irrelevant, except that the first exporter registered under a name keeps it.
+    Ordering: the built-in exporters register ``tryfirst``, so ``json``, ``jsonl``, ``markdown``
+    and ``text`` always mean the built-in formats; a plugin's exporter under one of those names is
+    refused with a ``PluginWarning``. Otherwise the first exporter registered under a name keeps it.
+
+    ``firstresult``: no — every implementation is called.
     """
 
 
@@ -90,6 +103,9 @@ def register_commands(cli: click.Group) -> None:
         ``@cli.command()``.
     :return: nothing; the return value is ignored.
 
-    Ordering: commands are added in call order; a later command with the same name replaces an
-    earlier one, so do not reuse the built-in names (parse, convert, inspect, plugins).
+    Ordering: the built-in commands are defined first (``parse``, ``plugins``) or registered
+    ``tryfirst`` (``convert``, ``inspect``); a plugin command whose name is taken is ignored with a
+    ``PluginWarning``. The hook is called the first time the command line looks up a command.
+
+    ``firstresult``: no — every implementation is called.
     """

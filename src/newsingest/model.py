@@ -191,7 +191,7 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The body as plain text, one block per paragraph (the ``text`` exporter's output)."""
+        """The title and body as plain text, one block per paragraph (the ``text`` exporter)."""
         from newsingest.export.text import render_text
 
         return render_text(self)

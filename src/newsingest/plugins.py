@@ -9,7 +9,6 @@ and caches the result. A plugin that fails to import or raises in a hook is skip
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import warnings
 from collections.abc import Callable
@@ -26,8 +25,6 @@ from newsingest.parsers.base import Parser
 from newsingest.repair.pipeline import RepairPipeline
 
 __all__ = ["BUILTIN_PLUGINS", "PluginWarning", "Registry", "get_plugin_manager", "get_registry"]
-
-log = logging.getLogger(__name__)
 
 BUILTIN_PLUGINS = (
     "newsingest.parsers.text",
@@ -60,6 +57,18 @@ class Registry:
                 raise PluginError(f"parser {parser!r} has no {attr!r}")
         if not isinstance(parser.name, str) or not parser.name.isidentifier():
             raise PluginError(f"parser name {parser.name!r} must be a simple identifier")
+        if not isinstance(parser.version, str):
+            raise PluginError(f"parser {parser.name!r}: version must be a str")
+        for attr in ("media_types", "extensions"):
+            value = getattr(parser, attr)
+            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                raise PluginError(f"parser {parser.name!r}: {attr} must be a tuple of str, "
+                                  f"got {value!r}")
+        if not all(ext.startswith(".") and ext == ext.lower() for ext in parser.extensions):
+            raise PluginError(f"parser {parser.name!r}: extensions are lower case with the dot "
+                              f"('.pdf'), got {parser.extensions!r}")
+        if not (callable(parser.sniff) and callable(parser.parse)):
+            raise PluginError(f"parser {parser.name!r}: sniff and parse must be callable")
         if parser.name in self.parsers:
             raise PluginError(f"a parser named {parser.name!r} is already registered")
         self.parsers[parser.name] = parser
@@ -80,7 +89,8 @@ def _wanted() -> set[str] | None:
 
 
 def _warn(message: str) -> None:
-    log.warning(message)
+    # A warning, not a log record: callers filter or escalate warnings; the CLI routes them to
+    # its log (logging.captureWarnings) so the user sees each once.
     warnings.warn(message, PluginWarning, stacklevel=3)
 
 
@@ -149,7 +159,14 @@ def get_registry() -> Registry:
         def kwargs_for(plugin: str, kind: str = kind, add: Callable[[Any], None] = add
                        ) -> dict[str, Any]:
             def register(item: Any) -> None:
-                add(item)
+                # One bad item costs only itself: the plugin's other registrations (and, for a
+                # duplicate name, the built-in that holds it) stay.
+                try:
+                    add(item)
+                except PluginError as exc:
+                    dist = _distributions.get(plugin, plugin)
+                    _warn(f"plugin {plugin!r} (from {dist}): {kind} not registered: {exc}")
+                    return
                 registry.origin[(kind, item.name)] = _distributions.get(plugin, plugin)
 
             return {"register": register}

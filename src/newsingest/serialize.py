@@ -72,7 +72,7 @@ def to_json(doc: Document, *, indent: int | None = 2) -> str:
 
 
 def from_dict(data: dict[str, Any]) -> Document:
-    """Rebuild a Document; refuses a newer major ``schema_version`` than this library writes."""
+    """Rebuild a Document; refuses a ``schema_version`` of another major version than ours."""
     version = str(data.get("schema_version", ""))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise ParseError(

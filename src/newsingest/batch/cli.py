@@ -152,6 +152,6 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
     sys.exit(stats.exit_code())
 
 
-@hookimpl
+@hookimpl(tryfirst=True)  # built-in commands keep their names against plugins
 def register_commands(cli: click.Group) -> None:
     cli.add_command(convert)

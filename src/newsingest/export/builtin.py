@@ -20,7 +20,7 @@ def _jsonl(doc: Document) -> str:
     return to_json(doc, indent=None) + "\n"
 
 
-@hookimpl
+@hookimpl(tryfirst=True)  # the built-in format names stay the built-ins'
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(Exporter("json", ".json", "application/json", _json, "versioned document JSON"))
     register(Exporter("jsonl", ".jsonl", "application/x-ndjson", _jsonl, "one document per line"))

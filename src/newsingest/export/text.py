@@ -1,4 +1,7 @@
-"""Plain text: the body only, blocks separated by blank lines (what a search index wants)."""
+"""Plain text: the title, then the body blocks separated by blank lines (for search indexes).
+
+Furniture and the repair log are never included.
+"""
 
 from __future__ import annotations
 

@@ -46,6 +46,6 @@ def inspect_command(file: Path, outdir: Path, pages: str | None, resolution: flo
         click.echo(str(path))
 
 
-@hookimpl
+@hookimpl(tryfirst=True)  # built-in commands keep their names against plugins
 def register_commands(cli: click.Group) -> None:
     cli.add_command(inspect_command)

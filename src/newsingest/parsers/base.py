@@ -13,8 +13,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from newsingest.model import Document, Provenance, Repair, Source
-from newsingest.repair.pipeline import RepairPipeline
+from newsingest.model import Document, ParseWarning, Provenance, Repair, Source
+from newsingest.repair.pipeline import RepairPipeline, RepairStep
 
 __all__ = ["HEAD_SIZE", "Input", "ParseContext", "Parser"]
 
@@ -67,18 +67,33 @@ class Input:
 
 @attrs.frozen
 class ParseContext:
-    """What a parser may use besides its input: the caller's options and the repair pipeline."""
+    """What a parser may use besides its input: the caller's options and the repair pipeline.
+
+    ``problems`` collects what went wrong outside the parser's own code (a repair step that
+    failed and was skipped); ``parse_input`` adds them to the Document's warnings, so parsers
+    need not pass them along.
+    """
 
     repairs: RepairPipeline
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    problems: list[ParseWarning] = attrs.field(factory=list, eq=False)
 
     def repair(
         self, text: str, locate: Callable[[int], Provenance] | None = None
     ) -> tuple[str, tuple[Repair, ...]]:
-        """Run the registered repair steps on ``text`` (see ``RepairPipeline.apply``)."""
+        """Run the registered repair steps on ``text`` (see ``RepairPipeline.apply``).
+
+        A step that fails is skipped (once noted in ``problems``); the text goes on without it.
+        """
         if locate is None:
-            return self.repairs.apply(text)
-        return self.repairs.apply(text, locate)
+            return self.repairs.apply(text, on_error=self._step_failed)
+        return self.repairs.apply(text, locate, on_error=self._step_failed)
+
+    def _step_failed(self, step: RepairStep, exc: Exception) -> None:
+        code = "repair-step-failed"
+        message = f"repair step {step.name!r} failed and was skipped: {exc!r}"
+        if not any(p.code == code and p.message == message for p in self.problems):
+            self.problems.append(ParseWarning(code, message))
 
 
 @runtime_checkable

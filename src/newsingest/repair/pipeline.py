@@ -104,26 +104,35 @@ class RepairPipeline:
         locate: Callable[[int], Provenance] = _default_locate,
         *,
         only: Sequence[str] | None = None,
+        on_error: Callable[[RepairStep, Exception], None] | None = None,
     ) -> tuple[str, tuple[Repair, ...]]:
         """Run every step (or those named in ``only``) and log each that changed something.
 
         ``locate`` maps a 0-based line index of ``text`` to its provenance (a PDF parser passes
-        page and bbox). Raises ``RuntimeError`` if a step breaks the line-count contract, since
-        every later location would then be wrong.
+        page and bbox). A step that raises, or breaks the line-count contract (every later
+        location would then be wrong), is an error: with ``on_error`` the step is skipped and
+        ``on_error(step, exc)`` told, so one broken plugin step does not fail every input;
+        without it the exception propagates.
         """
         log: list[Repair] = []
         for step in self.steps:
             if only is not None and step.name not in only:
                 continue
-            fixed = step.fix(text)
-            if fixed == text:
+            try:
+                fixed = step.fix(text)
+                if fixed == text:
+                    continue
+                old_lines, new_lines = _line_of(text), _line_of(fixed)
+                if len(old_lines) != len(new_lines):
+                    raise RuntimeError(
+                        f"repair step {step.name!r} changed the number of lines "
+                        f"({len(old_lines)} -> {len(new_lines)}); steps must keep line breaks"
+                    )
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(step, exc)
                 continue
-            old_lines, new_lines = _line_of(text), _line_of(fixed)
-            if len(old_lines) != len(new_lines):
-                raise RuntimeError(
-                    f"repair step {step.name!r} changed the number of lines "
-                    f"({len(old_lines)} -> {len(new_lines)}); steps must keep line breaks"
-                )
             log.append(_log_step(step, old_lines, new_lines, locate))
             text = fixed
         return text, tuple(log)
@@ -170,5 +179,5 @@ def replay(text: str, steps: Sequence[str], pipeline: RepairPipeline | None = No
         pipeline = get_registry().repairs
     missing = set(steps) - set(pipeline.names)
     if missing:
-        raise KeyError(f"unknown repair steps: {', '.join(sorted(missing))}")
+        raise KeyError(f"unknown repair steps (not installed here?): {', '.join(sorted(missing))}")
     return pipeline.apply(text, only=steps)[0]
