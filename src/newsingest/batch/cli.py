@@ -21,7 +21,7 @@ __all__ = ["convert", "register_commands"]
 PRELOAD = ("newsingest.api", "newsingest.plugins", "newsingest.batch.convert",
            "newsingest.batch.outputs", "newsingest.parsers.pdf", "newsingest.parsers.html",
            "newsingest.parsers.text", "newsingest.repair.builtin", "newsingest.export.builtin",
-           "pdfplumber", "bs4", "lxml.html", "charset_normalizer", "ftfy")
+           "pdfplumber", "lxml.html", "charset_normalizer", "ftfy")
 
 
 def _cpu_count() -> int:
