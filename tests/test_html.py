@@ -99,11 +99,25 @@ def test_nested_lists_have_depth_order_and_marker() -> None:
         <li>Schools come second</li></ol></article>"""))
     items = [b for b in doc.blocks if b.type is BlockType.LIST_ITEM]
     assert [(b.text, b.depth, b.ordered, b.marker) for b in items] == [
-        ("Roads are repaired first", 1, True, "3."),
-        ("in the north", 2, False, "•"),
-        ("then in the south", 2, False, "•"),
-        ("Schools come second", 1, True, "4."),
+        ("Roads are repaired first", 0, True, "3."),
+        ("in the north", 1, False, "•"),
+        ("then in the south", 1, False, "•"),
+        ("Schools come second", 0, True, "4."),
     ]
+
+
+def test_list_depth_counts_from_zero_like_the_text_and_pdf_parsers() -> None:
+    # Depth 0 is a top-level item: the Markdown exporter indents by depth, so a top-level
+    # item from HTML must not come out indented as if it were nested.
+    doc = parse(html(f"""<article><p>{PROSE}</p><ul><li>First point</li>
+      <li>Second point<ul><li>a detail<ol><li>a finer one</li></ol></li></ul></li></ul>
+      <dl><dt>Term</dt><dd>its meaning</dd></dl></article>"""))
+    items = [(b.text, b.depth) for b in doc.blocks if b.type is BlockType.LIST_ITEM]
+    assert items[:4] == [("First point", 0), ("Second point", 0), ("a detail", 1),
+                         ("a finer one", 2)]
+    assert ("Term", 0) in items
+    markdown = doc.to_markdown()
+    assert "\n- First point" in markdown and "\n  - a detail" in markdown
 
 
 def test_data_table_becomes_rows() -> None:

@@ -93,7 +93,7 @@ class Block:
     ``raw`` keeps the text as the input had it (hard wraps, hyphens, damage) when it differs from
     ``text``, so nothing a repair or the reflow changed is lost. Type-specific fields are ``None``
     when they do not apply: ``level`` (heading 1-6), ``ordered``/``marker``/``depth`` (list
-    items), ``rows`` (tables).
+    items; depth 0 is a top-level item, 1 an item nested once...), ``rows`` (tables).
     """
 
     type: BlockType = attrs.field(converter=BlockType)

@@ -112,12 +112,18 @@ def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None
     return tuple(rows) if rows else None
 
 
+def _list_depth(stack: list[_Frame]) -> int:
+    """Nesting of an item: 0 for an item of a top-level list (as the text and PDF parsers
+    count), one more for each list around that one."""
+    return max(0, sum(1 for frame in stack if frame.tag in ("ul", "ol", "dl")) - 1)
+
+
 def _list_info(el: Any, stack: list[_Frame]) -> tuple[bool, str, int]:
     """Ordered?, marker and depth of an ``li``; the list's frame counts its items (a preceding-
     sibling scan would be quadratic on a list of 50,000 items)."""
     parent = stack[-1] if stack and stack[-1].element is el.getparent() else None
     ordered = parent is not None and parent.tag == "ol"
-    depth = sum(1 for frame in stack if frame.tag in ("ul", "ol", "dl")) or 1
+    depth = _list_depth(stack)
     if parent is not None:
         parent.items += 1
     if not ordered or parent is None:
@@ -199,7 +205,7 @@ class _Walker:
             if tag == "li":
                 frame.ordered, frame.marker, frame.depth = _list_info(el, self.stack)
             elif tag == "dt":
-                frame.ordered, frame.marker, frame.depth = False, None, 1
+                frame.ordered, frame.marker, frame.depth = False, None, _list_depth(self.stack)
             else:
                 frame.ordered = self._inherited("ordered")
                 frame.marker = self._inherited("marker")
