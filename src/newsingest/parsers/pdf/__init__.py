@@ -9,6 +9,7 @@ as the location of every change.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 
 from newsingest.__about__ import __version__
-from newsingest.errors import CorruptError
+from newsingest.errors import CorruptError, ParseError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
@@ -30,6 +31,7 @@ from newsingest.reflow.hyphens import word_vocabulary
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
 from newsingest.repair.builtin import repair_warnings
+from newsingest.repair.pipeline import MAX_LOCATIONS
 
 __all__ = ["PdfParser", "register_parsers"]
 
@@ -98,7 +100,7 @@ def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
             old = merged[repair.step]
             merged[repair.step] = attrs.evolve(
                 old, count=old.count + repair.count,
-                locations=(old.locations + repair.locations)[:1000])
+                locations=(old.locations + repair.locations)[:MAX_LOCATIONS])
         else:
             merged[repair.step] = repair
     return tuple(merged.values())
@@ -154,8 +156,14 @@ class PdfParser:
         try:
             info = read_info(pdf)
             pages, warnings = _read_pages(pdf, source.label, truncated)
+        except ParseError:
+            raise
+        except Exception as exc:  # pdfminer raises many kinds on damaged files
+            raise CorruptError(f"broken PDF: {type(exc).__name__}: {exc}",
+                               source=source.label) from exc
         finally:
-            pdf.close()
+            with contextlib.suppress(Exception):  # closing re-reads a broken page tree
+                pdf.close()
         if truncated:
             warnings.append(ParseWarning("truncated", "the file has no %%EOF marker: it may be "
                                          "truncated and end pages may be missing"))

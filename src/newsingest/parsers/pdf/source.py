@@ -8,6 +8,7 @@ user's terminal.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from typing import Any
@@ -79,13 +80,20 @@ def open_pdf(data: bytes, label: str, password: str | None) -> Any:
     try:
         pages = pdf.pages
     except Exception as exc:
-        pdf.close()
+        _close_quietly(pdf)
         raise _translate(exc, data, label, password) from None
     if not pages:
-        pdf.close()
+        _close_quietly(pdf)
         raise CorruptError("the PDF has no pages (damaged page tree?)", source=label)
     demote_pdfminer_logs()
     return pdf
+
+
+def _close_quietly(pdf: Any) -> None:
+    """Close a PDF that already failed: closing re-reads a broken page tree and may raise too,
+    which must not replace the error the user needs to see."""
+    with contextlib.suppress(Exception):
+        pdf.close()
 
 
 def _translate(exc: object, data: bytes, label: str, password: str | None) -> ParseError:
