@@ -9,6 +9,7 @@ printed, not when the article was published, so it is never taken for ``publishe
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
@@ -38,7 +39,7 @@ _JUNK_AUTHOR = re.compile(r"^\(?(?:admin(?:istrator)?|user|owner|unknown|anonymo
                           re.IGNORECASE)
 _BROWSERS = re.compile(r"chrom|skia|mozilla|webkit|gecko|wkhtmltopdf|prince|electron",
                        re.IGNORECASE)
-_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})(?:\d|[Zz+\-']|$)")
 
 
 def is_junk_title(title: str | None) -> bool:
@@ -78,21 +79,28 @@ def pdf_date(value: str | None) -> str | None:
     '2026-11-25'
     >>> pdf_date("garbage") is None
     True
+    >>> pdf_date("2024-03-05"), pdf_date("D:20240230"), pdf_date("D:2024")
+    ('2024-03-05', None, None)
+
+    A date without its day (``D:2024``) is not given one: no guessed precision.
     """
     if not value:
         return None
     match = _PDF_DATE.match(value.strip())
     if match is None:
-        return parse_date(value)
-    year, month, day = match.group(1), match.group(2) or "01", match.group(3) or "01"
-    if not ("01" <= month <= "12" and "01" <= day <= "31"):
+        return parse_date(value) if not re.fullmatch(r"(?:D:)?\d{4,6}", value.strip()) else None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:  # month 13, 30 February...
         return None
-    return f"{year}-{month}-{day}"
 
 
 def _text(value: Any) -> str | None:
     if isinstance(value, bytes):
-        for encoding in ("utf-16", "utf-8", "latin-1"):
+        # PDF text strings are UTF-16 only with a BOM; otherwise PDFDocEncoding (~latin-1).
+        encodings = ("utf-16",) if value[:2] in (b"\xfe\xff", b"\xff\xfe") else ()
+        for encoding in (*encodings, "utf-8", "latin-1"):
             try:
                 value = value.decode(encoding)
                 break
