@@ -103,8 +103,9 @@ def _translate(exc: object, data: bytes, label: str, password: str | None) -> Pa
         if password:
             return EncryptedError("the PDF is encrypted and the password given is wrong",
                                   source=label)
-        return EncryptedError("the PDF is encrypted; pass its password (password=... or "
-                              "--password)", source=label)
+        return EncryptedError("the PDF is encrypted; it needs its password (`newsingest parse "
+                              "--password PW`, or `newsingest.parse(..., password=PW)`)",
+                              source=label)
     if isinstance(exc, PDFEncryptionError):
         return EncryptedError(f"the PDF uses an encryption pdfminer cannot read: {exc}",
                               source=label)
