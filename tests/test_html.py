@@ -210,3 +210,17 @@ def test_output_validates_against_the_schema() -> None:
     schema = json.loads(resources.files("newsingest").joinpath(
         "schema/document.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(parse(PAGE).to_json()), schema)
+
+
+def test_raw_is_set_only_where_the_parser_joined_lines() -> None:
+    # As for text and PDF: raw is the text as extracted, after character repairs (which
+    # doc.repairs records), before the parser joined its lines. Folded whitespace is no rewrite.
+    doc = parse(html(f"""<article><p>The cafe\u00adteria   opened,
+      {PROSE}</p><p>Town Hall<br>
+      12 High Street<br>Northtown</p></article>"""))
+    repaired, address = doc.blocks
+    assert repaired.text.startswith("The cafeteria opened, The council")
+    assert repaired.raw is None
+    assert [r.step for r in doc.repairs] == ["fix_soft_hyphens"]
+    assert address.text == "Town Hall 12 High Street Northtown"
+    assert address.raw == "Town Hall\n12 High Street\nNorthtown"

@@ -90,8 +90,9 @@ class Provenance:
 class Block:
     """One body block in reading order.
 
-    ``raw`` keeps the text as the input had it (hard wraps, hyphens, damage) when it differs from
-    ``text``, so nothing a repair or the reflow changed is lost. Type-specific fields are ``None``
+    ``raw`` is the block's text as extracted, before the parser joined/cleaned it (line breaks,
+    hyphens), after character repairs (which ``doc.repairs`` records); ``None`` when it equals
+    ``text`` or the parser only folded whitespace. Type-specific fields are ``None``
     when they do not apply: ``level`` (heading 1-6), ``ordered``/``marker``/``depth`` (list
     items; depth 0 is a top-level item, 1 an item nested once...), ``rows`` (tables).
     """

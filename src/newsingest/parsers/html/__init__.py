@@ -184,7 +184,13 @@ class ElementPaths:
 def _repair(
     raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths
 ) -> tuple[tuple[Block, ...], tuple[Repair, ...]]:
-    """Repair all block texts in one pass: one line per block (more for ``pre``/tables)."""
+    """Repair all block texts in one pass: one line per block (more for ``pre``/tables, and
+    for paragraphs whose lines ``<br>`` ends).
+
+    A block's ``raw`` is set only where the parser joined lines: a paragraph of ``<br>``-ended
+    lines keeps them, repaired, in ``raw``. Whitespace folding is no rewrite worth a ``raw``,
+    and what a repair step changed is in the repair log.
+    """
     if not raw:
         return (), ()
     lines: list[str] = []
@@ -193,7 +199,7 @@ def _repair(
     paths: list[str | None] = []
     for index, block in enumerate(raw):
         paths.append(path_of(block.element))
-        for line in block.text.split("\n"):
+        for line in _lines(block):
             # Indentation in ``pre`` is content; repair steps that trim lines must not see it.
             rest = line.lstrip(" \t") if block.type is BlockType.PREFORMATTED else line
             indents.append(line[: len(line) - len(rest)])
@@ -210,12 +216,18 @@ def _repair(
         texts[index].append(indent + line)
     blocks = []
     for index, block in enumerate(raw):
-        text = "\n".join(texts[index])
-        text = text.strip("\n") if block.type is BlockType.PREFORMATTED else text.strip()
+        before = None
+        if block.breaks:
+            parts = [part for part in (line.strip() for line in texts[index]) if part]
+            text = " ".join(part.rstrip("\u00ad") for part in parts)  # a soft hyphen at a break
+            before = "\n".join(parts) if len(parts) > 1 else None
+        else:
+            text = "\n".join(texts[index])
+            text = text.strip("\n") if block.type is BlockType.PREFORMATTED else text.strip()
         if not text:
             continue
         blocks.append(Block(
-            block.type, text, raw=block.text if text != block.text else None,
+            block.type, text, raw=before,
             provenance=Provenance(path=paths[index]),
             level=block.level if block.type is BlockType.HEADING else None,
             ordered=block.ordered if block.type is BlockType.LIST_ITEM else None,
@@ -224,6 +236,15 @@ def _repair(
             rows=block.rows if block.type is BlockType.TABLE else None,
         ))
     return tuple(blocks), repairs
+
+
+def _lines(block: RawBlock) -> list[str]:
+    """The block's text as lines: its own (``pre``, tables) or those ``<br>`` ended."""
+    if not block.breaks:
+        return block.text.split("\n")
+    ends = (*block.breaks, len(block.text))
+    starts = (0, *(end + 1 for end in block.breaks))
+    return [block.text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def _furniture(dropped: Sequence[RawBlock], path_of: ElementPaths) -> list[Furniture]:

@@ -16,7 +16,7 @@ import attrs
 
 from newsingest.model import BlockType
 
-__all__ = ["RawBlock", "fold", "linearize"]
+__all__ = ["RawBlock", "fold", "join_breaks", "linearize"]
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
@@ -43,6 +43,22 @@ _SPACE = re.compile(r"[^\S\u2029]+")
 _BREAK = "\u2029"  # paragraph separator: marks a <br> inside the buffer
 _BREAKS = re.compile(rf"\s*(?:{_BREAK}\s*){{2,}}")
 _MAX_CELL = 300
+
+
+def join_breaks(text: str) -> tuple[str, tuple[int, ...]]:
+    r"""Fold a paragraph whose lines a single ``<br>`` ends (``\u2029`` marks one) into one line;
+    return it with the offsets of the spaces that stand for the line breaks.
+
+    >>> join_breaks("Line one \u2029 line\n two\u2029\u2029end")
+    ('Line one line two end', (8, 17))
+    """
+    lines = [line for line in (fold(part) for part in text.split(_BREAK)) if line]
+    offsets: list[int] = []
+    position = -1
+    for line in lines[:-1]:
+        position += len(line) + 1
+        offsets.append(position)
+    return " ".join(lines), tuple(offsets)
 
 
 def fold(text: str) -> str:
@@ -75,6 +91,8 @@ class RawBlock:
     tag: str = "p"
     #: Inside ``figcaption``/``caption`` (not merely inside a ``figure``: credits, buttons).
     in_caption: bool = False
+    #: Offsets in ``text`` of the spaces that stand for single ``<br>`` line breaks.
+    breaks: tuple[int, ...] = ()
 
 
 @attrs.define
@@ -154,19 +172,20 @@ class _Walker:
         raw = "".join(frame.parts)
         frame.parts.clear()
         links, frame.link_chars = frame.link_chars, 0
+        pieces: list[tuple[str, tuple[int, ...]]]
         if frame.kind is BlockType.PREFORMATTED:
-            pieces = [raw.replace(_BREAK, "\n").strip("\n")]
+            pieces = [(raw.replace(_BREAK, "\n").strip("\n"), ())]
         elif _BREAK not in raw:
-            pieces = [fold(raw)]
+            pieces = [(fold(raw), ())]
         else:
-            pieces = [fold(p.replace(_BREAK, " ")) for p in _BREAKS.split(raw)]
-        pieces = [p for p in pieces if p.strip()]
-        total = sum(len(p) for p in pieces) or 1
-        for piece in pieces:
+            pieces = [join_breaks(p) for p in _BREAKS.split(raw)]
+        pieces = [p for p in pieces if p[0].strip()]
+        total = sum(len(p) for p, _ in pieces) or 1
+        for piece, breaks in pieces:
             self.blocks.append(RawBlock(
                 frame.kind, piece, frame.element, min(len(piece), links * len(piece) // total),
                 level=frame.level, ordered=frame.ordered, marker=frame.marker, depth=frame.depth,
-                tag=frame.tag, in_caption=frame.in_caption))
+                tag=frame.tag, in_caption=frame.in_caption, breaks=breaks))
 
     def start(self, el: Any, tag: str) -> bool:
         """Handle an opening tag; return False when its subtree must be skipped."""
