@@ -362,3 +362,24 @@ def test_a_drop_cap_goes_back_into_its_word() -> None:
     doc = parse(out.getvalue())
     assert texts(doc) == ["R" + " ".join(lines)]
     assert doc.blocks[0].type is BlockType.PARAGRAPH
+
+
+def test_a_paragraph_indented_near_a_list_items_hang_is_not_its_continuation() -> None:
+    # a typed release: "3." then text at x=76; the next paragraph indented with typed spaces
+    # to x=72, near but not at the hanging indent (continuation lines align exactly)
+    items: list[Item] = [
+        (40, 60, "The plan has three parts, the engineers said on Thursday evening.",
+         "Courier", 10),
+        (52, 80, "1.  Remove the deck above the damaged girders.", "Courier", 10),
+        (52, 100, "2.  Repair the welds and reinforce both the girders with heavy",
+         "Courier", 10),
+        (76, 120, "bolted plates.", "Courier", 10),
+        (52, 140, "3.  Load-test the bridge with loaded lorries before it reopens.",
+         "Courier", 10),
+        (72, 160, "Local businesses on the north bank of the river say they have",
+         "Courier", 10),
+        (40, 180, "already lost trade since the bridge closed in March.", "Courier", 10)]
+    doc = parse(draw(items))
+    assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH, *[BlockType.LIST_ITEM] * 3,
+                                            BlockType.PARAGRAPH]
+    assert texts(doc)[3] == "3. Load-test the bridge with loaded lorries before it reopens."

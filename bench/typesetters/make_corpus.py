@@ -520,13 +520,45 @@ def fpdf_doc(article: Article, path: Path, *, family: str, fonts: str | None, si
     return _gold(article, family, blocks)
 
 
+def fpdf_html(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
+    """fpdf2's HTML renderer: h1, paragraphs, h2, blockquote, ul/ol as a CMS export would."""
+    pdf = _fpdf("DejaVuSans" if variant % 2 else "LiberationSerif", None, "{n}")
+    pdf.set_margins(22, 18, 22)
+    info = _info_title(article, variant)
+    if info:
+        pdf.set_title(info)
+    pdf.add_page()
+    pdf.set_font(pdf.base, "", 11)
+    by, dateline = _byline(article, variant)
+    html = [f"<h1>{escape(article.title)}</h1>", f"<p><i>{escape(by)}</i></p>"]
+    if dateline:
+        html.append(f"<p>{escape(dateline)}</p>")
+    for kind, items in _groups(list(article.blocks)):
+        if kind == "heading":
+            html.append(f"<h2>{escape(items[0])}</h2>")
+        elif kind == "quote":
+            html.append(f"<blockquote><i>{escape(items[0])}</i></blockquote>")
+        elif kind == "list_item":
+            ordered = _split_number(items[0])[0] is not None
+            tag = "ol" if ordered else "ul"
+            html.append(f"<{tag}>" + "".join(f"<li>{escape(_split_number(t)[1])}</li>"
+                                            for t in items) + f"</{tag}>")
+        else:
+            html.append(f"<p>{escape(items[0])}</p>")
+    pdf.write_html("\n".join(html))
+    pdf.output(str(path))
+    return _gold(article, "fpdf-html", list(article.blocks))
+
+
 def courier_release(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
-    """A typed press release: Courier, ragged right, blank lines between paragraphs."""
+    """A typed press release: Courier, ragged right, blank lines between paragraphs; odd
+    variants double-spaced like a manuscript, paragraphs indented with typed spaces."""
     pdf = _fpdf(None, None, "- {n} -")
     pdf.base = "Courier"
     pdf.set_margins(25, 20, 25)
     pdf.add_page()
-    lh = 5.0
+    manuscript = variant % 2 == 1
+    lh = 9.0 if manuscript else 5.0
     pdf.set_font("Courier", "B", 11)
     pdf.cell(0, lh, "FOR IMMEDIATE RELEASE", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(lh)
@@ -557,8 +589,10 @@ def courier_release(article: Article, path: Path, *, variant: int) -> dict[str, 
             pdf.multi_cell(0, lh, rest, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.set_left_margin(25)
         else:
-            pdf.multi_cell(0, lh, text, align="L", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(lh)
+            pdf.multi_cell(0, lh, "     " + text if manuscript else text, align="L",
+                           new_x="LMARGIN", new_y="NEXT")
+        if not manuscript:
+            pdf.ln(lh)
     pdf.cell(0, lh, "###", align="C")
     pdf.output(str(path))
     return _gold(article, "courier", list(article.blocks))
@@ -679,6 +713,12 @@ DESIGNS: dict[str, Design] = {
         pagesize=(612.0, 792.0), margin=36.0, head="The Valley Courier", foot="A{n}",
         variant=v, hyphenate=True, heading_size=10.0, nameplate="The Valley Courier"),
     "tex": lambda a, p, v: hand_set(a, p, variant=v),
+    "rl-broadsheet": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-broadsheet", fonts="Times", size=8.0, leading=9.5, columns=4,
+        justify=True, indent=8.0, gap=0.0, italic_quotes=False, pagesize=(842.0, 595.0),
+        margin=30.0, head="The Valley Courier", foot="Page {n}", variant=v, hyphenate=True,
+        heading_size=9.0),
+    "fpdf-html": lambda a, p, v: fpdf_html(a, p, variant=v),
     "rl-magazine": lambda a, p, v: reportlab_doc(
         a, p, family="rl-magazine", fonts="LiberationSans" if v % 2 else "Helvetica",
         size=9.5, leading=13.0, columns=2, justify=True, indent=0.0, gap=5.0,

@@ -35,6 +35,9 @@ GAP_EMS = 0.35
 INDENT_EMS = 0.6
 #: A block indented this many ems from its column (on every line) is a quote.
 QUOTE_EMS = 1.2
+#: A list item's next line within this many ems of its hanging indent continues it (hanging
+#: indents align exactly; a typed paragraph indent may fall near them).
+HANG_EMS = 0.3
 #: A line this far (ems) from its column's right edge is short (a paragraph's last line).
 SHORT_EMS = 2.5
 
@@ -204,7 +207,7 @@ class Segmenter:
         """Whether the next line continues ``cur`` at its hanging indent (list evidence)."""
         if cur.hang is None or nxt is None or nxt.key != cur.key:
             return False
-        return abs(nxt.x0 - cur.hang) <= 0.5 * cur.size
+        return abs(nxt.x0 - cur.hang) <= HANG_EMS * cur.size
 
     def is_item_start(self, prev: PLine | None, cur: PLine, nxt: PLine | None,
                       in_item: bool) -> bool:
@@ -252,8 +255,11 @@ class Segmenter:
 
     def measure(self, block: _State) -> float:
         """The right edge of the block's lines: its column's, or for an indented or italic
-        block (a quote, often set ragged inside a justified column) the widest line so far."""
+        block (a quote, often set ragged inside a justified column) the widest line so far;
+        a list item is indented by its marker but runs to the column's edge."""
         prev = self.lines[block.lines[-1]]
+        if block.item:
+            return self.column(prev).right
         if self.indent(prev) > QUOTE_EMS * prev.size or any(
                 self.lines[i].line.italic for i in block.lines):
             return max(self.lines[i].x1 for i in block.lines)
@@ -294,7 +300,7 @@ class Segmenter:
         ended = self.fits(block, cur) or (closed and short and (col.justified or not same_flow))
         if block.item:
             hang = (first.hang if first.hang is not None else first.x0) - self.column(first).left
-            if abs(indent - hang) <= 0.5 * em:
+            if abs(indent - hang) <= HANG_EMS * em:
                 return ended
             if (len(block.lines) == 1 and abs(indent) <= 0.5 * em and not self.short(prev)
                     and INDENT_EMS * em <= self.indent(first) <= 2.5 * em):
