@@ -121,3 +121,22 @@ def test_visible_byline_when_no_meta_names_the_author() -> None:
     assert meta_of("", body=body).authors == ("Jane Doe", "John Roe")
     rel = '<article><a rel="author" href="/jane">Jane Doe</a>' + BODY.removeprefix("<article>")
     assert meta_of("", body=rel).authors == ("Jane Doe",)
+
+
+def test_cms_default_dates_are_no_dates_but_timestamps_keep_their_time() -> None:
+    # Unset CMS fields come out as the Unix epoch; a page was never published then. The
+    # next source (here JSON-LD's dateCreated) is used instead.
+    meta = meta_of('<meta property="article:published_time" content="1970-01-01">'
+                   + ld({"@type": "NewsArticle", "dateCreated": "2024-03-05T09:30:00-05:00",
+                         "dateModified": "March 6, 2024"}))
+    assert meta.published == "2024-03-05T09:30:00-05:00"
+    assert meta.modified == "2024-03-06"
+
+
+def test_date_only_values_parse_like_the_shared_date_parser() -> None:
+    from newsingest.meta.dates import parse_date
+    from newsingest.meta.htmldates import iso_date
+
+    for value in ("Tue, 19 Nov 2019", "24 Mar. 2026", "2024-03-05", "March 2024"):
+        assert iso_date(value) == parse_date(value), value
+    assert iso_date("1850-06-01") is None and parse_date("1850-06-01") == "1850-06-01"

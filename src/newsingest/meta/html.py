@@ -3,21 +3,21 @@
 Publishers state the same facts several times, with different care: JSON-LD is written for search
 engines and is usually the most exact (a headline without the site suffix, a timezone-aware date),
 OpenGraph next, plain ``<meta>`` and ``<title>`` last. Each field takes the first source that has
-it, in that order. Dates become ISO 8601; ``htmldate`` looks at the rest of the page only when no
-structured date exists, because its extensive search costs more than the whole extraction.
+it, in that order. JSON-LD is read by :mod:`newsingest.meta.jsonld`, dates by
+:mod:`newsingest.meta.htmldates` (``htmldate`` looks at the rest of the page only when no
+structured date exists, because its extensive search costs more than the whole extraction).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import warnings
-from collections.abc import Iterable, Iterator
-from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from newsingest.meta.htmldates import find_page_date, iso_date, text_date
+from newsingest.meta.jsonld import article_object, jsonld_objects, names, text_value
 from newsingest.model import Metadata, ParseWarning
 
 __all__ = [
@@ -26,21 +26,10 @@ __all__ = [
     "extract_metadata",
     "headline_byline",
     "headline_in_title",
-    "iso_date",
-    "jsonld_objects",
     "strip_site_suffix",
-    "text_date",
 ]
 
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report", "liveblogposting",
-    "socialmediaposting", "techarticle", "scholarlyarticle", "webpage", "posting",
-})
 _SEPARATORS = re.compile(r"\s+[|–—·•:»/-]{1,2}\s+|\s+::\s+")
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BY = re.compile(r"^\s*by\s+", re.I)
 
 
@@ -51,34 +40,6 @@ class HtmlMeta:
     metadata: Metadata
     article_body: str | None = None
     warnings: tuple[ParseWarning, ...] = ()
-
-
-def iso_date(value: str | None) -> str | None:
-    """A date string in any common notation as ISO 8601; ``None`` when it is not a date.
-
-    >>> iso_date("2019-11-19T08:30:00Z")
-    '2019-11-19T08:30:00+00:00'
-    >>> iso_date("Tue, 19 Nov 2019")
-    '2019-11-19'
-    >>> iso_date("yesterday") is None
-    True
-    """
-    if not value or not isinstance(value, str) or len(value) > 80 or not re.search(r"\d", value):
-        return None
-    from dateutil import parser as dateparser
-
-    text = value.strip()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # unknown zone names ("EST") parse as naive times
-            parsed = dateparser.parse(text, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if parsed.year < 1990 or parsed.year > 2100:
-        return None
-    if _HAS_TIME.search(text):
-        return str(parsed.isoformat())
-    return str(parsed.date().isoformat())
 
 
 def strip_site_suffix(title: str, site: str | None = None) -> str:
@@ -113,72 +74,6 @@ def _rejoin(title: str, kept: list[str]) -> str:
     start = title.find(kept[0])
     end = title.rfind(kept[-1]) + len(kept[-1])
     return title[start:end].strip() if 0 <= start < end else " ".join(kept).strip()
-
-
-def _load_json(text: str) -> Any:
-    try:
-        return json.loads(text, strict=False)
-    except ValueError:
-        cleaned = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text)).strip().rstrip(";")
-        return json.loads(cleaned, strict=False)
-
-
-def jsonld_objects(root: Any) -> tuple[list[dict[str, Any]], list[ParseWarning]]:
-    """Every JSON-LD object on the page, ``@graph`` and lists flattened; bad scripts warn."""
-    found: list[dict[str, Any]] = []
-    warnings: list[ParseWarning] = []
-    for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        text = (script.text or "").strip()
-        if not text:
-            continue
-        try:
-            data = _load_json(text)
-        except (ValueError, RecursionError):
-            warnings.append(ParseWarning("invalid-jsonld", "a JSON-LD script is not valid JSON "
-                                         "and was ignored; metadata comes from meta tags"))
-            continue
-        stack = [data]
-        while stack and len(found) < 500:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                found.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, (list, dict)):
-                    stack.append(graph)
-    return found, warnings
-
-
-def _types(obj: dict[str, Any]) -> set[str]:
-    value = obj.get("@type")
-    values = value if isinstance(value, list) else [value]
-    return {v.casefold() for v in values if isinstance(v, str)}
-
-
-def _names(value: Any) -> Iterator[str]:
-    """Author-like values: strings, ``{"name": ...}`` objects, lists of either."""
-    items = value if isinstance(value, list) else [value]
-    for item in items[:20]:
-        if isinstance(item, dict):
-            item = item.get("name")
-            if isinstance(item, list):
-                yield from (v for v in item if isinstance(v, str))
-                continue
-        if isinstance(item, str):
-            yield item
-
-
-def _text(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = next((v for v in value if isinstance(v, (str, dict))), None)
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
 
 
 def _clean_author(name: str | None) -> str | None:
@@ -228,89 +123,11 @@ def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _article(objects: list[dict[str, Any]]) -> dict[str, Any]:
-    """The JSON-LD object describing the article (the most specific type, the longest body)."""
-    best: dict[str, Any] = {}
-    best_rank = (-1, -1)
-    for obj in objects:
-        types = _types(obj)
-        if not types & ARTICLE_TYPES:
-            continue
-        specific = 0 if types <= {"webpage"} else 1
-        body = obj.get("articleBody")
-        rank = (specific, len(body) if isinstance(body, str) else 0)
-        if rank > best_rank:
-            best, best_rank = obj, rank
-    return best
-
-
-def _find_date(root: Any) -> str | None:
-    try:
-        from htmldate import find_date
-    except ImportError:  # pragma: no cover - htmldate is a runtime dependency
-        return None
-    try:
-        import lxml.etree
-
-        # htmldate takes lxml.html trees only; the parser builds a plain etree one.
-        page = lxml.etree.tostring(root, encoding="unicode", method="html")
-        found = find_date(page, extensive_search=False, original_date=True)
-    except Exception:  # htmldate is heuristic; a failure there must not fail the parse
-        return None
-    return iso_date(found) if isinstance(found, str) else None
-
-
 _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
     "or contains(@class, 'author')]"
 )
 _POSTED_BY = re.compile(r"^\s*(?:posted|written|words|reported|text|story)\s+(?=by\s)", re.I)
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate((
-        "jan january januar janvier enero gennaio", "feb february februar février febrero "
-        "febbraio", "mar march märz mars marzo", "apr april avril abril aprile",
-        "may mai mayo maggio", "jun june juni juin junio giugno", "jul july juli juillet julio "
-        "luglio", "aug august août agosto", "sep sept september septembre septiembre "
-        "settembre", "oct october oktober okt octobre octubre ottobre", "nov november "
-        "novembre noviembre", "dec december dezember dez décembre diciembre dicembre"), 1)
-    for name in names.split()
-}
-_MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-_TEXT_DATES = (
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), (1, 2, 3)),
-    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), (1, 2, 3)),
-    (re.compile(rf"\b(?P<m>{_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
-                re.I), (3, 1, 2)),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?P<m>{_MONTH_NAME})\.?,?"
-                rf"\s+(?:de\s+)?(\d{{4}})\b", re.I), (3, 2, 1)),
-)
-
-
-def text_date(text: str) -> tuple[str, str] | None:
-    """The first date written out in a line, in English, German, French, Spanish or Italian
-    notation or as 年月日: ``(ISO date, the matched text)``.
-
-    >>> text_date("Von Anna Schmidt, 7. September 2023")
-    ('2023-09-07', '7. September 2023')
-    >>> text_date("3 de marzo de 2024 - Por Lucía Gómez")[0], text_date("2024年3月3日")[0]
-    ('2024-03-03', '2024-03-03')
-    >>> text_date("By Owen Pryce, April 18, 2024")[0], text_date("Room 101") is None
-    ('2024-04-18', True)
-    """
-    for pattern, (year, month, day) in _TEXT_DATES:
-        for found in pattern.finditer(text):
-            values = [found.group(i) for i in (year, month, day)]
-            number = _MONTH_NUMBERS.get(values[1].casefold().rstrip("."))
-            try:
-                iso = datetime(int(values[0]), number or int(values[1]), int(values[2]))
-            except ValueError:
-                continue
-            if 1990 <= iso.year <= 2100:
-                return iso.date().isoformat(), found.group(0)
-    return None
-
-
 def headline_in_title(root: Any, title: str) -> str:
     """The page's own headline when ``<title>`` wraps it in words a suffix rule cannot see
     ("Village Reader: How the library network spread"): the longest of the first headings
@@ -404,24 +221,24 @@ def byline_authors(root: Any) -> tuple[str, ...]:
 def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     """Metadata of the page rooted at ``root`` (an lxml element)."""
     objects, warnings = jsonld_objects(root)
-    article = _article(objects)
+    article = article_object(objects)
     tags = _meta_tags(root)
     publisher = article.get("publisher")
     site_name = _first(
         tags.get("og:site_name"),
-        _text(publisher) if isinstance(publisher, (dict, list, str)) else None,
+        text_value(publisher) if isinstance(publisher, (dict, list, str)) else None,
         tags.get("application-name"),
     )
     title_el = root.find(".//title")
     page_title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
-    raw_title = _first(_text(article.get("headline")), tags.get("og:title"),
+    raw_title = _first(text_value(article.get("headline")), tags.get("og:title"),
                        tags.get("twitter:title"), page_title)
     title = strip_site_suffix(raw_title, site_name) if raw_title else None
     if title and raw_title == page_title:
         title = headline_in_title(root, title)
     authors = _unique(
         _clean_author(n)
-        for n in (*_names(article.get("author")), *_names(article.get("creator")))
+        for n in (*names(article.get("author")), *names(article.get("creator")))
     )
     if not authors:
         authors = _unique(_clean_author(v) for v in (
@@ -430,19 +247,19 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     if not authors:
         authors = byline_authors(root)
     published = _first(*(iso_date(v) for v in (
-        _text(article.get("datePublished")), tags.get("article:published_time"),
+        text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
         tags.get("publishdate"), tags.get("date"), tags.get("dc.date"),
         tags.get("dc.date.issued"), tags.get("sailthru.date"), tags.get("parsely-pub-date"),
-        _text(article.get("dateCreated")))))
+        text_value(article.get("dateCreated")))))
     if published is None and use_htmldate:
-        published = _find_date(root)
+        published = find_page_date(root)
     if not authors or published is None:
         near_authors, near_date = headline_byline(root, title)
         authors = authors or near_authors
         published = published or near_date
     modified = _first(*(iso_date(v) for v in (
-        _text(article.get("dateModified")), tags.get("article:modified_time"),
+        text_value(article.get("dateModified")), tags.get("article:modified_time"),
         tags.get("og:updated_time"), tags.get("datemodified"))))
     canonical = None
     for link in root.iter("link"):
@@ -452,7 +269,8 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     html_lang = root.get("lang") or root.get("xml:lang")
     keywords_raw = article.get("keywords")
     keywords = (", ".join(k for k in keywords_raw if isinstance(k, str))
-                if isinstance(keywords_raw, list) else _text(keywords_raw)) or tags.get("keywords")
+                if isinstance(keywords_raw, list)
+                else text_value(keywords_raw)) or tags.get("keywords")
     body = article.get("articleBody")
     metadata = Metadata(
         title=title or None,
@@ -461,12 +279,12 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         published=published,
         modified=modified,
         site_name=site_name,
-        url=_first(canonical, tags.get("og:url"), _text(article.get("url"))),
-        language=_first(_text(article.get("inLanguage")), html_lang and html_lang.strip(),
+        url=_first(canonical, tags.get("og:url"), text_value(article.get("url"))),
+        language=_first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
                         tags.get("og:locale"), tags.get("content-language")),
-        section=_first(_text(article.get("articleSection")), tags.get("article:section")),
+        section=_first(text_value(article.get("articleSection")), tags.get("article:section")),
         description=_first(tags.get("description"), tags.get("og:description"),
-                           _text(article.get("description")), tags.get("twitter:description")),
+                           text_value(article.get("description")), tags.get("twitter:description")),
         keywords=_unique(k.strip() for k in (keywords or "").split(",") if k.strip())[:50],
     )
     return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
