@@ -383,3 +383,23 @@ def test_a_paragraph_indented_near_a_list_items_hang_is_not_its_continuation() -
     assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH, *[BlockType.LIST_ITEM] * 3,
                                             BlockType.PARAGRAPH]
     assert texts(doc)[3] == "3. Load-test the bridge with loaded lorries before it reopens."
+
+
+def test_a_bold_headline_barely_larger_than_the_body_is_the_title_when_a_byline_follows() -> None:
+    items: list[Item] = [(40, 30, "The Northern Chronicle", "Helvetica", 10),
+                         (40, 60, "Rural Hospital Keeps Its Maternity Ward", "Helvetica-Bold", 12),
+                         (40, 80, "By Nadia Petrova | 11 February 2026", "Helvetica", 10)]
+    items += [(40, 100 + 12 * i, SENTENCES[i][:70], "Helvetica", 10) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Rural Hospital Keeps Its Maternity Ward"
+    assert doc.metadata.authors == ("Nadia Petrova",)
+    assert doc.metadata.published == "2026-02-11"
+    assert "Chronicle" not in " ".join(texts(doc))
+
+
+def test_a_bold_first_line_without_a_byline_stays_a_heading() -> None:
+    items: list[Item] = [(40, 60, "What happens next", "Helvetica-Bold", 10)]
+    items += [(40, 80 + 12 * i, SENTENCES[i][:70], "Helvetica", 10) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title is None
+    assert doc.blocks[0].type is BlockType.HEADING

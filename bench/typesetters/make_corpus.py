@@ -602,7 +602,8 @@ def courier_release(article: Article, path: Path, *, variant: int) -> dict[str, 
 
 
 def docx_doc(article: Article, path: Path, *, family: str, font: str, size: float,
-             columns: int, variant: int, indent: bool) -> dict[str, Any]:
+             columns: int, variant: int, indent: bool, plain_title: bool = False
+             ) -> dict[str, Any]:
     """A python-docx document (Word's own styles); converted to PDF by ``convert_all``."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -634,7 +635,12 @@ def docx_doc(article: Article, path: Path, *, family: str, font: str, size: floa
     run.append(text)
     field.append(run)
     footer._p.append(field)
-    doc.add_paragraph(article.title, style="Title")
+    if plain_title:  # a release typed in Word: the headline is bold body text, a bit larger
+        run = doc.add_paragraph().add_run(article.title)
+        run.bold = True
+        run.font.size = Pt(size + 2)
+    else:
+        doc.add_paragraph(article.title, style="Title")
     by, dateline = _byline(article, variant)
     doc.add_paragraph(by).paragraph_format.first_line_indent = Pt(0)
     if dateline:
@@ -740,6 +746,10 @@ DOCX_DESIGNS: dict[str, Callable[[Article, Path, int], dict[str, Any]]] = {
     "lo-word": lambda a, p, v: docx_doc(a, p, family="lo-word",
                                         font="Liberation Serif" if v % 2 else "DejaVu Sans",
                                         size=11.0, columns=1, variant=v, indent=False),
+    "lo-memo": lambda a, p, v: docx_doc(a, p, family="lo-memo",
+                                        font="Liberation Sans" if v % 2 else "Liberation Serif",
+                                        size=11.0 + v % 2, columns=1, variant=v, indent=False,
+                                        plain_title=True),
     "lo-cols": lambda a, p, v: docx_doc(a, p, family="lo-cols", font="Liberation Serif",
                                         size=10.0, columns=2, variant=v, indent=True),
 }

@@ -204,7 +204,7 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
     headers = [_byline(first_page[: next((s for s in starts if s > end), len(first_page))],
                        end + 1, _title(first_page, start, end)) for start, end in spans]
     if not headers:
-        return _byline(first_page, 0, Header())
+        return _weak_headline(first_page, body_size) or _byline(first_page, 0, Header())
     wanted = _fold(info_title)
     named = next((h for h in headers if wanted and _fold(h.title) == wanted), None)
     if named is not None:
@@ -215,6 +215,26 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
     if bylined is not None and bylined is not headers[0] and _nameplate(headers[0]):
         return bylined
     return headers[0]
+
+
+def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
+    """A headline barely larger than the body, or only bold (a release typed in a word
+    processor): among the first few lines, a bold or larger one — wrapped lines of the same
+    style joined — that a byline or date line follows. Without that byline it is left alone:
+    a bold first line alone may be a heading or a kicker."""
+    for start, line in enumerate(lines[: _MASTHEAD_MAX_LINES + 1]):
+        size = line.font_size or body_size
+        if not (line.bold or size > body_size + 0.5):
+            continue
+        end = start
+        while (end + 1 < len(lines) and end + 1 - start < _TITLE_MAX_LINES
+               and lines[end + 1].bold == line.bold
+               and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
+            end += 1
+        header = _byline(lines, end + 1, _title(lines, start, end))
+        if header.authors or header.published:
+            return header
+    return None
 
 
 def _nameplate(header: Header) -> bool:
