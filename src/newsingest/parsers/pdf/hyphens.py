@@ -72,8 +72,9 @@ def _parts(line: str, nxt: str) -> tuple[str, str, bool] | None:
 
 
 def _sure(head: str, tail: str, vocabulary: Container[str]) -> bool:
-    """A break only a typesetter makes: a first part that is no word (``pedestri-``)."""
-    return zipf(head.casefold()) < NO_WORD_ZIPF and \
+    """A break only a typesetter makes: a first part that is no word (``pedestri-``). A
+    capitalised one may be a rare name in an author's compound (``Sinopec-backed``)."""
+    return head[:1].islower() and zipf(head.casefold()) < NO_WORD_ZIPF and \
         f"{head}-{tail}".casefold() not in vocabulary
 
 
@@ -142,6 +143,8 @@ def soften_breaks(texts: Sequence[str], vocabulary: Container[str], hyphenates: 
     ['for any\\xad', 'thing']
     >>> soften_breaks(["of the Wex-", "ley bridge, a Trump-", "era law"], set(), True)
     ['of the Wex\xad', 'ley bridge, a Trump-', 'era law']
+    >>> soften_breaks(["a Sinopec-", "backed firm"], set(), False)
+    ['a Sinopec-', 'backed firm']
     >>> soften_breaks(["for any-", "thing"], set(), False)
     ['for any-', 'thing']
     >>> soften_breaks(["the so-", "called"], set(), True)
