@@ -403,3 +403,14 @@ def test_a_bold_first_line_without_a_byline_stays_a_heading() -> None:
     doc = parse(draw(items))
     assert doc.metadata.title is None
     assert doc.blocks[0].type is BlockType.HEADING
+
+
+def test_a_short_headline_over_a_large_standfirst_stays_the_title() -> None:
+    items: list[Item] = [(40, 40, "Titan Mapped in Full", "Helvetica-Bold", 24),
+                         (40, 72, "The first global map of the moon shows lakes", "Helvetica",
+                          15),
+                         (40, 95, "By Ann Lee", "Helvetica", 9)]
+    items += [(40, 115 + 12 * i, SENTENCES[i][:70], "Helvetica", 10) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Titan Mapped in Full"
+    assert doc.metadata.authors == ("Ann Lee",)

@@ -200,8 +200,9 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
         return Header()
     spans = _headline_candidates(first_page, body_size)
     starts = sorted(start for start, _ in spans)
-    # a byline belongs to the nearest large text above it
-    headers = [_byline(first_page[: next((s for s in starts if s > end), len(first_page))],
+    # a byline belongs to the nearest large text above it, or to one right above that (a
+    # headline directly over its standfirst)
+    headers = [_byline(first_page[: next((s for s in starts if s > end + 1), len(first_page))],
                        end + 1, _title(first_page, start, end)) for start, end in spans]
     if not headers:
         return _weak_headline(first_page, body_size) or _byline(first_page, 0, Header())
