@@ -224,3 +224,48 @@ def test_raw_is_set_only_where_the_parser_joined_lines() -> None:
     assert [r.step for r in doc.repairs] == ["fix_soft_hyphens"]
     assert address.text == "Town Hall 12 High Street Northtown"
     assert address.raw == "Town Hall\n12 High Street\nNorthtown"
+
+
+def test_headline_from_the_h1_when_the_page_names_no_title() -> None:
+    # No <title>, og:title or JSON-LD headline: the article's own <h1> is the title (it was
+    # dropped from the body as "the headline again" and the title was None).
+    doc = parse(html(f"""<header class="site"><h1><a href="/">The Daily Planet</a></h1></header>
+      <article><p class="kicker">Local</p><h2>Council news</h2><h1>Budget approved</h1>
+      <p>{PROSE}</p><p>{PROSE}</p></article>""", head=""))
+    assert doc.metadata.title == "Budget approved"
+    assert "Budget approved" not in [b.text for b in doc.blocks]
+
+
+def test_most_prominent_lead_heading_when_there_is_no_h1() -> None:
+    doc = parse(html(f"<div><h3>Local</h3><h2>Budget approved</h2><p>{PROSE}</p>"
+                     f"<p>{PROSE}</p></div>", head=""))
+    assert doc.metadata.title == "Budget approved"
+    assert [b.type for b in doc.blocks] == [BlockType.PARAGRAPH, BlockType.PARAGRAPH]
+
+
+def test_headline_above_the_article_box_but_not_the_site_name() -> None:
+    doc = parse(html(f"""<div class="top"><h1>The Daily Planet</h1></div>
+      <div class="post"><h1 class="entry-title">Budget approved</h1><div class="entry-content">
+      <p>{PROSE}</p><p>{PROSE}</p></div></div>""", head=""))
+    assert doc.metadata.title == "Budget approved"
+    banner = parse(html(f"""<header><h1>The Daily Planet</h1></header><div class="post">
+      <div class="entry-content"><p>{PROSE}</p><p>{PROSE}</p></div></div>""", head=""))
+    assert banner.metadata.title is None
+
+
+def test_a_stated_title_is_never_replaced_by_a_heading() -> None:
+    doc = parse(html(f"<article><h1>Budget passes</h1><p>{PROSE}</p></article>",
+                     head='<meta property="og:title" content="Budget approved">'))
+    assert doc.metadata.title == "Budget approved"
+
+
+def test_headline_linked_to_its_own_page_or_in_a_skipped_story_header() -> None:
+    linked = parse(html(f"""<div class="post"><h1 class="entry-title"><a href="/budget">Budget
+      approved</a></h1><div class="entry-content"><p>{PROSE}</p><p>{PROSE}</p></div></div>""",
+                        head=""))
+    assert linked.metadata.title == "Budget approved"
+    # A story header with share buttons reads like a call to action and is skipped whole.
+    shared = parse(html(f"""<div class="top"><div class="hd"><h1>Budget approved</h1>
+      <button>Share</button></div><div class="text"><p>{PROSE}</p><p>{PROSE}</p></div>
+      <aside><h1>More from the council</h1></aside></div>""", head=""))
+    assert shared.metadata.title == "Budget approved"

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
 from newsingest.__about__ import __version__
 from newsingest.decode import looks_binary
 from newsingest.errors import UnsupportedFormatError
@@ -33,7 +35,8 @@ from newsingest.parsers.html.blocks import RawBlock, linearize
 from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
 from newsingest.parsers.html.content import choose_root, evidence_words, plain_text, words
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
-from newsingest.parsers.html.select import select_blocks
+from newsingest.parsers.html.headline import headline
+from newsingest.parsers.html.select import Selection, select_blocks
 
 __all__ = ["HtmlParser", "register_parsers"]
 
@@ -69,9 +72,12 @@ class HtmlParser:
             return Document(source=record, warnings=tuple(warnings))
         meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
         warnings.extend(meta.warnings)
-        body, furniture, deepest = extract_body(
-            root, meta.metadata, meta.article_body,
-            captions=bool(context.options.get("captions", True)))
+        found = extract_body(root, meta.metadata, meta.article_body,
+                             captions=bool(context.options.get("captions", True)))
+        body, furniture, deepest = list(found.kept), list(found.dropped), found.deepest
+        metadata = meta.metadata
+        if metadata.title is None and found.headline:
+            metadata = attrs.evolve(metadata, title=found.headline)
         if meta.article_body and body_from_jsonld(body, meta.article_body, root, furniture):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
@@ -85,15 +91,26 @@ class HtmlParser:
             warnings.append(ParseWarning("no-article", "no article text found on the page"))
         path_of = ElementPaths()
         blocks, repairs = _repair(body, context, path_of)
-        return Document(source=record, metadata=meta.metadata, blocks=blocks,
+        return Document(source=record, metadata=metadata, blocks=blocks,
                         furniture=tuple(_furniture(furniture, path_of)), repairs=repairs,
                         warnings=tuple(warnings))
 
 
+@attrs.frozen
+class Extraction:
+    """The article's blocks, the blocks dropped from around them, the deepest element nesting,
+    and the headline the headings give (for pages whose metadata has no title)."""
+
+    kept: tuple[RawBlock, ...]
+    dropped: tuple[RawBlock, ...]
+    deepest: int
+    headline: str | None = None
+
+
 def extract_body(
     root: Any, metadata: Metadata, article_body: str | None = None, *, captions: bool = True
-) -> tuple[list[RawBlock], list[RawBlock], int]:
-    """Return ``(article blocks, blocks dropped from around them, deepest nesting)``."""
+) -> Extraction:
+    """Find the article in the page rooted at ``root`` and cut it into blocks."""
     body = root.find("body")
     if body is None:
         body = root
@@ -101,19 +118,26 @@ def extract_body(
     evidence = evidence_words(article_body)
     blocks, deepest = linearize(body, code | furniture)
     top = choose_root(blocks, evidence)
-    kept, dropped = ([], []) if top is None else select_blocks(
+    chosen = Selection() if top is None else select_blocks(
         blocks, top, metadata.title, evidence, captions=captions)
-    if not kept:
+    if not chosen.kept:
         # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class
         # that reads like a sidebar, an article hidden until a script reveals it): when they
         # leave nothing, try again skipping only what is never text.
-        blocks, deepest = linearize(body, {el for el in code if el.tag in CODE_TAGS})
-        top = choose_root(blocks, evidence)
+        retry_blocks, deepest = linearize(body, {el for el in code if el.tag in CODE_TAGS})
+        top = choose_root(retry_blocks, evidence)
         if top is not None:
-            retry = select_blocks(blocks, top, metadata.title, evidence, captions=captions)
-            if sum(len(b.text) for b in retry[0]) > 2 * sum(len(b.text) for b in kept):
-                kept, dropped = retry
-    return kept, dropped, deepest
+            retry = select_blocks(retry_blocks, top, metadata.title, evidence,
+                                  captions=captions)
+            if sum(len(b.text) for b in retry.kept) > 0:
+                blocks, chosen = retry_blocks, retry
+    kept, dropped = chosen.kept, chosen.dropped
+    head = headline(blocks, chosen, top) if metadata.title is None and top is not None else None
+    if head is not None and any(b is head for b in kept):
+        # The heading that opened the text is the headline: metadata, not body.
+        kept = tuple(b for b in kept if b is not head)
+        dropped = (head, *dropped)
+    return Extraction(kept, dropped, deepest, head.text if head is not None else None)
 
 
 #: The markup must hold this share of the JSON-LD ``articleBody`` words, or that copy is used.

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from newsingest.model import BlockType
 from newsingest.parsers.html.blocks import RawBlock
 from newsingest.parsers.html.content import (
@@ -22,7 +24,7 @@ from newsingest.parsers.html.content import (
     visual_length,
 )
 
-__all__ = ["select_blocks"]
+__all__ = ["Selection", "select_blocks"]
 
 _KEY = re.compile(r"\W+")
 _URL = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,5}$")
@@ -136,6 +138,16 @@ def _sub_articles(blocks: Sequence[RawBlock], top: Any, inside: set[Any]) -> set
     return below if outside >= 300 else set()
 
 
+@attrs.frozen
+class Selection:
+    """What :func:`select_blocks` decided: the body, what was dropped from inside the article,
+    and the dropped headings above its first paragraph (where the headline is)."""
+
+    kept: tuple[RawBlock, ...] = ()
+    dropped: tuple[RawBlock, ...] = ()
+    lead_headings: tuple[RawBlock, ...] = ()
+
+
 def select_blocks(
     blocks: Sequence[RawBlock],
     top: Any,
@@ -143,8 +155,8 @@ def select_blocks(
     evidence: Evidence | None = None,
     *,
     captions: bool = True,
-) -> tuple[list[RawBlock], list[RawBlock]]:
-    """Split ``blocks`` under ``top`` into ``(kept, dropped)``; blocks outside are ignored."""
+) -> Selection:
+    """Split the blocks under ``top`` into kept and dropped; blocks outside are ignored."""
     inside = set(top.iter())
     items = _sub_articles(blocks, top, inside)
     title_key = _key(title) if title else None
@@ -183,4 +195,6 @@ def select_blocks(
                                                                     and not seen_prose)]
     dropped = [b for b, verdict in verdicts if verdict == "drop" or (verdict == "lead"
                                                                        and seen_prose)]
-    return kept, dropped
+    leads = [b for b, verdict in verdicts if verdict == "lead" and seen_prose
+             and b.type is BlockType.HEADING]
+    return Selection(tuple(kept), tuple(dropped), tuple(leads))
