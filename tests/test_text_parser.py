@@ -141,3 +141,27 @@ def test_cid_runs_give_a_warning() -> None:
     doc = newsingest.parse_text("Headline Here\n\nThe price (cid:3)(cid:4) rose.\n")
     assert doc.blocks[0].text == "The price rose."
     assert any(w.code == "cid_removed" for w in doc.warnings)
+
+
+def _no_blank_dump(size: int) -> bytes:
+    words = ("troops", "the", "develop-", "ment", "said,", "officials.", "In", "a", "so-", "called")
+    lines = ["Headline Of The Dump"]
+    total = 0
+    while total < size:
+        k = len(lines)
+        lines.append(" ".join(words[(k * 3 + j) % len(words)] for j in range(9 + k % 3)))
+        total += len(lines[-1]) + 1
+    return "\n".join(lines).encode()
+
+
+def test_dump_without_blank_lines_parses_in_linear_time() -> None:
+    # a dump without paragraph breaks is a few huge blocks; joining them was quadratic (a 3 MB
+    # dump took 105 s). 4x the text must take about 4x the time, well under 8x.
+    small, large = _no_blank_dump(200_000), _no_blank_dump(800_000)
+    start = time.process_time()
+    newsingest.parse(small, name="small.txt")
+    middle = time.process_time()
+    doc = newsingest.parse(large, name="large.txt")
+    end = time.process_time()
+    assert sum(len(b.text) for b in doc.blocks) > 700_000
+    assert (end - middle) / max(middle - start, 1e-3) < 8, (middle - start, end - middle)

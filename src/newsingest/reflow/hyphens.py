@@ -26,6 +26,9 @@ _WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
 _WORD_HEAD = re.compile(r"^([^\W\d_][\w'’]*)")
 _NO_SPACE_BEFORE = set(",.;:!?)]}%’”»")
 _LONG = 2000  # lines longer than this are not printed lines; they add no evidence
+#: Longer runs of word characters are no word to dehyphenate; joins read this much of the end.
+_MAX_WORD = 64
+_TAIL = 2 * _MAX_WORD
 _WORDS = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
@@ -78,25 +81,53 @@ def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) 
     return _zipf(joined) >= 3.0 and (suffix or _zipf(tail.casefold()) < 3.0)
 
 
-def _pair(left: str, right: str, vocabulary: Container[str]) -> str:
-    if not left:
-        return right
-    if not right:
-        return left
-    if left.endswith("\u00ad"):
-        return left.rstrip("\u00ad") + right
+def _last_word(text: str) -> str | None:
+    """The word ``text`` ends with (letters first, then word characters, ``'`` and ``-``).
+
+    Only the end of ``text`` is read, and at most ``_MAX_WORD`` characters of it: a longer run is
+    no word (``None``), which keeps joining linear in the length of the block.
+
+    >>> _last_word("the so-called 15-inch"), _last_word("a 2024"), _last_word("x" * 99)
+    ('inch', None, None)
+    """
+    start = len(text)
+    while start > 0 and len(text) - start <= _MAX_WORD and \
+            (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+        start -= 1
+    if len(text) - start > _MAX_WORD:
+        return None
+    for k in range(start, len(text)):
+        if text[k].isalnum() and not text[k].isdecimal():
+            return text[k:]
+    return None
+
+
+def _end(parts: Sequence[str]) -> str:
+    """The last ``_TAIL`` characters of ``"".join(parts)`` (parts are non-empty), read cheaply."""
+    out: list[str] = []
+    size = 0
+    for part in reversed(parts):
+        out.append(part[-_TAIL:])
+        size += len(out[-1])
+        if size >= _TAIL:
+            break
+    return "".join(reversed(out))[-_TAIL:]
+
+
+def _separator(left: str, right: str, vocabulary: Container[str]) -> tuple[bool, str]:
+    """How ``right`` joins a block ending in ``left`` (its last characters): whether the
+    block's final hyphen goes (a typesetter's), and the glue between (a space, or nothing)."""
     if left[-1] in _HYPHENS and len(left) >= 2 and left[-2].isalnum() and right[0].isalnum():
-        head_match = _WORD_TAIL.search(left[:-1])
+        head = _last_word(left[:-1])
         tail_match = _WORD_HEAD.match(right)
-        if head_match and tail_match and \
-                dehyphenate(head_match.group(1), tail_match.group(1), vocabulary):
-            return left[:-1] + right
-        return left + right  # the author's hyphen ("15-inch", "so-called") stays, no space
+        if head and tail_match and dehyphenate(head, tail_match.group(1), vocabulary):
+            return True, ""
+        return False, ""  # the author's hyphen ("15-inch", "so-called") stays, no space
     if right[0] in _NO_SPACE_BEFORE or (right[0] in "'’" and right[1:2].islower()) or \
             (left[-1] in "—–/" and left[-2:-1].isalnum()) or \
             (right[0] in _HYPHENS and right[1:2].isalpha() and left[-1].isalnum()):
-        return left + right  # "China" / "-sympathetic": the hyphen went to the next line
-    return left + " " + right
+        return False, ""  # "China" / "-sympathetic": the hyphen went to the next line
+    return False, " "
 
 
 def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -> str:
@@ -107,6 +138,9 @@ def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -
     ``dehyphenate`` finds evidence, and is kept otherwise (``so-called``). A line starting with
     closing punctuation attaches without a space. ``vocabulary`` defaults to the words of
     ``texts`` themselves; pass the whole document's for better evidence.
+
+    Each join looks only at the last characters joined so far, so the time is linear in the
+    length of the block (a dump without a blank line is one block of megabytes).
 
     >>> join_lines(["rapid devel-", "opment, the 15-", "inch model"])
     'rapid development, the 15-inch model'
@@ -120,7 +154,21 @@ def join_lines(texts: Sequence[str], vocabulary: Container[str] | None = None) -
     lines = [" ".join(text.split()) for text in texts]
     if vocabulary is None:
         vocabulary = word_vocabulary(lines)
-    out = ""
+    parts: list[str] = []  # non-empty strings: lines and the glue between them
     for line in lines:
-        out = _pair(out, line, vocabulary)
-    return out.replace("\u00ad", "")
+        if not line:
+            continue
+        if parts and parts[-1].endswith("\u00ad"):  # a soft hyphen joins as it stands
+            parts[-1] = parts[-1].rstrip("\u00ad")
+            if not parts[-1]:
+                parts.pop()
+        elif parts:
+            drop, glue = _separator(_end(parts), line, vocabulary)
+            if drop:
+                parts[-1] = parts[-1][:-1]
+                if not parts[-1]:
+                    parts.pop()
+            if glue:
+                parts.append(glue)
+        parts.append(line)
+    return "".join(parts).replace("\u00ad", "")

@@ -120,7 +120,7 @@ class Measure:
         """The 85th percentile of the widths of lines with four words or more, per column."""
         widths: dict[int | None, list[float]] = {}
         for line in lines:
-            if len(line.text.split()) >= 4:
+            if len(line.text.split(maxsplit=3)) >= 4:
                 widths.setdefault(line.column, []).append(cls.width(line))
         out: dict[int | None, float] = {}
         top: dict[int | None, float] = {}
@@ -150,7 +150,8 @@ class Decider:
     """Decides breaks between lines and the type of each block, for one document."""
 
     def __init__(self, lines: Sequence[Line], measure: Measure) -> None:
-        self.lines = lines
+        self._lines = lines
+        self._widths: dict[int, float] = {}
         self.measure = measure
         self.soft: set[int] = set()  # first lines of blocks that started on a "fits" break only
         self.narrow: set[int] = set()  # first lines of blocks merged from narrow-measure runs
@@ -169,8 +170,21 @@ class Decider:
         return line.bbox is None and len(line.text) <= LONG_LINE and \
             self.width(i) > 1.2 * self.measure.top_of_line(line) > 0
 
+    @property
+    def lines(self) -> Sequence[Line]:
+        return self._lines
+
+    @lines.setter
+    def lines(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._widths.clear()
+
     def width(self, i: int) -> float:
-        return Measure.width(self.lines[i])
+        """Width of line ``i``, measured once: every break decision reads a few widths."""
+        width = self._widths.get(i)
+        if width is None:
+            width = self._widths[i] = Measure.width(self._lines[i])
+        return width
 
     def full(self, i: int) -> float:
         """The measure line ``i`` was set to: its column's, or its own paragraph's if narrower.
@@ -364,21 +378,31 @@ class Decider:
             self.width(i) < 0.35 * self.full(i)
 
     def merge_narrow(self, groups: list[list[int]]) -> list[list[int]]:
-        """Undo "fits" breaks inside runs of lines set to a narrower measure (block quotes)."""
+        """Undo "fits" breaks inside runs of lines set to a narrower measure (block quotes).
+
+        The widest line of the run merged so far is carried along, so each line is measured
+        once however long the run grows.
+        """
         if not groups:
             return groups
         out = [groups[0]]
+        widest = max(self.width(i) for i in groups[0])
         for group in groups[1:]:
             last = out[-1]
-            if group[0] in self.soft and len(group) >= 2 and self._narrow_pair(last, group):
+            if group[0] in self.soft and len(group) >= 2 and \
+                    self._narrow_pair(last, group, widest):
                 last.extend(group)
                 self.narrow.add(last[0])
+                widest = max(widest, max(self.width(i) for i in group))
             else:
                 out.append(group)
+                widest = max(self.width(i) for i in group)
         self.narrow.update(out[k][0] for k in range(len(out)) if self._set_narrower(out, k))
         return out
 
-    def _narrow_pair(self, first: Sequence[int], second: Sequence[int]) -> bool:
+    def _narrow_pair(self, first: Sequence[int], second: Sequence[int], widest: float) -> bool:
+        """Whether the break between ``first`` (whose widest line is ``widest``) and ``second``
+        falls inside one run set narrower than the text."""
         a, b = first[-1], second[0]
         full = self.full(a)
         wa, wb = self.width(a), self.width(b)
@@ -388,7 +412,7 @@ class Decider:
                 and not self.fits(a, b, local)):
             return False
         # the whole run must be set narrower than the text, not just the lines at the break
-        return all(self.width(i) < 0.92 * full for i in [*first, *second[:-1]])
+        return max(widest, *(self.width(i) for i in second[:-1])) < 0.92 * full
 
     def _widest_wrapped(self, group: Sequence[int]) -> float:
         """The widest wrapped line of ``group`` (all but its last) as a share of the measure."""
@@ -416,10 +440,9 @@ class Decider:
         text = " ".join(self.lines[i].text.strip() for i in group)
         if list_marker(first.text) is not None:
             return BlockType.LIST_ITEM
-        words = text.split()
         size = first.font_size
         bigger = size is not None and self.body_size is not None and size > self.body_size + 0.6
-        if (len(group) <= 2 and len(words) <= 14 and not ends_sentence(text)
+        if (len(group) <= 2 and len(text.split(maxsplit=14)) <= 14 and not ends_sentence(text)
                 and (text[:1].isupper() or text[:1].isdigit() or bigger or first.bold
                      or not any(ch.isalnum() for ch in text))  # a "___" section rule
                 and not text.endswith(",") and (bigger or first.bold is not False)):
