@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsingest.meta import find_date, parse_byline, parse_date
+from newsingest.meta import Byline, find_date, parse_byline, parse_date
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,16 @@ def test_dates() -> None:
     assert parse_date("Tuesday") is None
     assert find_date("Updated on 5 May 2025 at noon") == "2025-05-05"
     assert find_date("10,000 troops") is None
+
+
+@pytest.mark.parametrize("text", ["March 2024", "2024", "2024-03", "Feb. 2023", "March 24"])
+def test_dates_without_a_day_or_year_are_not_guessed(text: str) -> None:
+    # they came out as the first of the month (or January 1st): a date the text never gave
+    assert parse_date(text) is None
+    assert find_date(f"Updated {text}") is None
+
+
+def test_byline_with_a_month_only_keeps_the_authors_and_no_date() -> None:
+    byline = parse_byline("By Jane Doe | March 2024")
+    assert byline == Byline(("Jane Doe",), None)
+    assert parse_byline("By Jane Doe | March 5, 2024") == Byline(("Jane Doe",), "2024-03-05")

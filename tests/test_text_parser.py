@@ -165,3 +165,11 @@ def test_dump_without_blank_lines_parses_in_linear_time() -> None:
     end = time.process_time()
     assert sum(len(b.text) for b in doc.blocks) > 700_000
     assert (end - middle) / max(middle - start, 1e-3) < 8, (middle - start, end - middle)
+
+
+def test_month_only_date_line_gives_no_date() -> None:
+    text = ("Harbor Budget Passes\nBy Jane Doe | March 2024\n\n"
+            "The council passed the budget on a close vote after a long night.\n")
+    doc = newsingest.parse_text(text)
+    assert doc.metadata.authors == ("Jane Doe",)
+    assert doc.metadata.published is None  # not 2024-03-01

@@ -25,13 +25,25 @@ _CANDIDATES = re.compile(
 )
 
 
+#: Two dates that differ in year, month and day: a field the text does not give is filled from
+#: the default, so it comes out different in the two parses.
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
+
+
 def parse_date(text: str) -> str | None:
-    """ISO date (``YYYY-MM-DD``) for a string that is a date, or ``None``.
+    """ISO date (``YYYY-MM-DD``) for a string that is a full date, or ``None``.
+
+    A date without a day ("March 2024", "2024") gives ``None``: the output format has no way to
+    say "some day in March", and a made-up first of the month is a wrong date, not a vague one.
+    Which fields the text gives is read by parsing it with two different defaults: a field
+    taken from the default differs between the two.
 
     >>> parse_date("March 24, 2026")
     '2026-03-24'
     >>> parse_date("24 Mar. 2026")
     '2026-03-24'
+    >>> parse_date("March 2024") is None, parse_date("2024") is None
+    (True, True)
     >>> parse_date("not a date") is None
     True
     """
@@ -39,12 +51,12 @@ def parse_date(text: str) -> str | None:
     if not text or len(text) > 60:
         return None
     try:
-        value = dateparser.parse(text, default=dt.datetime(1, 1, 1))
+        first, second = (dateparser.parse(text, default=default) for default in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
         return None
-    if value is None or value.year < 1800:
+    if first is None or second is None or first.date() != second.date() or first.year < 1800:
         return None
-    return str(value.date().isoformat())
+    return str(first.date().isoformat())
 
 
 def find_date(text: str) -> str | None:
