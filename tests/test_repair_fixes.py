@@ -101,7 +101,7 @@ def test_cid_runs_are_removed_logged_and_warned() -> None:
     (entry,) = [r for r in log if r.step == "remove_cid_runs"]
     assert entry.removed and entry.locations == (Provenance(lines=(2, 2)),)
     (warning,) = repair_warnings(log)
-    assert warning.code == "cid_removed" and warning.provenance == Provenance(lines=(2, 2))
+    assert warning.code == "cid-removed" and warning.provenance == Provenance(lines=(2, 2))
 
 
 def test_zwj_sequences_survive_and_stray_zwj_goes() -> None:

@@ -124,9 +124,21 @@ def test_empty_and_binary_input_give_parse_errors() -> None:
         newsingest.parse(bytes(range(256)) * 8, name="junk.txt")
 
 
-def test_whitespace_only_gives_a_document() -> None:
-    doc = newsingest.parse(b"\n\n   \n", name="blank.txt")
+def test_whitespace_only_gives_a_document_with_a_warning() -> None:
+    doc = newsingest.parse(b"\n\n   \t\n", name="blank.txt")
+    assert doc.blocks == () and doc.metadata.title is None
+    assert [w.code for w in doc.warnings] == ["no-text"]
+
+
+def test_text_without_a_body_warns_no_body() -> None:
+    doc = newsingest.parse(b"Page 1\n\n2/5\n", name="furniture.txt")
     assert doc.blocks == ()
+    assert "no-body" in [w.code for w in doc.warnings]
+
+
+def test_lost_characters_warn_in_kebab_case() -> None:
+    doc = newsingest.parse_text("Headline Here\n\nThe price \ufffd rose.\n")
+    assert "characters-lost" in [w.code for w in doc.warnings]
 
 
 def test_huge_single_line_does_not_hang() -> None:
@@ -140,7 +152,7 @@ def test_huge_single_line_does_not_hang() -> None:
 def test_cid_runs_give_a_warning() -> None:
     doc = newsingest.parse_text("Headline Here\n\nThe price (cid:3)(cid:4) rose.\n")
     assert doc.blocks[0].text == "The price rose."
-    assert any(w.code == "cid_removed" for w in doc.warnings)
+    assert any(w.code == "cid-removed" for w in doc.warnings)
 
 
 def _no_blank_dump(size: int) -> bytes:

@@ -47,14 +47,17 @@ class TextParser:
         for index, line in enumerate(text.split("\n")):
             if len(line) > MAX_LINE:
                 warnings.append(ParseWarning(
-                    "long_line", f"line {index + 1} has {len(line)} characters; not reflowed"))
+                    "long-line", f"line {index + 1} has {len(line)} characters; not reflowed"))
             lines.append(Line(line, index, new_page=new_page[index] or None))
         # A block's ``raw`` holds its repaired lines as they were wrapped; what repair changed
         # (and every character it removed) is in ``doc.repairs`` with the line numbers.
         result = reflow(lines)
         blocks = result.blocks
-        if not blocks and text.strip():
-            warnings.append(ParseWarning("no_body", "no article body found in the text"))
+        if not text.strip():
+            warnings.append(ParseWarning(
+                "no-text", "the input holds nothing but whitespace: there is no text to parse"))
+        elif not blocks:
+            warnings.append(ParseWarning("no-body", "no article body found in the text"))
         return Document(
             source=source.source(self, "text/plain"),
             metadata=result.metadata,

@@ -67,8 +67,8 @@ STEPS = (
 
 #: Steps whose removals also deserve a warning: the user lost text, not just damage.
 _WARN = {
-    "remove_cid_runs": ("cid_removed", "characters without a Unicode mapping ((cid:N)) removed"),
-    "remove_replacement_chars": ("characters_lost", "characters lost before parsing (U+FFFD)"),
+    "remove_cid_runs": ("cid-removed", "characters without a Unicode mapping ((cid:N)) removed"),
+    "remove_replacement_chars": ("characters-lost", "characters lost before parsing (U+FFFD)"),
 }
 
 
