@@ -108,11 +108,14 @@ def test_columns_whose_baselines_are_out_of_step_are_read_column_by_column() -> 
 
 
 def justified(lines: Sequence[tuple[float, float, str, float]], font: str = "Helvetica",
-              size: float = 9) -> bytes:
-    """Lines ``(x, top, text, right)`` stretched by word spacing to end at ``right``."""
+              size: float = 9, styles: dict[int, tuple[str, float]] | None = None) -> bytes:
+    """Lines ``(x, top, text, right)`` stretched by word spacing to end at ``right`` (``0``:
+    not stretched); ``styles`` sets another font and size for some lines, by index."""
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=A5)
-    for x, top, text, right in lines:
+    base = (font, size)
+    for n, (x, top, text, right) in enumerate(lines):
+        font, size = (styles or {}).get(n, base)
         natural = c.stringWidth(text, font, size)
         obj = c.beginText(x, HEIGHT - top - size * 0.8)
         obj.setFont(font, size)
@@ -414,3 +417,32 @@ def test_a_short_headline_over_a_large_standfirst_stays_the_title() -> None:
     doc = parse(draw(items))
     assert doc.metadata.title == "Titan Mapped in Full"
     assert doc.metadata.authors == ("Ann Lee",)
+
+
+def test_a_wrapped_heading_ending_in_a_possessive_apostrophe_stays_one_heading() -> None:
+    # a narrow justified column: a short line ending a sentence (or a quotation: it may be a
+    # quoted title) ends its paragraph, but the apostrophe of "The millers'" closes nothing
+    body = ["A first paragraph of plain", "prose sits just above the", "heading in the narrow",
+            "column of the page."]
+    lines = [(40.0, 60 + 12.0 * i, t, 140.0 if i < 3 else 0.0) for i, t in enumerate(body)]
+    lines += [(40.0, 115.0, "The millers'", 0.0), (40.0, 130.0, "problem", 0.0)]
+    lines += [(40.0, 150 + 12.0 * i, t, 140.0 if i < 3 else 0.0) for i, t in enumerate(body)]
+    bold = ("Helvetica-Bold", 12.0)
+    doc = parse(justified(lines, size=10, styles={4: bold, 5: bold}))
+    assert texts(doc)[1] == "The millers' problem"
+    assert doc.blocks[1].type is BlockType.HEADING
+
+
+def test_a_two_word_line_stretched_across_a_narrow_column_stays_one_line() -> None:
+    # two justified columns; "town ... itself." is spread over 7 ems, wider than any word
+    # space a single-column page shows, and is still one line of its column
+    left = ["the population of the village", "town", "had signed the letter to the",
+            "board, which answered in the", "spring with a plan of its own."]
+    right = ["Campaigners had argued that", "the road to the city is often",
+             "closed by snow for days on end", "in the winter months of the year."]
+    lines = [(40.0, 60 + 11.0 * i, t, 170.0 if i < 4 else 0.0) for i, t in enumerate(left)]
+    lines[1] = (40.0, 71.0, "town", 0.0)
+    lines.append((140.0, 71.0, "itself", 0.0))
+    lines += [(190.0, 60 + 11.0 * i, t, 320.0 if i < 3 else 0.0) for i, t in enumerate(right)]
+    doc = parse(justified(lines, font="Times-Roman", size=8))
+    assert texts(doc) == [" ".join([left[0], "town itself", *left[2:]]), " ".join(right)]

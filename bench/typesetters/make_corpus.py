@@ -406,7 +406,7 @@ def hand_set(article: Article, path: Path, *, variant: int) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------- fpdf2
 
 
-def _fpdf(fonts: str | None, head: str | None, foot: str) -> Any:
+def _fpdf(fonts: str | None, head: str | None, foot: str, page: str = "A4") -> Any:
     from fpdf import FPDF
 
     class Pdf(FPDF):  # type: ignore[misc]
@@ -422,7 +422,7 @@ def _fpdf(fonts: str | None, head: str | None, foot: str) -> Any:
             self.set_font(self.base, "", 8)
             self.cell(0, 5, foot.replace("{n}", str(self.page_no())), align="C")
 
-    pdf = Pdf(format="A4", unit="mm")
+    pdf = Pdf(format=page, unit="mm")
     pdf.base = "Helvetica"
     if fonts:
         for style, stem in (("", ""), ("B", "-Bold"), ("I", "-Oblique" if "Sans" in fonts
@@ -438,9 +438,9 @@ def _fpdf(fonts: str | None, head: str | None, foot: str) -> Any:
 def fpdf_doc(article: Article, path: Path, *, family: str, fonts: str | None, size: float,
              columns: int, justify: bool, margin: float, head: str | None, foot: str,
              variant: int, first_indent: float = 0.0, gap: float = 2.5,
-             quote_marks: bool = True) -> dict[str, Any]:
+             quote_marks: bool = True, page: str = "A4") -> dict[str, Any]:
     """One article with fpdf2: multi_cell (one column) or text_columns (two)."""
-    pdf = _fpdf(fonts, head, foot)
+    pdf = _fpdf(fonts, head, foot, page)
     pdf.set_margins(margin, margin + 4, margin)
     pdf.set_auto_page_break(True, margin + 4)
     info = _info_title(article, variant)
@@ -471,8 +471,8 @@ def fpdf_doc(article: Article, path: Path, *, family: str, fonts: str | None, si
                     with cols.paragraph(text_align="LEFT", top_margin=gap, bottom_margin=1) as p:
                         p.write(text)
                 elif kind == "quote":
-                    pdf.set_font(base, "I", size)
-                    with cols.paragraph(indent=8, top_margin=gap, bottom_margin=gap) as p:
+                    pdf.set_font(base, "I", size)  # (fpdf2's indent overflows the column)
+                    with cols.paragraph(top_margin=gap, bottom_margin=gap) as p:
                         p.write(text)
                 elif kind == "list_item":
                     pdf.set_font(base, "", size)
@@ -725,6 +725,15 @@ DESIGNS: dict[str, Design] = {
         margin=30.0, head="The Valley Courier", foot="Page {n}", variant=v, hyphenate=True,
         heading_size=9.0),
     "fpdf-html": lambda a, p, v: fpdf_html(a, p, variant=v),
+    "rl-ragged2": lambda a, p, v: reportlab_doc(
+        a, p, family="rl-ragged2", fonts="Helvetica" if v % 2 else "DejaVuSans", size=9.0,
+        leading=12.0, columns=2, justify=False, indent=0.0, gap=6.0, italic_quotes=True,
+        pagesize=(420.0, 595.0), margin=30.0, head="Regional Review", foot="Page {n}",
+        variant=v, hyphenate=False, heading_size=11.5),
+    "fpdf-cols3": lambda a, p, v: fpdf_doc(
+        a, p, family="fpdf-cols3", fonts="DejaVuSerif" if v % 2 else "LiberationSerif",
+        size=8.0, columns=3, justify=True, margin=12.0, head="THE DISTRICT TIMES",
+        foot="Page {n}", variant=v, first_indent=3.0, page="A5"),
     "rl-magazine": lambda a, p, v: reportlab_doc(
         a, p, family="rl-magazine", fonts="LiberationSans" if v % 2 else "Helvetica",
         size=9.5, leading=13.0, columns=2, justify=True, indent=0.0, gap=5.0,
@@ -750,6 +759,8 @@ DOCX_DESIGNS: dict[str, Callable[[Article, Path, int], dict[str, Any]]] = {
                                         font="Liberation Sans" if v % 2 else "Liberation Serif",
                                         size=11.0 + v % 2, columns=1, variant=v, indent=False,
                                         plain_title=True),
+    "lo-serif": lambda a, p, v: docx_doc(a, p, family="lo-serif", font="DejaVu Serif",
+                                         size=10.0, columns=1, variant=v, indent=True),
     "lo-cols": lambda a, p, v: docx_doc(a, p, family="lo-cols", font="Liberation Serif",
                                         size=10.0, columns=2, variant=v, indent=True),
 }

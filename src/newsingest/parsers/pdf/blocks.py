@@ -43,17 +43,24 @@ SHORT_EMS = 2.5
 
 
 _TYPED_BULLETS = ("*", "-", "\u2013", "\u2014")
-_CLOSERS = ('"', "\u201d", "\u2019", "'", "\u00bb")
+#: Closing quotation marks and the opening mark each needs before it on the line.
+_CLOSERS = {'"': '"', "\u201d": "\u201c", "\u2019": "\u2018", "'": "'", "\u00bb": "\u00ab"}
 
 
 def _ended(text: str) -> bool:
-    """A sentence end, or a closing quotation mark ending a quoted title line.
+    """A sentence end, or a closing quotation mark ending a quoted title line — one the line
+    opened: the apostrophe of "The millers'" closes nothing.
 
     >>> _ended('the end.'), _ended('"We write with urgency"'), _ended('and the')
     (True, True, False)
+    >>> _ended("The millers'"), _ended("\u2018Not now\u2019")
+    (False, True)
     """
     text = text.rstrip()
-    return ends_sentence(text) or text.endswith(_CLOSERS)
+    if ends_sentence(text):
+        return True
+    opener = _CLOSERS.get(text[-1:])
+    return opener is not None and opener in text[:-1]
 
 
 @attrs.frozen

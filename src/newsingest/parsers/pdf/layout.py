@@ -172,11 +172,15 @@ def _bands(rows: Sequence[Row], gutters: Sequence[Gutter]) -> list[tuple[int, in
 
 
 def _merged(row: Row, gutters: Sequence[Gutter]) -> list[Segment]:
-    """The row's segments with soft white joined again, unless a gutter runs through it."""
+    """The row's segments with soft white joined again, unless a gutter runs through it.
+
+    Inside a column band, even hard white between two pieces of one column joins them: a
+    narrow justified column stretches a two-word line wider than any word space.
+    """
     out = [row.segments[0]]
     for seg, hard in zip(row.segments[1:], row.hard, strict=True):
         gap0, gap1 = out[-1][-1].x1, seg[0].x0
-        if hard or any(gap0 <= g.middle <= gap1 for g in gutters):
+        if (hard and not gutters) or any(gap0 < g.x1 and g.x0 < gap1 for g in gutters):
             out.append(seg)
         else:
             out[-1] = out[-1] + seg
