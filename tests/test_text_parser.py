@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
 import pytest
 
 import newsingest
-from newsingest.errors import ParseError
+from newsingest.errors import ParseError, UnsupportedFormatError
 from newsingest.model import BlockType
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "pentagon-dump.txt"
@@ -185,3 +186,21 @@ def test_month_only_date_line_gives_no_date() -> None:
     doc = newsingest.parse_text(text)
     assert doc.metadata.authors == ("Jane Doe",)
     assert doc.metadata.published is None  # not 2024-03-01
+
+
+def _small_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pageCompression=0)
+    page.drawString(72, 720, "A headline on a PDF page")
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [_small_pdf(), b"\n%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n"])
+def test_text_parser_refuses_a_pdf(data: bytes) -> None:
+    # forced on a PDF (--parser text) it gave a Document titled "%PDF-1.4"
+    with pytest.raises(UnsupportedFormatError, match="use the pdf parser"):
+        newsingest.parse(data, name="story.txt", parser="text")
+    assert newsingest.parse(b"About %PDF-1.4 files\n", parser="text").blocks  # only a mention

@@ -18,6 +18,15 @@ from newsingest.repair.builtin import repair_warnings
 MAX_LINE = 20_000
 
 
+def _is_pdf(head: bytes) -> bool:
+    """Whether the bytes are a PDF file: ``%PDF-`` first (after a BOM or whitespace, if any).
+
+    >>> _is_pdf(b"%PDF-1.4\\n%..."), _is_pdf(b"The %PDF-1.4 header")
+    (True, False)
+    """
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"%PDF-")
+
+
 class TextParser:
     """Text dumps (pdftotext, pdfplumber, copy-paste): one line per physical line."""
 
@@ -28,9 +37,16 @@ class TextParser:
 
     def sniff(self, head: bytes) -> float:
         # Anything that decodes as text is text, but only weakly: HTML and PDF sniff higher.
-        return 0.0 if not head or looks_binary(head) else 0.1
+        return 0.0 if not head or looks_binary(head) or _is_pdf(head) else 0.1
 
     def parse(self, source: Input, context: ParseContext) -> Document:
+        if _is_pdf(source.head):
+            # a small uncompressed PDF reads as text, and came out with the title "%PDF-1.4"
+            raise UnsupportedFormatError(
+                "this is a PDF file (it starts with %PDF-), not a text dump: use the pdf parser "
+                "(--parser pdf, or no --parser to let the format be detected)",
+                source=source.label,
+            )
         if looks_binary(source.head):
             raise UnsupportedFormatError(
                 "binary data, not text (is it a PDF or an image with a wrong name?)",
