@@ -204,3 +204,16 @@ def test_text_parser_refuses_a_pdf(data: bytes) -> None:
     with pytest.raises(UnsupportedFormatError, match="use the pdf parser"):
         newsingest.parse(data, name="story.txt", parser="text")
     assert newsingest.parse(b"About %PDF-1.4 files\n", parser="text").blocks  # only a mention
+
+
+def test_long_line_is_kept_whole_and_the_warning_says_so() -> None:
+    # the comment said long lines "are split", the warning "not reflowed": neither was true
+    long = " ".join(f"Sentence number {k} says  something." for k in range(800))
+    text = f"Headline Of The Story\n\nA first paragraph.\n\n{long}\n\nA last paragraph.\n"
+    doc = newsingest.parse_text(text)
+    assert [b.text for b in doc.blocks] == [
+        "A first paragraph.", " ".join(long.split()), "A last paragraph."]
+    assert doc.blocks[1].provenance.lines == (5, 5)
+    (warning,) = [w for w in doc.warnings if w.code == "long-line"]
+    assert warning.provenance is not None and warning.provenance.lines == (5, 5)
+    assert f"{len(long)} characters" in warning.message and "kept whole" in warning.message

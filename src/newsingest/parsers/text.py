@@ -8,13 +8,15 @@ from newsingest.__about__ import __version__
 from newsingest.decode import decode_bytes, looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.model import Document, ParseWarning
+from newsingest.model import Document, ParseWarning, Provenance
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.reflow import Line, reflow
 from newsingest.repair.builtin import repair_warnings
 
-#: Lines longer than this are not prose a PDF could have printed; they are split for the reflow
-#: engine's sake (its work is linear in the number of lines, not their length).
+#: Lines longer than this are no line a PDF printed but text run together (a paragraph, or a
+#: whole article on one line). They are not split: they go to the reflow engine like any line,
+#: which handles them in linear time, but paragraph breaks lost inside them cannot be recovered,
+#: and the ``long-line`` warning says so.
 MAX_LINE = 20_000
 
 
@@ -63,7 +65,11 @@ class TextParser:
         for index, line in enumerate(text.split("\n")):
             if len(line) > MAX_LINE:
                 warnings.append(ParseWarning(
-                    "long-line", f"line {index + 1} has {len(line)} characters; not reflowed"))
+                    "long-line",
+                    f"line {index + 1} has {len(line)} characters, more than any printed line: "
+                    "it is kept whole and reflowed like any line, but paragraph breaks lost "
+                    "inside it cannot be recovered",
+                    Provenance(lines=(index + 1, index + 1))))
             lines.append(Line(line, index, new_page=new_page[index] or None))
         # A block's ``raw`` holds its repaired lines as they were wrapped; what repair changed
         # (and every character it removed) is in ``doc.repairs`` with the line numbers.
