@@ -47,20 +47,24 @@ _TYPED_BULLETS = ("*", "-", "\u2013", "\u2014")
 _CLOSERS = {'"': '"', "\u201d": "\u201c", "\u2019": "\u2018", "'": "'", "\u00bb": "\u00ab"}
 
 
-def _ended(text: str) -> bool:
-    """A sentence end, or a closing quotation mark ending a quoted title line — one the line
-    opened: the apostrophe of "The millers'" closes nothing.
+def _ended(text: str, before: str = "") -> bool:
+    """A sentence end, or a closing quotation mark ending a quoted title line — one opened on
+    the line or on the block's lines ``before`` it: the apostrophe of "The millers'" closes
+    nothing (a straight ``'`` opens only at a word start: "don't" opens nothing either).
 
     >>> _ended('the end.'), _ended('"We write with urgency"'), _ended('and the')
     (True, True, False)
-    >>> _ended("The millers'"), _ended("\u2018Not now\u2019")
-    (False, True)
+    >>> _ended("The millers'"), _ended("\u2018Not now\u2019"), _ended('a disaster"', 'it "was')
+    (False, True, True)
     """
     text = text.rstrip()
     if ends_sentence(text):
         return True
     opener = _CLOSERS.get(text[-1:])
-    return opener is not None and opener in text[:-1]
+    if opener is None:
+        return False
+    opened = f"{before} {text[:-1]}"
+    return f" {opener}" in opened if opener == "'" else opener in opened
 
 
 @attrs.frozen
@@ -302,7 +306,8 @@ class Segmenter:
                 cur.line.gap_above > self.gap + max(GAP_EMS * em, 1.5):
             return True
         indent = self.indent(cur)
-        closed = _ended(prev.line.text)
+        closed = _ended(prev.line.text, " ".join(self.lines[i].line.text
+                                                  for i in block.lines[-4:-1]))
         short = prev.x1 < self.measure(block) - SHORT_EMS * prev.size
         ended = self.fits(block, cur) or (closed and short and (col.justified or not same_flow))
         if block.item:
