@@ -269,3 +269,40 @@ def test_headline_linked_to_its_own_page_or_in_a_skipped_story_header() -> None:
       <button>Share</button></div><div class="text"><p>{PROSE}</p><p>{PROSE}</p></div>
       <aside><h1>More from the council</h1></aside></div>""", head=""))
     assert shared.metadata.title == "Budget approved"
+
+
+def test_text_skipped_inside_and_around_the_article_is_furniture_with_a_kind() -> None:
+    doc = parse(html(f"""<header class="site"><a href="/">The Daily Planet</a>
+      <ul><li><a href="/world">World</a></li></ul></header>
+      <nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+      <article><p class="byline">By Jane Doe</p><p>{PROSE}</p>
+        <aside><p>Fact box: the budget is 12 million.</p></aside><p>{PROSE}</p>
+        <div class="breadcrumbs"><a href="/">Home</a> › <a href="/local">Local</a></div>
+        <script>var x = "never text";</script><div hidden>Hidden note</div></article>
+      <div id="masthead-bottom">The Daily Planet, since 1901</div>
+      <aside class="rail"><p>Most read: a story about roads</p></aside>
+      <footer><p>Copyright 2024 The Daily Planet.</p></footer>"""))
+    kinds = [(f.kind.value, f.text) for f in doc.furniture]
+    assert kinds == [
+        ("header", "The Daily Planet\nWorld"),
+        ("navigation", "Home Sport"),
+        ("other", "By Jane Doe"),
+        ("other", "Fact box: the budget is 12 million."),
+        ("navigation", "Home › Local"),
+        ("masthead", "The Daily Planet, since 1901"),
+        ("other", "Most read: a story about roads"),
+        ("footer", "Copyright 2024 The Daily Planet."),
+    ]
+    assert doc.furniture[3].provenance.path == "/html/body/article/aside"
+    assert [b.text for b in doc.blocks] == [PROSE, PROSE]
+
+
+def test_a_long_skipped_subtree_is_kept_cut_with_a_note() -> None:
+    comments = "".join(f"<p>Comment {n}: I read this and I have thoughts about it.</p>"
+                       for n in range(200))
+    doc = parse(html(f"<article><p>{PROSE}</p><div class='comments'>{comments}</div>"
+                     "</article>"))
+    (item,) = doc.furniture
+    assert item.text.startswith("Comment 0: I read this")
+    assert item.text.endswith("(cut: furniture keeps the first 2,000 characters)")
+    assert len(item.text) < 2100

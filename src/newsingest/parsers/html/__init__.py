@@ -2,14 +2,16 @@
 
 The pipeline is decode → parse (lxml) → mark code, hidden parts and furniture → cut the page into
 blocks → pick the subtree holding the article → filter clutter inside it → repair the text →
-build the Document. Every block keeps the element path it came from; blocks dropped from inside
-the article are kept as furniture so that nothing disappears unexplained.
+build the Document. Every block keeps the element path it came from. So that nothing disappears
+unexplained, furniture keeps the blocks dropped from inside the article, the subtrees skipped
+inside it (asides, bylines, comments) and the landmarks around it (site header, menus, footer,
+sidebars), each with a kind (:mod:`.furniture`). Code and hidden elements are never text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -24,7 +26,6 @@ from newsingest.model import (
     BlockType,
     Document,
     Furniture,
-    FurnitureKind,
     Metadata,
     ParseWarning,
     Provenance,
@@ -35,6 +36,7 @@ from newsingest.parsers.html.blocks import RawBlock, linearize
 from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
 from newsingest.parsers.html.content import choose_root, evidence_words, plain_text, words
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
+from newsingest.parsers.html.furniture import Item, page_furniture
 from newsingest.parsers.html.headline import headline
 from newsingest.parsers.html.select import Selection, select_blocks
 
@@ -74,11 +76,11 @@ class HtmlParser:
         warnings.extend(meta.warnings)
         found = extract_body(root, meta.metadata, meta.article_body,
                              captions=bool(context.options.get("captions", True)))
-        body, furniture, deepest = list(found.kept), list(found.dropped), found.deepest
+        body, dropped, deepest = list(found.kept), list(found.dropped), found.deepest
         metadata = meta.metadata
         if metadata.title is None and found.headline:
             metadata = attrs.evolve(metadata, title=found.headline)
-        if meta.article_body and body_from_jsonld(body, meta.article_body, root, furniture):
+        if meta.article_body and body_from_jsonld(body, meta.article_body, root, dropped):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
                 "it); the text comes from the page's JSON-LD articleBody"))
@@ -92,19 +94,31 @@ class HtmlParser:
         path_of = ElementPaths()
         blocks, repairs = _repair(body, context, path_of)
         return Document(source=record, metadata=metadata, blocks=blocks,
-                        furniture=tuple(_furniture(furniture, path_of)), repairs=repairs,
+                        furniture=tuple(_furniture(found.furniture(dropped), path_of)),
+                        repairs=repairs,
                         warnings=tuple(warnings))
 
 
 @attrs.frozen
 class Extraction:
-    """The article's blocks, the blocks dropped from around them, the deepest element nesting,
-    and the headline the headings give (for pages whose metadata has no title)."""
+    """What :func:`extract_body` found: the article's blocks, the blocks dropped from inside it,
+    the deepest element nesting, the headline the headings give (for pages whose metadata has
+    no title), and what :func:`page_furniture` needs to record the rest of the page."""
 
     kept: tuple[RawBlock, ...]
     dropped: tuple[RawBlock, ...]
     deepest: int
     headline: str | None = None
+    blocks: tuple[RawBlock, ...] = ()
+    marks: tuple[tuple[int, Any], ...] = ()
+    top: Any = None
+    skipped: frozenset[Any] = frozenset()
+    code: frozenset[Any] = frozenset()
+
+    def furniture(self, dropped: Iterable[RawBlock]) -> list[Item]:
+        """The page's furniture, ``dropped`` (this extraction's, or more) among the rest."""
+        return page_furniture(self.blocks, dropped, self.marks, self.top, set(self.skipped),
+                              set(self.code))
 
 
 def extract_body(
@@ -116,7 +130,8 @@ def extract_body(
         body = root
     code, furniture = skipped_elements(body)
     evidence = evidence_words(article_body)
-    blocks, deepest = linearize(body, code | furniture)
+    skip = code | furniture
+    blocks, deepest, marks = linearize(body, skip, furniture)
     top = choose_root(blocks, evidence)
     chosen = Selection() if top is None else select_blocks(
         blocks, top, metadata.title, evidence, captions=captions)
@@ -124,20 +139,23 @@ def extract_body(
         # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class
         # that reads like a sidebar, an article hidden until a script reveals it): when they
         # leave nothing, try again skipping only what is never text.
-        retry_blocks, deepest = linearize(body, {el for el in code if el.tag in CODE_TAGS})
-        top = choose_root(retry_blocks, evidence)
-        if top is not None:
-            retry = select_blocks(retry_blocks, top, metadata.title, evidence,
+        never = {el for el in code if el.tag in CODE_TAGS}
+        retry_blocks, deepest, retry_marks = linearize(body, never)
+        retry_top = choose_root(retry_blocks, evidence)
+        if retry_top is not None:
+            retry = select_blocks(retry_blocks, retry_top, metadata.title, evidence,
                                   captions=captions)
-            if sum(len(b.text) for b in retry.kept) > 0:
-                blocks, chosen = retry_blocks, retry
+            if retry.kept:
+                blocks, marks, top, chosen, skip, code = (
+                    retry_blocks, retry_marks, retry_top, retry, never, never)
     kept, dropped = chosen.kept, chosen.dropped
     head = headline(blocks, chosen, top) if metadata.title is None and top is not None else None
     if head is not None and any(b is head for b in kept):
         # The heading that opened the text is the headline: metadata, not body.
         kept = tuple(b for b in kept if b is not head)
         dropped = (head, *dropped)
-    return Extraction(kept, dropped, deepest, head.text if head is not None else None)
+    return Extraction(kept, dropped, deepest, head.text if head is not None else None,
+                      tuple(blocks), tuple(marks), top, frozenset(skip), frozenset(code))
 
 
 #: The markup must hold this share of the JSON-LD ``articleBody`` words, or that copy is used.
@@ -271,10 +289,9 @@ def _lines(block: RawBlock) -> list[str]:
     return [block.text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _furniture(dropped: Sequence[RawBlock], path_of: ElementPaths) -> list[Furniture]:
-    return [Furniture(FurnitureKind.OTHER, block.text,
-                      provenance=Provenance(path=path_of(block.element)))
-            for block in dropped]
+def _furniture(items: Sequence[Item], path_of: ElementPaths) -> list[Furniture]:
+    return [Furniture(item.kind, item.text, provenance=Provenance(path=path_of(item.element)))
+            for item in items]
 
 
 @hookimpl

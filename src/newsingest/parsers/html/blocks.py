@@ -16,7 +16,7 @@ import attrs
 
 from newsingest.model import BlockType
 
-__all__ = ["RawBlock", "fold", "join_breaks", "linearize"]
+__all__ = ["LANDMARK_TAGS", "RawBlock", "fold", "join_breaks", "linearize"]
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
@@ -242,11 +242,21 @@ class _Walker:
         self.add(el.tail)
 
 
-def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
-    """The blocks of ``root`` in reading order (skipping ``skip``) and the deepest element
-    nesting below ``root`` (to tell when the parser's depth limit cut content off)."""
+#: Page landmarks: their place in the page is noted even when they are not skipped, so that
+#: the site's header, menus and footer around the article can be kept as furniture.
+LANDMARK_TAGS = frozenset({"header", "nav", "footer", "aside", "menu"})
+
+
+def linearize(
+    root: Any, skip: set[Any], record: set[Any] | frozenset[Any] = frozenset()
+) -> tuple[list[RawBlock], int, list[tuple[int, Any]]]:
+    """The blocks of ``root`` in reading order (skipping ``skip``), the deepest element
+    nesting below ``root`` (to tell when the parser's depth limit cut content off), and the
+    marks: ``(number of blocks before it, element)`` for each skipped element in ``record``
+    and each landmark element (``LANDMARK_TAGS``) the walk enters."""
     import lxml.etree
 
+    marks: list[tuple[int, Any]] = []
     walker = _Walker(skip)
     walker.push(root, "body")
     depth = deepest = 0
@@ -268,11 +278,18 @@ def linearize(root: Any, skip: set[Any]) -> tuple[list[RawBlock], int]:
                 walk.skip_subtree()
                 if tag in BLOCK_TAGS and walker.stack:
                     walker.flush(walker.stack[-1])
-            elif not walker.start(el, tag):
-                walk.skip_subtree()
+                if el in record:
+                    marks.append((len(walker.blocks), el))
+            else:
+                if tag in LANDMARK_TAGS:
+                    if walker.stack:
+                        walker.flush(walker.stack[-1])
+                    marks.append((len(walker.blocks), el))
+                if not walker.start(el, tag):
+                    walk.skip_subtree()
         else:
             depth -= 1
             walker.end(el, "#skipped" if el in skip else tag)
     while walker.stack:
         walker.flush(walker.stack.pop())
-    return walker.blocks, deepest
+    return walker.blocks, deepest, marks

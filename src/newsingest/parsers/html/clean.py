@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import Any
 
-__all__ = ["NEGATIVE", "POSITIVE", "skipped_elements"]
+__all__ = ["NEGATIVE", "POSITIVE", "skipped_elements", "token_parts"]
 
 #: Never text: code, media, form controls.
 CODE_TAGS = frozenset({
@@ -60,7 +60,12 @@ _PARTS = re.compile(r"[-_]+")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _parts(token: str) -> set[str]:
+def token_parts(token: str) -> set[str]:
+    """The words of a class/id token, single and adjacent pairs.
+
+    >>> sorted(token_parts("site-footer__inner"))
+    ['footer', 'footer-inner', 'inner', 'site', 'site-footer']
+    """
     parts = [p for p in _PARTS.split(token) if p]
     return {*parts, *(f"{a}-{b}" for a, b in itertools.pairwise(parts))}
 
@@ -77,7 +82,7 @@ def is_negative(words: str) -> bool:
     >>> is_negative("head lead")
     False
     """
-    tokens = [_parts(t) for t in words.lower().split()]
+    tokens = [token_parts(t) for t in words.lower().split()]
     if any(parts & _CONTENT for parts in tokens):
         return False
     return any(parts & NEGATIVE and not parts & _NOT for parts in tokens)
@@ -89,7 +94,7 @@ def is_positive_words(words: str) -> bool:
     >>> is_positive_words("c-article__body wide"), is_positive_words("body-wrapper")
     (True, False)
     """
-    return any(_parts(t) & POSITIVE for t in words.lower().split())
+    return any(token_parts(t) & POSITIVE for t in words.lower().split())
 
 
 def is_hidden(el: Any) -> bool:
@@ -113,7 +118,7 @@ def _flags(words: str, cache: dict[str, int]) -> int:
         lowered = words.lower()
         if _ANY_WORD.search(lowered):  # most ids and classes say nothing; skip the split
             for token in lowered.split():
-                parts = _parts(token)
+                parts = token_parts(token)
                 if parts & POSITIVE:
                     found |= _POS
                 if parts & _CONTENT:
@@ -155,7 +160,7 @@ def _is_control(el: Any) -> bool:
         return False
     if (el.get("role") or "").lower() == "button":
         return True
-    return any(_parts(t) & _BUTTON_CLASS for t in (el.get("class") or "").lower().split())
+    return any(token_parts(t) & _BUTTON_CLASS for t in (el.get("class") or "").lower().split())
 
 
 def _text_within(el: Any, limit: int) -> bool:
