@@ -446,3 +446,29 @@ def test_a_two_word_line_stretched_across_a_narrow_column_stays_one_line() -> No
     lines += [(190.0, 60 + 11.0 * i, t, 320.0 if i < 3 else 0.0) for i, t in enumerate(right)]
     doc = parse(justified(lines, font="Times-Roman", size=8))
     assert texts(doc) == [" ".join([left[0], "town itself", *left[2:]]), " ".join(right)]
+
+
+def test_a_last_page_of_list_items_keeps_the_documents_left_edge() -> None:
+    # page 2 holds a paragraph's last line at the margin, an indented paragraph and three
+    # indented list items: most of its lines start at the items' x, yet its edge is the margin
+    first = [(40, 60 + 14 * i, SENTENCES[i % 5][:66], "Courier", 9) for i in range(12)]
+    first[-1] = (40, 60 + 14 * 11,
+                 "Their equipment, they said, cost less than a good used second-hand",
+                 "Courier", 9)
+    second: list[Item] = [(40, 60, "car.", "Courier", 9),
+                          (72, 80, "Observers hoping to see the comet should:", "Courier", 9)]
+    items = ["look low in the south-west after sunset;", "use binoculars;",
+             "wait for a night without the Moon."]
+    second += [(52, 100 + 20 * i, f"*  {t}", "Courier", 9) for i, t in enumerate(items)]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    for page in (first, second):
+        for x, top, text, font, size in page:
+            c.setFont(font, size)
+            c.drawString(x, HEIGHT - top - size * 0.8, text)
+        c.showPage()
+    c.save()
+    doc = parse(out.getvalue())
+    assert texts(doc)[-5].endswith("cost less than a good used second-hand car.")
+    assert texts(doc)[-4] == "Observers hoping to see the comet should:"
+    assert [b.type for b in doc.blocks[-3:]] == [BlockType.LIST_ITEM] * 3

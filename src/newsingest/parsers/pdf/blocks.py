@@ -128,6 +128,14 @@ def columns_of(lines: Sequence[PLine], body_size: float) -> dict[tuple[int, int,
         flush = sum(abs(pl.x1 - right) < 1.0 for pl in body)
         out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.35 * len(body))
     sizes = {key: len(group) for key, group in groups.items()}
+    for key, col in list(out.items()):
+        # a short column (a last page of list items) may show its edge on one line only: a
+        # larger column's edge that one of its lines starts at is its edge too
+        edges = [c.left for k, c in out.items() if sizes[k] >= 2 * sizes[key]
+                 and c.left < col.left - 0.5 and any(abs(pl.x0 - c.left) <= 1.0
+                                                     for pl in groups[key])]
+        if edges:
+            out[key] = col = attrs.evolve(col, left=min(edges))
     for key, col in out.items():
         if sizes[key] < 4:  # too few lines to know the measure: borrow a like column's
             like = [c.right for k, c in out.items() if sizes[k] >= 4 and abs(c.left - col.left) < 3]
