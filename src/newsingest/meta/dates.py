@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 
 from dateutil import parser as dateparser
 
@@ -51,7 +52,10 @@ def parse_date(text: str) -> str | None:
     if not text or len(text) > 60:
         return None
     try:
-        first, second = (dateparser.parse(text, default=default) for default in _DEFAULTS)
+        with warnings.catch_warnings():
+            # "10:30 CST": the zone name is unknown to dateutil; the date is what we keep.
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            first, second = (dateparser.parse(text, default=default) for default in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
         return None
     if first is None or second is None or first.date() != second.date() or first.year < 1800:
