@@ -217,3 +217,32 @@ def test_long_line_is_kept_whole_and_the_warning_says_so() -> None:
     (warning,) = [w for w in doc.warnings if w.code == "long-line"]
     assert warning.provenance is not None and warning.provenance.lines == (5, 5)
     assert f"{len(long)} characters" in warning.message and "kept whole" in warning.message
+
+
+CJK = "北京时间三月十二日，国务院召开常务会议。\n\n会议指出，要加快推进改革，稳定经济增长。\n" * 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_cjk_without_a_bom_is_text(encoding: str) -> None:
+    # few NULs (only its newlines): it was rejected as binary by the 40%-NUL rule
+    doc = newsingest.parse(CJK.encode(encoding), name="zh.txt")
+    assert "北京时间三月十二日" in doc.to_json()
+    (warning,) = [w for w in doc.warnings if w.code == "encoding-guessed"]
+    assert encoding in warning.message
+
+
+def test_binary_with_nuls_is_still_refused() -> None:
+    junk = bytes((k * 7919 + 13) % 256 for k in range(4096)) + b"\x00\x00" * 64
+    with pytest.raises(ParseError):
+        newsingest.parse(junk, name="junk.txt")
+
+
+def test_guessed_encoding_is_named_in_a_warning() -> None:
+    # short KOI8-R comes out garbled: the user must learn which encoding was guessed
+    doc = newsingest.parse("Новости дня\n\nПривет, мир.\n".encode("koi8-r"), name="ru.txt")
+    (warning,) = [w for w in doc.warnings if w.code == "encoding-guessed"]
+    assert "decoded as" in warning.message
+    assert newsingest.parse("Café Story\n\nNaïve.\n".encode("cp1252")).warnings[0].message \
+        .startswith("no byte-order mark and not UTF-8: decoded as cp1252")
+    for data in ("Café\n\nNaïve.\n".encode(), "Café\n\nNaïve.\n".encode("utf-16")):
+        assert not [w for w in newsingest.parse(data).warnings if w.code == "encoding-guessed"]

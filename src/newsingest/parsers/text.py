@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsingest.__about__ import __version__
-from newsingest.decode import decode_bytes, looks_binary
+from newsingest.decode import decode_bytes, is_guess, looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance
@@ -54,13 +54,18 @@ class TextParser:
                 "binary data, not text (is it a PDF or an image with a wrong name?)",
                 source=source.label,
             )
-        text, _encoding = decode_bytes(source.data, label=source.label)
+        text, encoding = decode_bytes(source.data, label=source.label)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         original = text.split("\n")
         # Form feeds are page breaks: read them before repair removes them as control characters.
         new_page = [line.startswith("\f") or "\f" in line[:2] for line in original]
         text, repairs = context.repair(text)
         warnings: list[ParseWarning] = list(repair_warnings(repairs))
+        if is_guess(encoding):  # statistics on a short text guess wrong: say what was used
+            warnings.insert(0, ParseWarning(
+                "encoding-guessed",
+                f"no byte-order mark and not UTF-8: decoded as {encoding}, a guess from the "
+                "bytes; if the text reads garbled, convert the file to UTF-8"))
         lines = []
         for index, line in enumerate(text.split("\n")):
             if len(line) > MAX_LINE:
