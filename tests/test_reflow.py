@@ -328,3 +328,14 @@ def test_join_lines_is_linear_in_the_block_length() -> None:
         "In " + "development of the so-called troops, in " * 8_000 + "development."
     ratio = _cpu(lambda: join_lines(large)) / max(_cpu(lambda: join_lines(small)), 1e-3)
     assert ratio < 8, ratio
+
+
+def test_one_cached_word_frequency_serves_hyphens_and_compounds() -> None:
+    from newsingest.reflow import compounds, hyphens, vocabulary
+
+    assert hyphens.zipf is vocabulary.zipf and compounds.zipf is vocabulary.zipf
+    vocabulary.zipf.cache_clear()
+    assert join_lines(["rapid devel-", "opment"]) == "rapid development"
+    assert compounds.restore_compounds("cut by a quarterpoint") == "cut by a quarter-point"
+    assert vocabulary.zipf.cache_info().hits + vocabulary.zipf.cache_info().misses > 0
+    assert {"ment", "tion", "ness"} <= hyphens.SUFFIXES

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from functools import lru_cache
+
+from newsingest.reflow.vocabulary import zipf
 
 __all__ = ["restore_compounds", "split_compound"]
 
@@ -19,15 +20,6 @@ _TOKEN = re.compile(r"(?<!\w)[^\W_]\w{4,}(?![\w\-])")
 #: wordfreq Zipf values: below RARE a token is no word; parts must be COMMON words.
 _RARE = 2.5
 _COMMON = 3.0
-
-
-@lru_cache(maxsize=16384)
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return 0.0
-    return float(zipf_frequency(word, "en"))
 
 
 def split_compound(token: str) -> str | None:
@@ -38,12 +30,12 @@ def split_compound(token: str) -> str | None:
     >>> split_compound("important") is None, split_compound("Solomonidou") is None
     (True, True)
     """
-    if _zipf(token.casefold()) >= _RARE:
+    if zipf(token.casefold()) >= _RARE:
         return None
     best: tuple[float, str] | None = None
     for k in range(2, len(token) - 2):
         head, tail = token[:k], token[k:]
-        score = min(_zipf(head.casefold()), _zipf(tail.casefold()))
+        score = min(zipf(head.casefold()), zipf(tail.casefold()))
         if score >= _COMMON and (best is None or score > best[0]):
             best = (score, f"{head}-{tail}")
     return best[1] if best else None

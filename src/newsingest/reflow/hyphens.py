@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from functools import lru_cache
 
-__all__ = ["dehyphenate", "join_lines", "word_vocabulary"]
+from newsingest.reflow.vocabulary import zipf
+
+__all__ = ["SUFFIXES", "dehyphenate", "join_lines", "word_vocabulary"]
 
 _HYPHENS = "-\u2010"
 #: Word endings that are never words of their own, so "develop-" + "ment" is one word.
-_SUFFIXES = frozenset((
+SUFFIXES = frozenset((
     "ment", "ments", "ing", "ings", "tion", "tions", "sion", "sions", "ness", "ity", "ities",
     "ies", "ied", "ed", "er", "ers", "ly", "ally", "al", "ous", "ive", "ives", "able", "ible",
     "ance", "ence", "ant", "ent", "ism", "ist", "ists", "ize", "ized", "ise", "ised", "ful",
@@ -40,15 +41,6 @@ def word_vocabulary(texts: Sequence[str]) -> frozenset[str]:
     """
     return frozenset(m.group(0).casefold() for text in texts if len(text) <= _LONG
                      for m in _WORDS.finditer(text))
-
-
-@lru_cache(maxsize=8192)
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return 0.0
-    return float(zipf_frequency(word, "en"))
 
 
 def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) -> bool:
@@ -77,8 +69,8 @@ def dehyphenate(head: str, tail: str, vocabulary: Container[str] = frozenset()) 
         return False
     if joined in vocabulary:
         return True
-    suffix = tail.casefold() in _SUFFIXES
-    return _zipf(joined) >= 3.0 and (suffix or _zipf(tail.casefold()) < 3.0)
+    suffix = tail.casefold() in SUFFIXES
+    return zipf(joined) >= 3.0 and (suffix or zipf(tail.casefold()) < 3.0)
 
 
 def _last_word(text: str) -> str | None:
