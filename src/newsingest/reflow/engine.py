@@ -301,10 +301,6 @@ def _date_line(text: str) -> str | None:
     return parse_date(text) or find_date(text)
 
 
-def _quote_intro(text: str) -> bool:
-    return text.rstrip().endswith(":")
-
-
 def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     """Turn physical lines into an article: blocks, furniture, title/authors/date, warnings.
 

@@ -23,7 +23,6 @@ SUFFIXES = frozenset((
     "ance", "ence", "ant", "ent", "ism", "ist", "ists", "ize", "ized", "ise", "ised", "ful",
     "less", "ship",
 ))
-_WORD_TAIL = re.compile(r"([^\W\d_][\w'’-]*)$")
 _WORD_HEAD = re.compile(r"^([^\W\d_][\w'’]*)")
 _NO_SPACE_BEFORE = set(",.;:!?)]}%’”»")
 _LONG = 2000  # lines longer than this are not printed lines; they add no evidence

@@ -41,7 +41,6 @@ _MONTH_END = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)$"
 )
-_SOFT = "soft"
 #: A first-line indent, in em, that a dump has lost but the line's width still shows: a line
 #: falling this much short of the measure while the next word would not have fitted was indented.
 #: Newspaper columns indent by 1-1.5 em; measured widths carry some noise.
