@@ -10,10 +10,14 @@ import functools
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from newsingest.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from newsingest.plugins import Registry
 
 __all__ = ["convert", "register_commands"]
 
@@ -22,6 +26,16 @@ PRELOAD = ("newsingest.api", "newsingest.plugins", "newsingest.batch.convert",
            "newsingest.batch.outputs", "newsingest.parsers.pdf", "newsingest.parsers.html",
            "newsingest.parsers.text", "newsingest.repair.builtin", "newsingest.export.builtin",
            "pdfplumber", "lxml.html", "charset_normalizer", "ftfy")
+
+
+def check_choices(registry: Registry, fmt: str, parser: str | None) -> None:
+    """Usage errors for --format and --parser, shared by the local and the Dask engine."""
+    if fmt not in registry.exporters:
+        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}",
+                                 param_hint="--format")
+    if parser is not None and parser not in registry.parsers:
+        raise click.BadParameter(f"{parser!r}; installed: {', '.join(registry.parsers)}",
+                                 param_hint="--parser")
 
 
 def _cpu_count() -> int:
@@ -122,12 +136,7 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
                                   recycle_after=recycle_after, preload=PRELOAD),
                        initializer=warm_up)
     registry = get_registry()
-    if fmt not in registry.exporters:
-        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}",
-                                 param_hint="--format")
-    if parser is not None and parser not in registry.parsers:
-        raise click.BadParameter(f"{parser!r}; installed: {', '.join(registry.parsers)}",
-                                 param_hint="--parser")
+    check_choices(registry, fmt, parser)
     if os.path.exists(outdir) and not os.path.isdir(outdir):
         raise click.BadParameter(f"{outdir!r} exists and is not a folder", param_hint="-o")
     if any(os.path.realpath(path) == os.path.realpath(outdir) for path in inputs):

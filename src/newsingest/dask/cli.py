@@ -34,16 +34,13 @@ def convert_command(*, inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int
         import fsspec  # noqa: F401
     except ImportError:
         _usage("the dask engine needs the extra: pip install 'newsingest[dask]'", "--engine")
+    from newsingest.batch.cli import check_choices
     from newsingest.batch.inputs import Limits
     from newsingest.batch.progress import Reporter
     from newsingest.dask.api import run
     from newsingest.plugins import get_registry
 
-    registry = get_registry()
-    if fmt not in registry.exporters:
-        _usage(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}", "--format")
-    if parser is not None and parser not in registry.parsers:
-        _usage(f"{parser!r}; installed: {', '.join(registry.parsers)}", "--parser")
+    check_choices(get_registry(), fmt, parser)
     local_out = storage.local_path(outdir)
     if local_out is not None:
         if os.path.exists(local_out) and not os.path.isdir(local_out):
