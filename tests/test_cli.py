@@ -79,3 +79,16 @@ def test_plugin_commands_load_without_main() -> None:
     assert result.exit_code == 0
     for name in ("parse", "plugins", "convert", "inspect"):
         assert name in result.output
+
+
+def test_markdown_keeps_code_and_captions_intact() -> None:
+    from newsingest.export.markdown import render_markdown
+    from newsingest.model import Block, Document, Source
+
+    doc = Document(
+        source=Source(None, "text/plain", "0" * 64, 0, "test", "0"),
+        blocks=(Block("preformatted", "x ``` y"), Block("caption", "a *b* c")),
+    )
+    out = render_markdown(doc)
+    assert "````\nx ``` y\n````" in out
+    assert "*a \\*b\\* c*" in out

@@ -18,6 +18,19 @@ def _escape(text: str) -> str:
     return _SPECIAL_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
 
 
+def _fenced(text: str) -> str:
+    """A code fence longer than any backtick run inside, so the text cannot close it early.
+
+    >>> print(_fenced("a ``` b"))
+    ````
+    a ``` b
+    ````
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
+
+
 def _table(block: Block) -> str:
     rows = [list(r) for r in block.rows or ()]
     if not rows:
@@ -45,9 +58,9 @@ def _block(block: Block) -> str:
     if block.type is BlockType.TABLE:
         return _table(block)
     if block.type is BlockType.PREFORMATTED:
-        return f"```\n{block.text}\n```"
+        return _fenced(block.text)
     if block.type is BlockType.CAPTION:
-        return f"*{block.text}*"
+        return "*" + re.sub(r"([*_\\])", r"\\\1", block.text) + "*"
     return _escape(block.text)
 
 
