@@ -10,13 +10,15 @@ import functools
 import os
 import re
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from newsingest.hookspecs import hookimpl
 
 if TYPE_CHECKING:
+    from newsingest.batch.progress import Reporter, Stats
     from newsingest.plugins import Registry
 
 __all__ = ["convert", "register_commands"]
@@ -26,6 +28,22 @@ PRELOAD = ("newsingest.api", "newsingest.plugins", "newsingest.batch.convert",
            "newsingest.batch.outputs", "newsingest.parsers.pdf", "newsingest.parsers.html",
            "newsingest.parsers.text", "newsingest.repair.builtin", "newsingest.export.builtin",
            "pdfplumber", "lxml.html", "charset_normalizer", "ftfy")
+
+
+def finish(run: Callable[[], Stats], reporter: Reporter, outdir: str,
+           fatal: type[Exception] | tuple[type[Exception], ...]) -> NoReturn:
+    """Run a conversion and exit as both engines do: ``fatal`` errors are one line and status 1,
+    Ctrl-C is 130 with a hint to resume; otherwise the summary, then 0 or 1."""
+    try:
+        stats = run()
+    except fatal as exc:
+        click.echo(f"newsingest: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("newsingest: interrupted; rerun with --resume to continue", err=True)
+        sys.exit(130)
+    reporter.report(stats, outdir)
+    sys.exit(stats.exit_code())
 
 
 def check_choices(registry: Registry, fmt: str, parser: str | None) -> None:
@@ -149,16 +167,7 @@ def convert(inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int, timeout: 
         limits=Limits(max_member_bytes=max_member_size * 1024 * 1024))
     reporter = Reporter(quiet=quiet)
     runner = Runner(options, reporter)
-    try:
-        stats = runner.run(pool)
-    except PoolError as exc:
-        click.echo(f"newsingest: error: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("newsingest: interrupted; rerun with --resume to continue", err=True)
-        sys.exit(130)
-    reporter.report(stats, outdir)
-    sys.exit(stats.exit_code())
+    finish(lambda: runner.run(pool), reporter, outdir, PoolError)
 
 
 @hookimpl(tryfirst=True)  # built-in commands keep their names against plugins

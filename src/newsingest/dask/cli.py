@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from typing import Any, NoReturn
 
 import click
@@ -34,9 +33,9 @@ def convert_command(*, inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int
         import fsspec  # noqa: F401
     except ImportError:
         _usage("the dask engine needs the extra: pip install 'newsingest[dask]'", "--engine")
-    from newsingest.batch.cli import check_choices
+    from newsingest.batch.cli import check_choices, finish
     from newsingest.batch.inputs import Limits
-    from newsingest.batch.progress import Reporter
+    from newsingest.batch.progress import Reporter, Stats
     from newsingest.dask.api import run
     from newsingest.plugins import get_registry
 
@@ -51,20 +50,19 @@ def convert_command(*, inputs: tuple[str, ...], outdir: str, fmt: str, jobs: int
         _usage("-f jsonl is written by the client: give a local OUTDIR", "--format")
     logging.getLogger("distributed").setLevel(logging.WARNING)  # the cluster's chatter
     reporter = Reporter(quiet=quiet)
-    try:
-        _, stats = run(inputs, outdir, fmt=fmt, parser=parser, timeout=timeout,
-                       max_memory_mb=max_memory or None, recycle_after=recycle_after,
-                       resume=resume, retry_failed=retry_failed, fail_fast=fail_fast,
-                       include=include, exclude=exclude, scheduler=scheduler, n_workers=jobs,
-                       limits=Limits(max_member_bytes=max_member_size * 1024 * 1024),
-                       reporter=reporter)
-    except (FileNotFoundError, ValueError) as exc:
-        _usage(str(exc), "INPUT")
-    except OSError as exc:  # the scheduler cannot be reached, the store refuses
-        click.echo(f"newsingest: error: {exc}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("newsingest: interrupted; rerun with --resume to continue", err=True)
-        sys.exit(130)
-    reporter.report(stats, outdir)
-    sys.exit(stats.exit_code())
+
+    def run_on_cluster() -> Stats:
+        try:
+            _, stats = run(inputs, outdir, fmt=fmt, parser=parser, timeout=timeout,
+                           max_memory_mb=max_memory or None, recycle_after=recycle_after,
+                           resume=resume, retry_failed=retry_failed, fail_fast=fail_fast,
+                           include=include, exclude=exclude, scheduler=scheduler,
+                           n_workers=jobs,
+                           limits=Limits(max_member_bytes=max_member_size * 1024 * 1024),
+                           reporter=reporter)
+        except (FileNotFoundError, ValueError) as exc:
+            _usage(str(exc), "INPUT")
+        return stats
+
+    # OSError: the scheduler cannot be reached, the store refuses.
+    finish(run_on_cluster, reporter, outdir, OSError)
