@@ -27,11 +27,10 @@ CPU_GOAL = 1.25
 RSS_GOAL_MIB = 150.0
 
 
-def _run_newsingest(corpus: Path, out: Path) -> dict[str, float]:
+def run_newsingest(corpus: Path, out: Path) -> dict[str, float]:
     from newsingest import parse
 
     out.mkdir(parents=True, exist_ok=True)
-    pages = 0
     failures = 0
     start = time.process_time()
     for pdf in sorted(corpus.glob("*.pdf")):
@@ -41,7 +40,6 @@ def _run_newsingest(corpus: Path, out: Path) -> dict[str, float]:
             print(f"FAILED {pdf.name}: {exc!r}", file=sys.stderr)
             failures += 1
             continue
-        pages += len({b.provenance.page for b in doc.blocks})
         (out / f"{pdf.stem}.json").write_text(doc.to_json(), encoding="utf-8")
     cpu = time.process_time() - start
     return {"cpu": cpu, "failures": failures}
@@ -72,7 +70,7 @@ def _run_pdfplumber(corpus: Path, out: Path) -> dict[str, float]:
 
 
 def _child(side: str, corpus: Path, out: Path) -> None:
-    result = _run_newsingest(corpus, out) if side == "newsingest" else _run_pdfplumber(corpus, out)
+    result = run_newsingest(corpus, out) if side == "newsingest" else _run_pdfplumber(corpus, out)
     result["maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 

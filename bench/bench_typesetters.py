@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -25,20 +24,10 @@ def main(argv: list[str]) -> int:
     if "--rebuild" in argv or not any(CORPUS.glob("*.pdf")):
         subprocess.run([sys.executable, str(ROOT / "typesetters" / "make_corpus.py"), str(CORPUS)],
                        check=True)
-    from newsingest import parse
+    from bench_pdf import run_newsingest  # this folder is on sys.path when run as a script
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    start = time.process_time()
-    for pdf in sorted(CORPUS.glob("*.pdf")):
-        try:
-            doc = parse(pdf)
-        except Exception as exc:  # a benchmark reports failures, it does not stop on them
-            print(f"FAILED {pdf.name}: {exc!r}", file=sys.stderr)
-            failures += 1
-            continue
-        (OUT / f"{pdf.stem}.json").write_text(doc.to_json(), encoding="utf-8")
-    cpu = time.process_time() - start
+    result = run_newsingest(CORPUS, OUT)
+    cpu, failures = result["cpu"], int(result["failures"])
     proc = subprocess.run([sys.executable, str(SCORER), "docs", str(CORPUS), str(OUT),
                            "--show", show], capture_output=True, text=True, check=True)
     print(f"## newsingest on other typesetters ({CORPUS})")
