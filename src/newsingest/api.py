@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import warnings
 from collections.abc import Mapping
@@ -15,13 +16,37 @@ from newsingest.errors import (
     ParserCrashError,
     UnsupportedFormatError,
 )
+from newsingest.known import refuse_unread_format
 from newsingest.model import Document
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.plugins import PluginWarning, get_registry
 
-__all__ = ["choose_parser", "parse", "parse_input", "parse_text"]
+__all__ = ["InputWarning", "choose_parser", "parse", "parse_input", "parse_text"]
 
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
+
+
+class InputWarning(UserWarning):
+    """The input is probably not what the function it was given to expects (HTML to
+    ``parse_text``): the result is likely poor, and the warning says what to call instead."""
+
+
+def _not_a_path(text: str) -> ParseError | None:
+    """The error for a ``str`` that is content rather than a file name, or ``None``.
+
+    A real path has no line break and does not start with ``<``; markup or a pasted article
+    usually has both. Only asked after opening it as a file failed, so no path is refused.
+    """
+    stripped = text.lstrip()
+    markup = stripped.startswith("<")
+    if not (markup or "\n" in text or len(text) > 4096):
+        return None
+    kind = "HTML/XML markup" if markup else "text"
+    preview = " ".join(stripped[:40].split()) + ("\u2026" if len(stripped) > 40 else "")
+    fix = ("pass the markup as bytes, parse(markup.encode()), which detects HTML"
+           if markup else "parse a str of text with parse_text(text), or pass it as bytes")
+    return ParseError(f"parse() takes a path, and this str is not a file: it looks like {kind} "
+                      f"({preview!r}); {fix}", source="<str>")
 
 
 def _read(source: Source, name: str | None) -> Input:
@@ -32,12 +57,15 @@ def _read(source: Source, name: str | None) -> Input:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
-        except FileNotFoundError:
-            raise ParseError("no such file", source=path) from None
-        except IsADirectoryError:
-            raise ParseError("is a directory, not a file (use `newsingest convert`)",
-                             source=path) from None
-        except OSError as exc:
+        except (FileNotFoundError, OSError) as exc:
+            content = _not_a_path(path) if isinstance(source, str) else None
+            if content is not None:
+                raise content from None
+            if isinstance(exc, FileNotFoundError):
+                raise ParseError("no such file", source=path) from None
+            if isinstance(exc, IsADirectoryError):
+                raise ParseError("is a directory, not a file (use `newsingest convert`)",
+                                 source=path) from None
             raise ParseError(f"cannot read: {exc.strerror or exc}", source=path) from None
         return Input(data, name=name or path)
     if hasattr(source, "read"):
@@ -92,9 +120,30 @@ def choose_parser(source: Input, parsers: Mapping[str, Parser]) -> Parser:
     return chosen
 
 
+def _check_options(options: Mapping[str, Any], parsers: Mapping[str, Parser],
+                   named: str | None) -> None:
+    """Refuse keyword options no parser reads, naming those that exist.
+
+    Parsers list the options they read in ``options`` (a tuple of names; none when absent).
+    Without ``parser=`` any installed parser's option is accepted, since the same options go
+    to every file of a batch whatever its format.
+    """
+    pool = [parsers[named]] if named is not None else list(parsers.values())
+    valid = sorted({str(o) for p in pool for o in getattr(p, "options", ())})
+    for key in options:
+        if key not in valid:
+            close = difflib.get_close_matches(key, valid, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            where = (f"parser {named!r} accepts" if named is not None
+                     else "the installed parsers accept")
+            raise TypeError(f"unknown option {key!r}{hint}; {where}: "
+                            f"{', '.join(valid) or 'no options'}")
+
+
 def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> Document:
     """Parse an :class:`Input`; the pure per-file function that batch engines call."""
     registry = get_registry()
+    _check_options(options, registry.parsers, parser if parser in registry.parsers else None)
     if not source.data:
         raise EmptyInputError("the file is empty (0 bytes)", source=source.label)
     if parser is not None:
@@ -106,6 +155,7 @@ def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> 
                 source=source.label,
             ) from None
     else:
+        refuse_unread_format(source, registry.parsers)
         chosen = choose_parser(source, registry.parsers)
     context = ParseContext(repairs=registry.repairs, options=options)
     try:
@@ -132,13 +182,24 @@ def parse(
 
     ``parser`` names a registered parser (``"pdf"``, ``"html"``, ``"text"``, or a plugin's);
     without it the format is detected. ``name`` labels bytes in messages and provenance. Other
-    keyword options go to the parser (e.g. ``password=`` for encrypted PDFs). Raises a
-    ``ParseError`` subclass when the input cannot be parsed.
+    keyword options go to the parser (``password=`` for encrypted PDFs; ``captions=`` and
+    ``htmldate=`` for HTML); one that no parser reads raises ``TypeError`` naming those that
+    exist. A ``str`` that is markup or text rather than a path raises a ``ParseError`` naming
+    ``parse_text`` and bytes. Raises a ``ParseError`` subclass when the input cannot be parsed.
     """
     return parse_input(_read(source, name), parser=parser, **options)
 
 
 def parse_text(text: str, *, name: str | None = None, **options: Any) -> Document:
-    """Parse a ``str`` holding a plain-text dump (already decoded) with the text parser."""
-    return parse_input(Input(text.encode("utf-8"), name=name, media_type="text/plain"),
-                       parser="text", **options)
+    """Parse a ``str`` holding a plain-text dump (already decoded) with the text parser.
+
+    HTML given here is read as text, tags and all; an :class:`InputWarning` says so and names
+    the call that reads it as HTML.
+    """
+    source = Input(text.encode("utf-8"), name=name, media_type="text/plain")
+    html = get_registry().parsers.get("html")
+    if html is not None and float(html.sniff(source.head)) > 0:
+        warnings.warn("parse_text() reads its input as a plain-text dump, but this looks like "
+                      "HTML: use newsingest.parse(text.encode(), parser='html') for the HTML "
+                      "parser", InputWarning, stacklevel=2)
+    return parse_input(source, parser="text", **options)

@@ -7,7 +7,9 @@ and shared between threads without copies. Changing one is ``attrs.evolve``. JSO
 
 from __future__ import annotations
 
+import datetime
 import enum
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -161,15 +163,45 @@ class Source:
     parser_version: str
 
 
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
+                  r"(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _date(value: datetime.date | str | None) -> datetime.date | None:
+    """A ``date`` (or ``datetime``) from an ISO 8601 string, so Python code compares and sorts
+    real dates while the JSON keeps the string (``serialize`` writes ``isoformat()``).
+
+    >>> _date("2024-03-05"), _date("2024-03-05T09:30:00Z").tzinfo
+    (datetime.date(2024, 3, 5), datetime.timezone.utc)
+    >>> _date("March 5, 2024")
+    Traceback (most recent call last):
+    ValueError: 'March 5, 2024' is not an ISO 8601 date (YYYY-MM-DD or a timestamp)
+    """
+    if value is None or isinstance(value, datetime.date):
+        return value
+    match = _ISO.fullmatch(str(value).strip())
+    if match is None:
+        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD or a timestamp)")
+    day, clock, zone = match.groups()
+    if clock is None:
+        return datetime.date.fromisoformat(day)
+    zone = "+00:00" if zone == "Z" else zone
+    if zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return datetime.datetime.fromisoformat(f"{day}T{clock}{zone or ''}")
+
+
 @attrs.frozen
 class Metadata:
-    """News metadata. Dates are ISO 8601 strings (``YYYY-MM-DD`` or a full timestamp)."""
+    """News metadata. ``published``/``modified`` are ``datetime.date``, or ``datetime.datetime``
+    when the input gives a time; an ISO 8601 string given to the constructor is converted, and
+    JSON holds the ISO string."""
 
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
-    published: str | None = None
-    modified: str | None = None
+    published: datetime.date | None = attrs.field(default=None, converter=_date)
+    modified: datetime.date | None = attrs.field(default=None, converter=_date)
     site_name: str | None = None
     url: str | None = None
     language: str | None = None
@@ -197,17 +229,44 @@ class Document:
 
         return render_text(self)
 
+    @property
+    def page_count(self) -> int:
+        """Pages the document spans: the highest page any block, furniture item or warning
+        comes from; inputs without pages (HTML, text) count as one.
+
+        >>> src = Source("x.pdf", "application/pdf", "0", 1, "pdf", "1")
+        >>> Document(src, blocks=(Block("paragraph", "a", provenance=Provenance(page=3)),)
+        ...          ).page_count
+        3
+        >>> Document(src).page_count
+        1
+        """
+        pages = [block.provenance.page for block in self.blocks]
+        pages += [item.provenance.page for item in self.furniture]
+        pages += [w.provenance.page for w in self.warnings if w.provenance is not None]
+        return max((p for p in pages if p is not None), default=1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON structure as Python objects (dicts, lists, str, numbers), ``to_json``'s
+        data before it is written: dates are ISO strings there too."""
+        from newsingest.serialize import to_dict
+
+        return to_dict(self)
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """Versioned JSON that validates against ``newsingest/schema/document.schema.json``."""
         from newsingest.serialize import to_json
 
         return to_json(self, indent=indent)
 
-    def to_markdown(self) -> str:
-        """The title and body as Markdown; furniture and the repair log are left out."""
+    def to_markdown(self, *, front_matter: bool = False) -> str:
+        """The title and body as Markdown; furniture and the repair log are left out.
+
+        ``front_matter=True`` starts it with the metadata as a YAML block (``---``).
+        """
         from newsingest.export.markdown import render_markdown
 
-        return render_markdown(self)
+        return render_markdown(self, front_matter=front_matter)
 
     @classmethod
     def from_json(cls, data: str | bytes) -> Document:

@@ -7,6 +7,7 @@ can refuse one it does not understand.
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -14,7 +15,7 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from newsingest.errors import ParseError
-from newsingest.model import SCHEMA_VERSION, Block, Document, Provenance
+from newsingest.model import SCHEMA_VERSION, Block, Document, Provenance, _date
 
 __all__ = ["SCHEMA_PATH", "converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -37,6 +38,10 @@ def _unstructure_provenance(p: Provenance) -> dict[str, Any]:
 
 
 converter.register_unstructure_hook(Provenance, _unstructure_provenance)
+# Dates are objects in Python and ISO 8601 strings in JSON.
+converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
+converter.register_structure_hook(datetime.date, lambda value, _: _date(value))
 _block_fn = make_dict_unstructure_fn(Block, converter)
 
 

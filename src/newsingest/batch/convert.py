@@ -63,21 +63,8 @@ class Result:
 
 
 def page_count(doc: Document) -> int:
-    """Pages of a document: the highest provenance page of its blocks, furniture and warnings.
-
-    The model has no page-count field; inputs without pages (HTML, text) count as one page.
-
-    >>> from newsingest.model import Block, Provenance, Source
-    >>> src = Source("x.pdf", "application/pdf", "0", 1, "pdf", "1")
-    >>> page_count(Document(src, blocks=(Block("paragraph", "a", provenance=Provenance(page=3)),)))
-    3
-    >>> page_count(Document(src))
-    1
-    """
-    pages = [block.provenance.page for block in doc.blocks]
-    pages += [item.provenance.page for item in doc.furniture]
-    pages += [w.provenance.page for w in doc.warnings if w.provenance is not None]
-    return max((p for p in pages if p is not None), default=1)
+    """Pages of a document (``Document.page_count``, kept here for the batch engines)."""
+    return doc.page_count
 
 
 def peak_rss_mib() -> float:

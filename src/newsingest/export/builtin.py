@@ -24,5 +24,6 @@ def _jsonl(doc: Document) -> str:
 def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(Exporter("json", ".json", "application/json", _json, "versioned document JSON"))
     register(Exporter("jsonl", ".jsonl", "application/x-ndjson", _jsonl, "one document per line"))
-    register(Exporter("markdown", ".md", "text/markdown", render_markdown, "title and body"))
+    register(Exporter("markdown", ".md", "text/markdown", render_markdown,
+                      "title, byline and body", options=("front_matter",)))
     register(Exporter("text", ".txt", "text/plain", render_text, "body as plain text"))

@@ -1,6 +1,7 @@
 """See what the parser decided: page images with every block's box, or an HTML view.
 
-``newsingest.inspect(doc, source, out)`` is this package's :func:`inspect`. The package is named
+``newsingest.inspect(doc, out)`` (or ``inspect(doc, source, out)``) is this package's
+:func:`inspect`. The package is named
 ``inspection`` rather than ``inspect`` on purpose: a subpackage ``newsingest.inspect`` would, once
 imported, replace the ``newsingest.inspect`` *function* with the module on the package (Python sets
 the submodule as an attribute), so the call would break depending on import order. The function
@@ -13,6 +14,7 @@ bytes; parser internals are never used.
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
 import io
 import os
@@ -148,26 +150,57 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def inspect(doc: Document, source: SourceArg, out: str | os.PathLike[str], *,
-            pages: str | Sequence[int] | None = None, resolution: float = 100,
+class _Missing(enum.Enum):
+    FIND = "find"  # ``source`` not given: read the file the document names
+
+
+_FIND = _Missing.FIND
+
+
+def _found(doc: Document) -> bytes:
+    """The document's own input, read from the path it was parsed from (``source.name``)."""
+    name = doc.source.name
+    if not name or name.startswith("<"):
+        raise InspectError("the document was not parsed from a file (source.name is "
+                           f"{name!r}): pass its input, inspect(doc, source, out)")
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise InspectError(f"{name}: cannot read the document's source "
+                           f"({exc.strerror or exc}); pass it: inspect(doc, source, out)"
+                           ) from None
+    return data
+
+
+def inspect(doc: Document, source: SourceArg | _Missing = _FIND,
+            out: str | os.PathLike[str] | None = None,
+            *, pages: str | Sequence[int] | None = None, resolution: float = 100,
             html: bool = False, password: str | None = None) -> tuple[Path, ...]:
     """Write pictures of what the parser decided for ``doc`` into the folder ``out``.
 
-    ``source`` is the input ``doc`` was parsed from (path, bytes or binary file; ``None`` to list
-    the blocks without it). For a PDF, one ``<name>.pageNNN.png`` per page (``pages``: numbers
-    or a spec such as ``"1-3,5"``) at ``resolution`` pixels per inch, with every block's box
-    drawn; with ``html=True`` one ``<name>.inspect.html`` instead. Text dumps and HTML inputs
-    always get the HTML view, with their source lines or elements beside the blocks they became.
-    Returns the files written. Raises :class:`InspectError` for a source that is not the
-    document's input or pages the PDF does not have.
+    ``inspect(doc, out)`` reads the input from the path the document was parsed from;
+    ``inspect(doc, source, out)`` takes it from ``source`` (path, bytes or binary file; ``None``
+    to list the blocks without it). For a PDF, one ``<name>.pageNNN.png`` per page (``pages``:
+    numbers or a spec such as ``"1-3,5"``) at ``resolution`` pixels per inch, with every block's
+    box drawn and a legend in a strip beside the page; with ``html=True`` one
+    ``<name>.inspect.html`` instead. Text dumps and HTML inputs always get the HTML view, with
+    their source lines or elements beside the blocks they became. Returns the files written.
+    Raises :class:`InspectError` for a source that is not the document's input (or cannot be
+    found) or pages the PDF does not have.
     """
+    if out is None:
+        if source is _FIND:
+            raise TypeError("inspect() needs the output folder: inspect(doc, out)")
+        if not isinstance(source, (str, os.PathLike)):
+            raise TypeError("inspect(doc, out): out is a folder path")
+        out, source = source, _FIND
     if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
         raise InspectError(f"resolution {resolution} is outside {MIN_RESOLUTION}-"
                            f"{MAX_RESOLUTION} pixels per inch")
-    data = _read(source)
+    data = _found(doc) if source is _FIND else _read(source)
     if data is not None:
         _check_source(doc, data)
-    target = Path(out)
+    target = Path(os.fspath(out))
     target.mkdir(parents=True, exist_ok=True)
     all_items = items(doc)
     media_type = doc.source.media_type

@@ -224,7 +224,7 @@ def _orphan(doc: Document, words: str) -> str:
         found.append("metadata title")
     if any(name.casefold() in folded for name in meta.authors if name.strip()):
         found.append("author")
-    if meta.published and meta.published[:10] in words:
+    if meta.published and meta.published.isoformat()[:10] in words:
         found.append("date")
     held = f" (holds: {', '.join(found)})" if found else ""
     return f"<div class='orphan'>not in any block{held}</div>"
@@ -325,7 +325,7 @@ def _header(doc: Document, items: Sequence[Item]) -> str:
     rows = [("source", src.name or "<bytes>"), ("parser", f"{src.parser} {src.parser_version}"),
             ("media type", src.media_type), ("sha256", src.sha256[:16] + "\u2026"),
             ("title", title), ("authors", ", ".join(meta.authors) or "\u2014"),
-            ("published", meta.published or "\u2014"),
+            ("published", meta.published.isoformat() if meta.published else "\u2014"),
             ("counts", f"{blocks} blocks, {len(items) - blocks} furniture, "
                        f"{len(doc.repairs)} repairs, {len(doc.warnings)} warnings")]
     table = "".join(f"<tr><td>{_E(k)}</td><td>{_E(v)}</td></tr>" for k, v in rows)

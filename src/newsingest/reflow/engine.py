@@ -31,7 +31,7 @@ from newsingest.reflow.furniture import browser_header, furniture_kind
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
 from newsingest.reflow.layout import Decider, Measure, ends_sentence
 from newsingest.reflow.lines import Line
-from newsingest.reflow.markers import list_marker
+from newsingest.reflow.markers import list_marker, split_item
 from newsingest.reflow.widths import text_width
 
 __all__ = ["Reflowed", "reflow"]
@@ -364,7 +364,7 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     blocks: list[Block] = []
     for (group, text, _), kind in zip(made, kinds, strict=True):
         texts = [source[i].text for i in group]
-        marker = list_marker(text) if kind is BlockType.LIST_ITEM else None
+        text, marker = split_item(text) if kind is BlockType.LIST_ITEM else (text, None)
         blocks.append(Block(
             kind,
             text,

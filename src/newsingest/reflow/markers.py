@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-__all__ = ["ListMarker", "list_marker"]
+__all__ = ["ListMarker", "list_marker", "split_item"]
 
 _ORDERED = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])(?=\s+\S)")
 _BULLET = re.compile(r"^[•·▪‣◦●○■□❑❖➢✓\u2043*–—-](?=\s+\S)")
@@ -41,3 +41,16 @@ def list_marker(text: str) -> ListMarker | None:
         return None
     marker = match.group(0)
     return ListMarker(marker, marker[0].isdigit() or marker[0] == "(", text[match.end():].strip())
+
+
+def split_item(text: str) -> tuple[str, ListMarker | None]:
+    """A list item's own text and its marker: ``Block.marker`` holds the marker, ``Block.text``
+    the item only, so an exporter writing its own marker never writes it twice.
+
+    >>> split_item("• first point")
+    ('first point', ListMarker(marker='•', ordered=False, rest='first point'))
+    >>> split_item("no marker here")
+    ('no marker here', None)
+    """
+    marker = list_marker(text)
+    return (marker.rest, marker) if marker is not None else (text, None)

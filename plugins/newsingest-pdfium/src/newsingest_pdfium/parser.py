@@ -84,6 +84,7 @@ class PdfiumParser:
     version = __version__
     media_types = (MEDIA_TYPE,)
     extensions = (".pdf",)
+    options = ("password",)  # the keyword options parse() accepts for this parser
 
     def sniff(self, head: bytes) -> float:
         """Half-sure of any PDF: the built-in ``pdf`` parser (1.0) wins unless this is asked for.

@@ -52,6 +52,7 @@ class HtmlParser:
     version = __version__
     media_types = ("text/html", "application/xhtml+xml")
     extensions = (".html", ".htm", ".xhtml")
+    options = ("captions", "htmldate")  # the keyword options parse() accepts for this parser
 
     def sniff(self, head: bytes) -> float:
         return 0.9 if _HTML_MARK.search(head) else 0.0

@@ -145,6 +145,7 @@ class PdfParser:
     version = __version__
     media_types = (MEDIA_TYPE,)
     extensions = (".pdf",)
+    options = ("password",)  # the keyword options parse() accepts for this parser
 
     def sniff(self, head: bytes) -> float:
         return 1.0 if b"%PDF-" in head[:1024] else 0.0

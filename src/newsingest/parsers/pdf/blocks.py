@@ -25,7 +25,7 @@ from newsingest.parsers.pdf.layout import flush_left
 from newsingest.reflow.hyphens import join_lines
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
-from newsingest.reflow.markers import list_marker
+from newsingest.reflow.markers import list_marker, split_item
 
 __all__ = ["Column", "PLine", "build_blocks", "segment"]
 
@@ -414,7 +414,7 @@ def build_blocks(lines: Sequence[PLine], vocabulary: frozenset[str]) -> tuple[Bl
         if not text:
             continue
         kind, level = _kind(seg, state, group, text, heading_sizes)
-        marker = list_marker(text) if kind is BlockType.LIST_ITEM else None
+        text, marker = split_item(text) if kind is BlockType.LIST_ITEM else (text, None)
         raw = "\n".join(texts)
         blocks.append(Block(
             kind, text, raw=raw if raw != text else None, provenance=_provenance(group),
