@@ -67,7 +67,7 @@ def test_version() -> None:
 def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
-    target = tmp_path / "missing" / "dir" / "out.json"
+    target = src / "out.json"  # a folder that is a file (missing folders are created)
     result = CliRunner().invoke(cli, ["parse", str(src), "-o", str(target)])
     assert result.exit_code == 1
     assert "cannot write" in result.output and "Traceback" not in result.output

@@ -131,7 +131,7 @@ def test_byline_and_date_under_the_headline_without_any_meta() -> None:
         <h1>Stadtrat beschließt Radwege</h1><p><i>Von Anna Schmidt, 7. September 2023</i></p>
         <p>{P1}</p><p>{P2}</p></body></html>""".encode())
     assert doc.metadata.authors == ("Anna Schmidt",)
-    assert doc.metadata.published == "2023-09-07"
+    assert doc.metadata.published.isoformat() == "2023-09-07"
 
 
 def test_author_element_without_by_and_posted_by() -> None:

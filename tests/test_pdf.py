@@ -78,7 +78,7 @@ def test_wrapped_title_byline_and_gapped_paragraphs() -> None:
     doc = parse(make_pdf([items], title="article.html"))
     assert doc.metadata.title == "Council Approves a Budget for the Coming Year"
     assert doc.metadata.authors == ("Maria Alvarez",)
-    assert doc.metadata.published == "2026-03-24"
+    assert doc.metadata.published.isoformat() == "2026-03-24"
     assert texts(doc) == [" ".join(LOREM), "A second paragraph follows after a gap."]
     assert all(b.type is BlockType.PARAGRAPH for b in doc.blocks)
     first = doc.blocks[0].provenance
@@ -136,8 +136,8 @@ def test_list_items_with_hanging_indent() -> None:
     items += para(["After the list the story goes on."], 60, 190)
     doc = parse(make_pdf([items]))
     assert texts(doc) == ["The plan has three parts:",
-                          "1. a new road to the harbour and the old town,", "2. a school,",
-                          "3. a library.", "After the list the story goes on."]
+                          "a new road to the harbour and the old town,", "a school,",
+                          "a library.", "After the list the story goes on."]
     assert [b.type for b in doc.blocks[1:4]] == [BlockType.LIST_ITEM] * 3
     assert doc.blocks[1].ordered and doc.blocks[1].marker == "1."
 

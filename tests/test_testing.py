@@ -196,7 +196,7 @@ class NotDeterministic(GoodParser):
     (WrongSource(), "source", "doc.source.size"),
     (ForeignMediaType(), "source", "media_type"),
     (ListRows(), "json", "blocks"),
-    (NonIsoDate(), "schema", "metadata/published"),
+    (NonIsoDate(), "parse", "not an ISO 8601 date"),  # the model refuses it
     (NoRepairs(), "repairs", "context.repair"),
     (RaisesValueError(), "errors", "ValueError"),
     (ErrorWithoutName(), "errors", "does not name the input"),

@@ -25,9 +25,9 @@ EXPECTED = [
     (Q, "Officials from Seoul have briefed #NATO Allies & Indo-Pacific partners on the North "
         "Korean troop deployment to Russia.", ""),
     (P, "This is:", ""),
-    (L, "1. a significant escalation in DPRK’s involvement", ""),
-    (L, "2. yet another breach of UN resolutions", ""),
-    (L, "3. a dangerous expansion of Russia’s war.", ""),
+    (L, "a significant escalation in DPRK’s involvement", ""),
+    (L, "yet another breach of UN resolutions", ""),
+    (L, "a dangerous expansion of Russia’s war.", ""),
     (P, "Ukrainian President", "on X:"),
     (Q, "North Korean soldiers may join", "invest further in terror."),
     (P, "Related article:", ""),
@@ -84,7 +84,7 @@ def test_browser_print_dump_furniture_title_byline() -> None:
     doc = newsingest.parse_text(text)
     assert doc.metadata.title == "Wire Story About Rates"
     assert doc.metadata.authors == ("Sophie Laurent",)
-    assert doc.metadata.published == "2026-12-01"
+    assert doc.metadata.published.isoformat() == "2026-12-01"
     assert [b.text for b in doc.blocks] == [
         "The first paragraph is long enough to wrap onto a second line in the dump, as printed "
         "pages do.",

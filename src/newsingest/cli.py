@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import warnings
@@ -12,6 +13,7 @@ import click
 
 from newsingest.__about__ import __version__
 from newsingest.errors import NewsingestError, OutputError
+from newsingest.model import Document
 
 __all__ = ["cli", "main"]
 
@@ -83,42 +85,128 @@ def cli(ctx: click.Context, debug: bool) -> None:
     logging.captureWarnings(True)  # plugin warnings: one line each, in the same format
 
 
-@cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
-@click.option("-f", "--format", "fmt", default="json", show_default=True,
-              help="Output format: json, jsonl, markdown, text (or a plugin's).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
-@click.option("--parser", help="Parser name (default: detect from content and extension).")
-@click.option("--password", help="Password of an encrypted PDF.")
-def parse(file: str, fmt: str, output: Path | None, parser: str | None,
-          password: str | None) -> None:
-    """Parse FILE (or - for standard input) and print the document."""
+def _read_document(file: str, parser: str | None, password: str | None) -> Document:
     from newsingest.api import parse as parse_source
-    from newsingest.plugins import get_registry
 
-    exporters = get_registry().exporters
-    if fmt not in exporters:
-        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(exporters))}",
-                                 param_hint="--format")
     options: dict[str, Any] = {}
     if password is not None:
         options["password"] = password
     if file == "-":
-        doc = parse_source(sys.stdin.buffer.read(), parser=parser, name="<stdin>", **options)
-    else:
-        doc = parse_source(file, parser=parser, **options)
-    rendered = exporters[fmt].export(doc)
+        return parse_source(sys.stdin.buffer.read(), parser=parser, name="<stdin>", **options)
+    return parse_source(file, parser=parser, **options)
+
+
+def _show_warnings(doc: Document, quiet: bool) -> None:
+    """The document's warnings on stderr, one line each, so a user sees what went wrong
+    without reading the JSON (``--quiet`` hides them)."""
+    if quiet:
+        return
+    label = doc.source.name or "<bytes>"
+    for warning in doc.warnings:
+        page = warning.provenance.page if warning.provenance is not None else None
+        where = f" (page {page})" if page is not None else ""
+        click.echo(f"newsingest: warning: {label}{where}: {warning.code}: {warning.message}",
+                   err=True)
+
+
+def _write(rendered: str, output: Path | None) -> None:
+    """Standard output, or ``output`` written atomically, its folder created if missing."""
     if output is None:
         click.echo(rendered, nl=False)
-    else:
-        tmp = output.with_name(output.name + ".tmp")
-        try:
-            tmp.write_text(rendered, encoding="utf-8")
-            tmp.replace(output)
-        except OSError as exc:
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(rendered, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # under a "folder" that is a file there is none
             tmp.unlink(missing_ok=True)
-            raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+_FILE = click.Path(allow_dash=True, path_type=str)  # a folder gets the library's message
+_OUTPUT = click.Path(dir_okay=False, path_type=Path)
+
+
+@cli.command()
+@click.argument("file", type=_FILE)
+@click.option("-f", "--format", "fmt",
+              help="Output format: json, jsonl, markdown (md), text (txt), chunks, or a "
+                   "plugin's. Default: from the -o file's extension, else json.")
+@click.option("-o", "--output", type=_OUTPUT,
+              help="Write here instead of standard output (missing folders are created).")
+@click.option("--front-matter", is_flag=True, help="Markdown: start with the metadata as YAML.")
+@click.option("--parser", help="Parser name (default: detect from content and extension).")
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the document's warnings.")
+def parse(file: str, fmt: str | None, output: Path | None, front_matter: bool,
+          parser: str | None, password: str | None, quiet: bool) -> None:
+    """Parse FILE (or - for standard input) and print the document.
+
+    The document's warnings go to standard error, one line each.
+    """
+    from newsingest.export import find_exporter
+    from newsingest.plugins import get_registry
+
+    exporters = get_registry().exporters
+    exporter = find_exporter(exporters, fmt, None if output is None else output.name)
+    if exporter is None and fmt is not None:
+        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(exporters))} "
+                                 "(or md, txt)", param_hint="--format")
+    if exporter is None:
+        exporter = exporters["json"]  # no -f, and no -o or one whose extension says nothing
+    options: dict[str, Any] = {}
+    if front_matter:
+        if "front_matter" not in exporter.options:
+            raise click.BadParameter(f"only for markdown, not {exporter.name}",
+                                     param_hint="--front-matter")
+        options["front_matter"] = True
+    doc = _read_document(file, parser, password)
+    _show_warnings(doc, quiet)
+    _write(exporter.render(doc, **options), output)
+
+
+@cli.command("chunk")
+@click.argument("file", type=_FILE)
+@click.option("--max-tokens", type=click.IntRange(min=1), default=256, show_default=True,
+              help="Largest chunk, in tokens (words unless --tokenizer).")
+@click.option("--overlap", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Tokens of whole sentences repeated from the previous chunk.")
+@click.option("--tokenizer", metavar="MODULE:NAME",
+              help="Count tokens with this callable or tokenizer object (imported), e.g. "
+                   "mypkg.tok:count.")
+@click.option("-o", "--output", type=_OUTPUT,
+              help="Write here instead of standard output (missing folders are created).")
+@click.option("--parser", help="Parser name (default: detect from content and extension).")
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the document's warnings.")
+def chunk_command(file: str, max_tokens: int, overlap: int, tokenizer: str | None,
+                  output: Path | None, parser: str | None, password: str | None,
+                  quiet: bool) -> None:
+    """Parse FILE and write its chunks for retrieval as JSON Lines, one chunk per line."""
+    from newsingest.chunk import chunks_jsonl
+
+    if overlap >= max_tokens:
+        raise click.BadParameter(f"{overlap} is not below --max-tokens {max_tokens}",
+                                 param_hint="--overlap")
+    counter = _import_tokenizer(tokenizer) if tokenizer else None
+    doc = _read_document(file, parser, password)
+    _show_warnings(doc, quiet)
+    _write(chunks_jsonl(doc, max_tokens, overlap, counter), output)
+
+
+def _import_tokenizer(spec: str) -> Any:
+    import importlib
+
+    module_name, _, attr = spec.partition(":")
+    try:
+        target: Any = importlib.import_module(module_name)
+        for part in attr.split(".") if attr else ():
+            target = getattr(target, part)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise click.BadParameter(f"{spec!r}: {exc}", param_hint="--tokenizer") from None
+    return target
 
 
 @cli.command("plugins")

@@ -39,8 +39,8 @@ def _unstructure_provenance(p: Provenance) -> dict[str, Any]:
 
 converter.register_unstructure_hook(Provenance, _unstructure_provenance)
 # Dates are objects in Python and ISO 8601 strings in JSON.
-converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-converter.register_unstructure_hook(datetime.datetime, datetime.datetime.isoformat)
+# (``value.isoformat()``, not ``date.isoformat``: a datetime field typed ``date`` keeps its time.)
+converter.register_unstructure_hook(datetime.date, lambda value: value.isoformat())
 converter.register_structure_hook(datetime.date, lambda value, _: _date(value))
 _block_fn = make_dict_unstructure_fn(Block, converter)
 

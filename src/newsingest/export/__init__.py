@@ -9,7 +9,7 @@ import attrs
 
 from newsingest.model import Document
 
-__all__ = ["Exporter"]
+__all__ = ["Exporter", "find_exporter"]
 
 
 @attrs.frozen
@@ -34,3 +34,27 @@ class Exporter:
             raise TypeError(f"the {self.name} exporter has no option {unknown[0]!r}; it takes: "
                             f"{', '.join(self.options) or 'no options'}")
         return self.export(doc, **options)
+
+
+def find_exporter(exporters: dict[str, Exporter], fmt: str | None = None,
+                  path: str | None = None) -> Exporter | None:
+    """The exporter a user means: by name, by extension without its dot (``md``, ``txt``), or
+    (no ``fmt``) by the output file's extension, the longest match winning
+    (``x.chunks.jsonl`` is ``chunks``, ``x.jsonl`` is ``jsonl``). ``None`` when nothing fits.
+
+    >>> md = Exporter("markdown", ".md", "text/markdown", str)
+    >>> find_exporter({"markdown": md}, "md") is find_exporter({"markdown": md}, path="a.MD") is md
+    True
+    """
+    if fmt is not None:
+        wanted = fmt.casefold()
+        if wanted in exporters:
+            return exporters[wanted]
+        by_extension = [e for e in exporters.values() if e.extension.casefold() == "." + wanted]
+        return by_extension[0] if by_extension else None
+    if path is None:
+        return None
+    name = path.casefold()
+    fitting = [e for e in exporters.values()
+               if e.extension and name.endswith(e.extension.casefold())]
+    return max(fitting, key=lambda e: len(e.extension)) if fitting else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsingest.chunk import chunks_jsonl
 from newsingest.export import Exporter
 from newsingest.export.markdown import render_markdown
 from newsingest.export.text import render_text
@@ -27,3 +28,5 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     register(Exporter("markdown", ".md", "text/markdown", render_markdown,
                       "title, byline and body", options=("front_matter",)))
     register(Exporter("text", ".txt", "text/plain", render_text, "body as plain text"))
+    register(Exporter("chunks", ".chunks.jsonl", "application/x-ndjson", chunks_jsonl,
+                      "chunks for retrieval, one per line", options=("max_tokens", "overlap")))
