@@ -24,6 +24,9 @@ from reportlab.pdfgen import canvas
 
 from newsingest.cli import main
 
+# hostile inputs segfault the workers: their fault dumps go to the captured stderr
+pytestmark = pytest.mark.usefixtures("capture_child_crashes")
+
 HOSTILE_PLUGIN = """
     import ctypes, os, time
     from newsingest import Block, BlockType, Document, hookimpl

@@ -156,6 +156,7 @@ def run_pool(tasks: list[object], **config: object) -> list[Outcome]:
 
 
 @needs_call
+@pytest.mark.usefixtures("capture_child_crashes")
 def test_pool_survives_hangs_exits_and_segfaults() -> None:
     tasks = [functools.partial(time.sleep, 60), functools.partial(os._exit, 3),
              functools.partial(ctypes.string_at, 0), functools.partial(pow, 2, 10),
