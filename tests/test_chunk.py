@@ -3,6 +3,7 @@ context, provenance, overlap, tokenizers, and the two command-line ways to get t
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def test_context_and_provenance_travel_with_each_chunk() -> None:
 def test_overlap_repeats_whole_sentences_only() -> None:
     chunks = chunk(story(para(6)), max_tokens=45, overlap=15)
     assert len(chunks) >= 2
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         assert after.overlap > 0
         repeated = after.text[:after.overlap]
         assert repeated == SENTENCE and before.text.endswith(repeated)
