@@ -11,7 +11,7 @@ Only the public model is read (``provenance.page``/``bbox`` in PDF points from t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -224,22 +224,30 @@ def _overlap(a: Rect, b: Rect) -> int:
 
 
 def place_label(box: Rect, size: tuple[int, int], image: tuple[int, int],
-                labels: Sequence[Rect], others: Sequence[Rect]) -> Rect:
-    """Where a label of ``size`` (pixels) goes for ``box``, so labels stay legible.
+                labels: Sequence[Rect], others: Sequence[Rect],
+                printed: Callable[[Rect], float] | None = None) -> Rect:
+    """Where a label of ``size`` (pixels) goes for ``box``, so labels stay legible and do not
+    hide the page's text.
 
     Candidates, in order of preference: above the box at its left or right end, left or right
-    of its top, inside its top-left corner, below it. Each costs the area it hides of labels
-    already placed (heavily), of other boxes, and of its own box (half); off-image ones are
-    skipped. Stacked list items thus get labels beside them instead of on each other.
+    of its top, below it at either end, inside its top-left corner. Each costs the area it hides
+    of labels already placed (heavily), of printed pixels of the page (``printed(rect)`` counts
+    them; as heavily: a label over text makes the text unreadable), of other boxes, and of its
+    own box (half); off-image ones are skipped. Stacked list items thus get labels beside them
+    instead of on each other, and labels go to the white space between blocks when there is any.
 
     >>> place_label((10, 30, 60, 40), (20, 8), (200, 200), [], [])
     (10, 22, 30, 30)
     >>> place_label((10, 30, 60, 40), (20, 8), (200, 200), [(10, 22, 30, 30)], [])
     (40, 22, 60, 30)
+    >>> place_label((10, 30, 60, 40), (20, 8), (200, 200), [], [],
+    ...             printed=lambda r: 50 if r[1] < 30 else 0)  # text above: goes beside
+    (60, 30, 80, 38)
     """
     w, h = size
     x0, y0, x1, y1 = box
-    candidates = [(x0, y0 - h), (x1 - w, y0 - h), (x0 - w, y0), (x1, y0), (x0, y0), (x0, y1)]
+    candidates = [(x0, y0 - h), (x1 - w, y0 - h), (x0 - w, y0), (x1, y0), (x0, y1),
+                  (x1 - w, y1), (x0, y0)]
     best: tuple[float, Rect] | None = None
     for cx, cy in candidates:
         rect = (cx, cy, cx + w, cy + h)
@@ -247,6 +255,8 @@ def place_label(box: Rect, size: tuple[int, int], image: tuple[int, int],
             continue
         cost = (100 * sum(_overlap(rect, r) for r in labels)
                 + sum(_overlap(rect, r) for r in others) + 0.5 * _overlap(rect, box))
+        if printed is not None and cost < (best[0] if best is not None else float("inf")):
+            cost += 100 * printed(rect)
         if best is None or cost < best[0]:
             best = (cost, rect)
         if cost == 0:

@@ -3,9 +3,10 @@
 The page itself is pdfplumber's page image (pypdfium2 underneath), so what is drawn is exactly
 what a reader sees. Boxes are drawn on a transparent layer composited over it: body blocks are
 tinted by type and outlined, furniture is greyed and hatched, each box carries its reading-order
-number and type, the title gets a heavy black frame, detected columns a dashed purple outline,
-and a legend sits in the corner that hides the fewest boxes. The image keeps the page's size at
-the requested resolution (points × resolution / 72), nothing is appended around it.
+number and type (placed in white space where there is any, so labels do not hide the text), the
+title gets a heavy black frame, detected columns a dashed purple outline. The legend sits in a
+white strip added to the right of the page, so it never covers it: the page keeps its size at the
+requested resolution (points × resolution / 72) at the image's top-left.
 """
 
 from __future__ import annotations
@@ -151,46 +152,32 @@ def _ink(page: Image.Image, rect: tuple[int, int, int, int]) -> int:
     return sum(histogram[:200])
 
 
-def _corner(page: Image.Image, legend: tuple[int, int],
-            rects: Sequence[tuple[int, int, int, int]], margin: int) -> tuple[int, int]:
-    """The corner where the legend hides the least: box area plus printed pixels (text or
-    pictures no block claims, such as a title kept only in the metadata). Ties: bottom-right."""
-    width, height = page.size
-    lw, lh = legend
-    candidates = [(width - lw - margin, height - lh - margin), (width - lw - margin, margin),
-                  (margin, height - lh - margin), (margin, margin)]
-
-    def covered(corner: tuple[int, int]) -> int:
-        cx, cy = corner
-        area = 4 * _ink(page, (cx, cy, cx + lw, cy + lh))
-        for x0, y0, x1, y1 in rects:
-            dx = min(x1, cx + lw) - max(x0, cx)
-            dy = min(y1, cy + lh) - max(y0, cy)
-            area += max(0, dx) * max(0, dy)
-        return area
-
-    return min(candidates, key=covered)
-
-
-def _legend(draw: ImageDraw.ImageDraw, page: Image.Image,
-            rects: Sequence[tuple[int, int, int, int]], entries: list[tuple[str, str, Any]],
-            font: Font, unit: int) -> None:
-    """Swatches in two columns (half the height over the page), then the notes, full width."""
+def _legend_size(draw: ImageDraw.ImageDraw, entries: list[tuple[str, str, Any]], font: Font,
+                 unit: int) -> tuple[int, int, int]:
+    """Width and height of the legend, and its line height."""
     line_height = _text_size(draw, "Ag", font)[1] + unit
-    swatch = line_height - unit
     keys = [entry for entry in entries if entry[0] != "text"]
     notes = [entry for entry in entries if entry[0] == "text"]
-    key_rows = (len(keys) + 1) // 2
-    cell = swatch + 3 * unit + max(_text_size(draw, text, font)[0] for _, text, _ in keys)
+    cell = line_height + 2 * unit + max(_text_size(draw, text, font)[0] for _, text, _ in keys)
     note_width = max((_text_size(draw, text, font)[0] for _, text, _ in notes), default=0)
-    lw = max(2 * cell, note_width + 2 * unit)
-    lh = 2 * unit + line_height * (key_rows + len(notes))
-    x, y = _corner(page, (lw, lh), rects, unit)
-    draw.rectangle((x, y, x + lw, y + lh), fill=(255, 255, 255, 230),
+    width = max(cell, note_width) + 2 * unit
+    return width, 2 * unit + line_height * len(entries), line_height
+
+
+def _legend(draw: ImageDraw.ImageDraw, at: tuple[int, int], entries: list[tuple[str, str, Any]],
+            font: Font, unit: int) -> None:
+    """Swatches, one per line, then the notes, in the margin strip at ``at``."""
+    lw, lh, line_height = _legend_size(draw, entries, font, unit)
+    swatch = line_height - unit
+    x, y = at
+    draw.rectangle((x, y, x + lw, y + lh), fill=(255, 255, 255, 255),
                    outline=(0, 0, 0, 255), width=1)
-    for index, (style, text, colour) in enumerate(keys):
-        top = y + unit + (index % key_rows) * line_height
-        left = x + unit + (index // key_rows) * cell
+    for row, (style, text, colour) in enumerate(entries):
+        top = y + unit + row * line_height
+        left = x + unit
+        if style == "text":
+            draw.text((left, top), text, font=font, fill=(0, 0, 0, 255), anchor="lt")
+            continue
         sw = (left, top, left + swatch, top + swatch)
         if style == "fill":
             draw.rectangle(sw, fill=(*colour, 90), outline=(*colour, 255), width=2)
@@ -203,9 +190,6 @@ def _legend(draw: ImageDraw.ImageDraw, page: Image.Image,
         elif style == "frame":
             draw.rectangle(sw, outline=(*colour, 255), width=3)
         draw.text((sw[2] + unit, top), text, font=font, fill=(0, 0, 0, 255), anchor="lt")
-    for row, (_, text, _) in enumerate(notes, start=key_rows):
-        draw.text((x + unit, y + unit + row * line_height), text, font=font,
-                  fill=(0, 0, 0, 255), anchor="lt")
 
 
 def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
@@ -218,7 +202,15 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
     unit = max(2, round(resolution / 25))
     font = _font(max(8, round(resolution * 0.12)))
     stroke = max(1, round(resolution / 50))
-    layer = Image.new("RGBA", render.image.size, (0, 0, 0, 0))
+    entries = _legend_entries(unboxed, render.number,
+                              sum(1 for item in page_items if item.bbox is not None), notes)
+    page_width, page_height = render.image.size
+    legend_width, legend_height, _ = _legend_size(
+        ImageDraw.Draw(Image.new("RGBA", (1, 1))), entries, font, unit)
+    canvas = Image.new("RGBA", (page_width + legend_width + 2 * unit,
+                                max(page_height, legend_height + 2 * unit)), (255, 255, 255, 255))
+    canvas.paste(render.image.convert("RGBA"), (0, 0))
+    layer = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     boxed = [item for item in page_items if item.bbox is not None]
     body_boxes = [item.bbox for item in boxed if not item.furniture and item.bbox is not None]
@@ -255,12 +247,11 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
         width, height = _text_size(draw, text, font)
         others = rects[:index] + rects[index + 1:]
         at = place_label(rect, (width + 2 * pad, height + 2 * pad), render.image.size, placed,
-                         others)
+                         others, printed=lambda r: _ink(render.image, r))
         placed.append(at)
         _label(draw, at, text, TITLE_COLOUR if item.title else item.colour, font, pad)
-    entries = _legend_entries(unboxed, render.number, len(boxed), notes)
-    _legend(draw, render.image, [*rects, *placed, *placed], entries, font, unit)  # labels 2x
-    return Image.alpha_composite(render.image.convert("RGBA"), layer).convert("RGB")
+    _legend(draw, (page_width + unit, unit), entries, font, unit)
+    return Image.alpha_composite(canvas, layer).convert("RGB")
 
 
 def save_png(image: Image.Image, path: Path, resolution: float) -> Path:
