@@ -212,8 +212,8 @@ def hidden_text(pdf: Path, image: Image.Image) -> float:
     """The share of the page's text pixels that the drawing made unreadable (light)."""
     page = bare(pdf, 1).convert("L")
     drawn = image.crop((0, 0, *page.size)).convert("L")
-    text = [i for i, v in enumerate(page.getdata()) if v < 80]
-    light = drawn.getdata()
+    text = [i for i, v in enumerate(page.tobytes()) if v < 80]
+    light = drawn.tobytes()
     return sum(1 for i in text if light[i] > 150) / len(text)
 
 
