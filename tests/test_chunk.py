@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import newsingest
-from newsingest.chunk import chunk, sentences, token_counter
+from newsingest.chunking import chunk, sentences, token_counter
 from newsingest.cli import cli
 from newsingest.model import Block, Document, Metadata, Provenance, Source
 

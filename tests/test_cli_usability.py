@@ -44,10 +44,12 @@ def test_format_from_the_output_extension(src: Path, tmp_path: Path, name: str,
     assert check(out.read_text(encoding="utf-8"))  # type: ignore[operator]
 
 
-def test_md_and_txt_are_format_names_too(src: Path) -> None:
+def test_md_and_txt_are_format_names_too(src: Path, tmp_path: Path) -> None:
     assert runner().invoke(cli, ["parse", str(src), "-f", "md"]).stdout.startswith("# A")
     assert runner().invoke(cli, ["parse", str(src), "-f", "txt"]).stdout.startswith("A Headline")
-    assert runner().invoke(cli, ["parse", str(src), "-f", "md", "-o", "x.json"]).exit_code == 0
+    out = tmp_path / "x.json"  # -f wins over the extension
+    assert runner().invoke(cli, ["parse", str(src), "-f", "md", "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# A Headline")
 
 
 def test_a_folder_given_to_parse_gets_the_library_message(tmp_path: Path) -> None:

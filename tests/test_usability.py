@@ -87,9 +87,9 @@ def test_parse_text_given_html_warns() -> None:
     ("book.epub", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/epub+zip",
      "pandoc book.epub"),
     ("letter.odt", b"PK\x03\x04" + b"\x00" * 40, "OpenDocument"),
-    ("message.eml", b"From: a@example.org\nSubject: hi\n\nHello there.\n", "e-mail"),
-    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 40, "OCR"),
-    ("scan", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "OCR"),
+    ("message.eml", b"From: a@example.org\nSubject: hi\n\nHello there.\n", "newsingest-eml"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 40, "pip install newsingest-ocr"),
+    ("scan", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "newsingest-ocr"),
 ])
 def test_known_formats_without_their_plugin_say_what_to_install(
         name: str, data: bytes, words: str, fresh_plugins: None,

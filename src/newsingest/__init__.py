@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsingest.__about__ import __version__
 from newsingest.api import parse, parse_input, parse_text
+from newsingest.chunking import Chunk, chunk
 from newsingest.errors import (
     CorruptError,
     EmptyInputError,
@@ -40,6 +41,7 @@ from newsingest.model import (
 __all__ = [
     "Block",
     "BlockType",
+    "Chunk",
     "CorruptError",
     "Document",
     "EmptyInputError",
@@ -58,6 +60,7 @@ __all__ = [
     "Source",
     "UnsupportedFormatError",
     "__version__",
+    "chunk",
     "hookimpl",
     "inspect",
     "parse",

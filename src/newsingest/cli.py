@@ -185,7 +185,7 @@ def chunk_command(file: str, max_tokens: int, overlap: int, tokenizer: str | Non
                   output: Path | None, parser: str | None, password: str | None,
                   quiet: bool) -> None:
     """Parse FILE and write its chunks for retrieval as JSON Lines, one chunk per line."""
-    from newsingest.chunk import chunks_jsonl
+    from newsingest.chunking import chunks_jsonl
 
     if overlap >= max_tokens:
         raise click.BadParameter(f"{overlap} is not below --max-tokens {max_tokens}",

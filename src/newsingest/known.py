@@ -30,8 +30,10 @@ class KnownFormat:
 
 
 _CONVERT = "convert it to HTML first (e.g. `pandoc {name} -o story.html`) and parse that"
-_OCR = ("newsingest reads text, not pixels: OCR it first (e.g. `ocrmypdf` on a PDF of it, "
-        "which adds a text layer) and parse the PDF")
+_OCR = ("newsingest reads text, not pixels: install the newsingest-ocr plugin "
+        "(`pip install newsingest-ocr`, which needs Tesseract; its source is "
+        "plugins/newsingest-ocr in the newsingest repository); it reads PNG, JPEG and TIFF, so convert other images "
+        "to PNG first")
 
 KNOWN_FORMATS = (
     KnownFormat("a Word document", (".docx",),
@@ -43,11 +45,12 @@ KNOWN_FORMATS = (
     KnownFormat("an OpenDocument text", (".odt",),
                 "no newsingest plugin reads OpenDocument yet; " + _CONVERT,
                 marks=(b"mimetypeapplication/vnd.oasis.opendocument.text",)),
-    KnownFormat("an e-mail message", (".eml", ".msg"),
-                "no newsingest plugin reads e-mail yet; save the message body as HTML or text "
-                "and parse that (or pass parser='text' to read the raw message as a dump)"),
-    KnownFormat("an image", (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp",
-                             ".bmp", ".heic"), _OCR,
+    KnownFormat("an e-mail message", (".eml",),
+                "no published plugin reads e-mail: the plugin tutorial (docs/plugins/tutorial.md) "
+                "builds one, newsingest-eml; or save the message body as HTML or text and parse "
+                "that"),
+    KnownFormat("an image", (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".webp",
+                             ".bmp"), _OCR,
                 (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
                  b"MM\x00*")),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsingest.chunk import chunks_jsonl
+from newsingest.chunking import chunks_jsonl
 from newsingest.export import Exporter
 from newsingest.export.markdown import render_markdown
 from newsingest.export.text import render_text
