@@ -32,8 +32,8 @@ class KnownFormat:
 _CONVERT = "convert it to HTML first (e.g. `pandoc {name} -o story.html`) and parse that"
 _OCR = ("newsingest reads text, not pixels: install the newsingest-ocr plugin "
         "(`pip install newsingest-ocr`, which needs Tesseract; its source is "
-        "plugins/newsingest-ocr in the newsingest repository); it reads PNG, JPEG and TIFF, so convert other images "
-        "to PNG first")
+        "plugins/newsingest-ocr in the newsingest repository); it reads PNG, JPEG and TIFF, "
+        "so convert other images to PNG first")
 
 KNOWN_FORMATS = (
     KnownFormat("a Word document", (".docx",),
