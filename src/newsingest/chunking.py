@@ -33,7 +33,7 @@ import attrs
 
 from newsingest.model import Block, BlockType, Document, Provenance
 
-__all__ = ["Chunk", "chunk", "chunks_jsonl", "sentences", "token_counter"]
+__all__ = ["Chunk", "block_text", "chunk", "chunks_jsonl", "sentences", "token_counter"]
 
 Tokenizer = Callable[[str], Any] | Any
 
@@ -160,7 +160,9 @@ _WHOLE = (BlockType.LIST_ITEM, BlockType.QUOTE, BlockType.CAPTION, BlockType.TAB
           BlockType.PREFORMATTED, BlockType.HEADING)
 
 
-def _block_text(block: Block) -> str:
+def block_text(block: Block) -> str:
+    """A block's text as a chunk holds it: a list item with its marker, a table as a Markdown
+    table (a chunk read alone must still say it is a list or a table)."""
     if block.type is BlockType.TABLE and block.rows:
         from newsingest.export.markdown import pipe_table
 
@@ -187,7 +189,7 @@ def _words_within(text: str, limit: int, count: Callable[[str], int]) -> Iterato
 
 def _pieces(doc: Document, limit: int, count: Callable[[str], int]) -> Iterator[_Piece]:
     for index, block in enumerate(doc.blocks):
-        text = _block_text(block)
+        text = block_text(block)
         if not text.strip():
             continue
         heading = block.type is BlockType.HEADING
