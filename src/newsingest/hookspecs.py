@@ -85,12 +85,13 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register output formats.
 
     :param register: call ``register(exporter)`` with an ``Exporter(name, extension, media_type,
-        export)``, where ``export(doc: Document) -> str``. ``register`` raises ``PluginError`` for
-        a duplicate name.
+        export)``, where ``export(doc: Document) -> str``; ``options=("name", ...)`` lists keyword
+        options ``export`` also takes (the CLI offers ``--front-matter`` only to an exporter listing
+        ``front_matter``). ``register`` raises ``PluginError`` for a duplicate name.
     :return: nothing; the return value is ignored.
 
-    Ordering: the built-in exporters register ``tryfirst``, so ``json``, ``jsonl``, ``markdown``
-    and ``text`` always mean the built-in formats; a plugin's exporter under one of those names is
+    Ordering: the built-in exporters register ``tryfirst``, so ``json``, ``jsonl``, ``markdown``,
+    ``text`` and ``chunks`` always mean the built-in formats; a plugin's exporter under one of those names is
     refused with a ``PluginWarning``. Otherwise the first exporter registered under a name keeps it.
 
     ``firstresult``: no — every implementation is called.
