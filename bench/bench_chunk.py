@@ -8,7 +8,7 @@ Both chunkers get the same documents (parsed once) and count words. A chunk boun
 when it falls between two blocks or right after sentence-final punctuation (``.!?…:`` and closing
 quotes); otherwise it cuts a sentence. The same test is applied to both, so it is lenient alike
 (a boundary after "U.S." counts as clean for both). *mixed* counts chunks that hold a heading
-after other text, i.e. run across a section boundary. *tiny* counts chunks under a quarter of the
+after body text, i.e. run across a section boundary. *tiny* counts chunks under a quarter of the
 limit. The table prints each measure for newsingest and the baseline, and their ratio.
 """
 
@@ -48,14 +48,16 @@ def _documents(name: str, limit: int) -> Iterator[Document]:
 
 
 def _stream(doc: Document) -> tuple[list[str], set[int], set[int]]:
-    """The body's words, the word offsets where a block ends, and where a heading starts."""
+    """The body's words, the word offsets where a block ends, and the offsets of headings'
+    words."""
     words: list[str] = []
     ends: set[int] = set()
     headings: set[int] = set()
     for block in doc.blocks:
-        if block.type is BlockType.HEADING:
-            headings.add(len(words))
+        start = len(words)
         words += block_text(block).split()
+        if block.type is BlockType.HEADING:
+            headings.update(range(start, len(words)))
         ends.add(len(words))
     return words, ends, headings
 
@@ -93,7 +95,9 @@ def _measure(doc: Document, spans: list[tuple[int, int]], size: int) -> dict[str
     for _, end in spans[:-1]:
         if end not in ends and not _CLEAN_END.search(words[end - 1]):
             cuts += 1
-    mixed = sum(1 for start, end in spans if any(start < h < end for h in headings))
+    # a heading that starts after body text inside the chunk (consecutive headings are one)
+    mixed = sum(1 for start, end in spans
+                if any(h in headings and h - 1 not in headings for h in range(start + 1, end)))
     return {"chunks": len(spans), "boundaries": max(0, len(spans) - 1), "cuts": cuts,
             "mixed": mixed, "tiny": sum(1 for s, e in spans if e - s < size / 4)}
 
