@@ -55,6 +55,12 @@ def test_a_sentence_longer_than_the_limit_is_cut_and_says_so() -> None:
     assert all(c.cut for c in chunks)
 
 
+def test_a_section_is_spread_evenly_over_its_chunks() -> None:
+    doc = story(para(10))  # 140 words, limit 128: not 126 words and a scrap of 14
+    assert [c.tokens for c in chunk(doc, max_tokens=128)] == [70, 70]
+    assert [c.tokens for c in chunk(doc, max_tokens=128, balance=False)] == [126, 14]
+
+
 def test_headings_start_chunks_and_name_the_section() -> None:
     doc = story(para(1), Block("heading", "Costs", level=2), Block("heading", "Who pays", level=3),
                 para(1), Block("heading", "Next", level=2), para(1))

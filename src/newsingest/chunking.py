@@ -8,6 +8,9 @@ What ``chunk`` decides, and why:
 - Paragraphs are packed whole while they fit; one that does not is split between sentences, never
   inside one while a sentence boundary is within reach. Only a sentence longer than
   ``max_tokens`` is cut (between words), and the chunk says so (``cut``).
+- A section is spread evenly over the fewest chunks that hold it (each chunk re-aims at what is
+  left), so 1.1 × the limit makes two chunks of about half, not a full one and a scrap
+  (``balance=False`` fills each chunk to the limit instead).
 - List items, quotes, captions, tables and preformatted blocks are never split unless one alone
   is over the limit: half a quote or half a table row misleads.
 - ``overlap`` repeats the previous chunk's last whole sentences (up to that many tokens) at the
@@ -25,6 +28,7 @@ additive over pieces still never sees a chunk over the limit.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -215,9 +219,37 @@ def _join(pieces: Sequence[_Piece]) -> str:
     return out
 
 
+def _remaining(pieces: Sequence[_Piece], count: Callable[[str], int]) -> list[int]:
+    """Per piece, the tokens from it to the end of its section (pieces counted one by one)."""
+    out = [0] * len(pieces)
+    total = 0
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i]
+        total += count(piece.text)
+        out[i] = total
+        if piece.heading and not piece.joins and not (i and pieces[i - 1].heading):
+            total = 0  # a section starts here
+    return out
+
+
+def _target(remaining: int, limit: int, overlap: int) -> float:
+    """The size a chunk starting with ``remaining`` tokens left in its section aims at: what is
+    left spread evenly over the fewest chunks that hold it, so 1.1 × the limit gives two chunks
+    of about 0.55 rather than a full one and a scrap. Re-aimed at every chunk start.
+
+    >>> _target(280, 256, 0), _target(200, 256, 0), _target(300, 100, 20)
+    (140.0, 200.0, 90.0)
+    """
+    n = max(1, math.ceil((remaining - overlap) / (limit - overlap)))
+    return min(float(limit), (remaining - overlap) / n + overlap if n > 1 else float(remaining))
+
+
 def chunk(doc: Document, max_tokens: int = 256, overlap: int = 0,
-          tokenizer: Tokenizer | None = None) -> tuple[Chunk, ...]:
+          tokenizer: Tokenizer | None = None, *, balance: bool = True) -> tuple[Chunk, ...]:
     """Cut ``doc``'s body into chunks of at most ``max_tokens`` tokens (see the module doc).
+
+    ``balance`` spreads each section evenly over its chunks (``False``: fill each chunk to the
+    limit, leaving the section's rest to the last).
 
     >>> import newsingest
     >>> doc = newsingest.parse_text("Markets Rally\\n\\nStocks rose. Bonds fell.\\n\\n"
@@ -258,7 +290,10 @@ def chunk(doc: Document, max_tokens: int = 256, overlap: int = 0,
             tail.insert(0, piece)
         current, carried = tail, len(tail)
 
-    for piece in _pieces(doc, max_tokens, count):
+    pieces = list(_pieces(doc, max_tokens, count))
+    remaining = _remaining(pieces, count) if balance else []
+    target: float | None = None
+    for i, piece in enumerate(pieces):
         if piece.heading and not piece.joins:
             if len(current) > carried and all(p.heading for p in current[carried:]):
                 section = f"{section} — {piece.text}" if section else piece.text
@@ -266,14 +301,31 @@ def chunk(doc: Document, max_tokens: int = 256, overlap: int = 0,
                 flush()
                 current, carried, ended_cut = [], 0, False  # no overlap across sections
                 section = piece.text
-        if current and count(_join([*current, piece])) > max_tokens:
+        if balance and len(current) == carried:  # a chunk starts: aim it
+            target = _target(remaining[i] + count(_join(current)), max_tokens, overlap)
+        if current and _full(current, carried, piece, max_tokens, target, count):
             flush()
             while current and count(_join([*current, piece])) > max_tokens:
                 current.pop(0)  # the overlap gives way to the new piece
                 carried -= 1
+            if balance:
+                target = _target(remaining[i] + count(_join(current)), max_tokens, overlap)
         current.append(piece)
     flush()
     return tuple(out)
+
+
+def _full(current: Sequence[_Piece], carried: int, piece: _Piece, limit: int,
+          target: float | None, count: Callable[[str], int]) -> bool:
+    """Whether ``current`` is a chunk before ``piece``: the piece would not fit, or (aiming at
+    ``target``) stopping now lands nearer the target than taking it. A chunk holding only
+    headings always takes the next piece: a heading is not cut off from its text."""
+    grown = count(_join([*current, piece]))
+    if grown > limit:
+        return True
+    if target is None or grown <= target or all(p.heading for p in current[carried:]):
+        return False
+    return grown - target > target - count(_join(current))
 
 
 def chunks_jsonl(doc: Document, max_tokens: int = 256, overlap: int = 0,
