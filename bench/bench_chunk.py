@@ -9,8 +9,8 @@ when it falls between two blocks or right after sentence-final punctuation (``.!
 quotes); otherwise it cuts a sentence. The same test is applied to both, so it is lenient alike
 (a boundary after "U.S." counts as clean for both). *mixed* counts chunks that hold a heading
 after body text, i.e. run across a section boundary. *tiny* counts chunks under a quarter of the
-limit. The table prints each measure for newsingest and the baseline, and their ratio; the last row is
-newsingest with ``balance=False`` (each chunk filled to the limit), the ablation of balancing.
+limit. The table prints each measure for newsingest and the baseline, and their ratio; the last
+row is newsingest with ``balance=False`` (each chunk filled to the limit): balancing's ablation.
 """
 
 from __future__ import annotations

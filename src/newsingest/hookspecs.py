@@ -91,8 +91,9 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     :return: nothing; the return value is ignored.
 
     Ordering: the built-in exporters register ``tryfirst``, so ``json``, ``jsonl``, ``markdown``,
-    ``text`` and ``chunks`` always mean the built-in formats; a plugin's exporter under one of those names is
-    refused with a ``PluginWarning``. Otherwise the first exporter registered under a name keeps it.
+    ``text`` and ``chunks`` always mean the built-in formats; a plugin's exporter under one of
+    those names is refused with a ``PluginWarning``. Otherwise the first exporter registered under
+    a name keeps it.
 
     ``firstresult``: no — every implementation is called.
     """
