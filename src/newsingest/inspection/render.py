@@ -214,6 +214,7 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
     draw = ImageDraw.Draw(layer)
     boxed = [item for item in page_items if item.bbox is not None]
     body_boxes = [item.bbox for item in boxed if not item.furniture and item.bbox is not None]
+    placed: list[tuple[int, int, int, int]] = []  # tags and labels drawn, for labels to avoid
     for number, column in enumerate(columns(body_boxes), start=1):
         x0, y0, x1, y1 = render.box(column)
         rect = (max(0, x0 - 2 * unit), max(0, y0 - 2 * unit),
@@ -222,8 +223,16 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
         _dashed_rectangle(draw, rect, (*COLUMN_COLOUR, 220), stroke, 4 * unit)
         tag = f"col {number}"
         tw, th = _text_size(draw, tag, font)
-        ty = rect[3] + 2 if rect[3] + th + 4 < render.image.height else rect[3] - th - 2
-        draw.text((rect[2] - tw, ty), tag, font=font, fill=(*COLUMN_COLOUR, 255), anchor="lt")
+        # below the column's right end, else above it or below its left end: where least
+        # printed text is hidden (the first of equals)
+        spots = [(x, y) for x, y in ((rect[2] - tw, rect[3] + 2), (rect[2] - tw, rect[1] - th - 2),
+                                     (rect[0], rect[3] + 2))
+                 if x >= 0 and y >= 0 and y + th < page_height]
+        tx, ty = min(spots, key=lambda at: _ink(render.image, (at[0], at[1], at[0] + tw,
+                                                                at[1] + th))
+                     ) if spots else (rect[2] - tw, rect[3] - th - 2)
+        draw.text((tx, ty), tag, font=font, fill=(*COLUMN_COLOUR, 255), anchor="lt")
+        placed.append((tx, ty, tx + tw, ty + th))
     rects: list[tuple[int, int, int, int]] = []
     for item in boxed:
         assert item.bbox is not None
@@ -241,7 +250,6 @@ def annotate(render: PageRender, page_items: Sequence[Item], resolution: float,
                      rect[2] + stroke * 2, rect[3] + stroke * 2)
             draw.rectangle(frame, outline=(*TITLE_COLOUR, 255), width=stroke * 2)
     pad = max(1, unit // 2)
-    placed: list[tuple[int, int, int, int]] = []
     for index, (item, rect) in enumerate(zip(boxed, rects, strict=True)):
         text = f"{item.label} = TITLE" if item.title else item.label
         width, height = _text_size(draw, text, font)
