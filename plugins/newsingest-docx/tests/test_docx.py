@@ -79,8 +79,8 @@ def test_title_subtitle_and_core_properties(doc: Document) -> None:
     assert meta.title == "Acme launches the Widget 2"  # the visible Title beats a stale property
     assert meta.subtitle == "Faster, smaller, cheaper"
     assert meta.authors == ("Jane Doe", "Press Office")
-    assert meta.published == "2026-03-24T09:30:00+00:00"
-    assert meta.modified == "2026-03-25T12:00:00+00:00"
+    assert meta.published.isoformat() == "2026-03-24T09:30:00+00:00"
+    assert meta.modified.isoformat() == "2026-03-25T12:00:00+00:00"
     assert meta.keywords == ("widgets", "launch", "Acme")
     assert (meta.language, meta.section, meta.description) == ("en-GB", "Business",
                                                                "Embargoed until 10:00")
