@@ -105,8 +105,8 @@ def _show_warnings(doc: Document, quiet: bool) -> None:
     for warning in doc.warnings:
         page = warning.provenance.page if warning.provenance is not None else None
         where = f" (page {page})" if page is not None else ""
-        click.echo(f"newsingest: warning: {label}{where}: {warning.code}: {warning.message}",
-                   err=True)
+        message = " ".join(warning.message.split())  # one line, whatever the parser wrote
+        click.echo(f"newsingest: warning: {label}{where}: {warning.code}: {message}", err=True)
 
 
 def _write(rendered: str, output: Path | None) -> None:
