@@ -28,7 +28,7 @@ from newsingest.model import (
 )
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
-from newsingest.reflow.hyphens import join_lines, word_vocabulary
+from newsingest.reflow.hyphens import join_blocks, join_lines, word_vocabulary
 from newsingest.reflow.layout import Decider, Measure, ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
@@ -355,8 +355,8 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
 
     made: list[tuple[list[int], str, BlockType]] = []
     previous_text = ""
-    for group in groups:
-        text = close_up(join_lines([lines[i].text for i in group], vocabulary))
+    joined = join_blocks([[lines[i].text for i in group] for group in groups], vocabulary)
+    for group, text in zip(groups, map(close_up, joined), strict=True):
         if text:
             made.append((group, text, decider.classify(group, previous_text)))
             previous_text = text

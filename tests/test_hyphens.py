@@ -1,0 +1,35 @@
+"""Dehyphenation in one place (``reflow.hyphens``), for text dumps and PDFs alike."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from newsingest import parse_text
+from newsingest.reflow import hyphens
+
+
+def _body(text: str) -> list[str]:
+    return [b.text for b in parse_text(text).blocks]
+
+
+def test_the_typesetter_policy_lives_in_reflow_hyphens_only() -> None:
+    for name in ("hyphenating", "soften", "soften_breaks", "typesetter_hyphen", "join_blocks"):
+        assert callable(getattr(hyphens, name))
+    assert importlib.util.find_spec("newsingest.parsers.pdf.hyphens") is None
+
+
+def test_a_text_dump_that_shows_syllable_breaks_has_its_common_word_breaks_undone() -> None:
+    # "pub-lished" proves the typesetter hyphenates, so "any-thing" is its break too; without
+    # that proof (the second text) a break into two common words keeps its hyphen
+    text = ("A Headline For The Story\n\n"
+            "The council had pub-\nlished a plan for any-\nthing the traders wanted.\n")
+    assert _body(text) == ["The council had published a plan for anything the traders wanted."]
+    plain = "A Headline For The Story\n\nLook low in the south-\nwest after sunset.\n"
+    assert _body(plain) == ["Look low in the south-west after sunset."]
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it_in_a_dump() -> None:
+    # regression: "Amritsar-" + "based" is the author's compound, not a syllable break
+    text = ("A Headline For The Story\n\nThe police in the Amritsar-\n"
+            "based unit said the case was closed.\n")
+    assert _body(text) == ["The police in the Amritsar-based unit said the case was closed."]
