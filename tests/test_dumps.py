@@ -54,3 +54,23 @@ def test_form_feeds_start_pages_and_plain_dumps_pass_through() -> None:
     lines = read_dump(["first page", "\fsecond page", "more"])
     assert [ln.new_page for ln in lines] == [None, True, None]
     assert [ln.indent for ln in lines] == [None, None, None]
+
+
+def test_a_marker_printed_on_its_own_line_joins_its_item() -> None:
+    # PyMuPDF and pdfminer print a drawn bullet or number apart from the item's text
+    text = ("A Headline For The Story\n\nThe authority listed its next steps:\n"
+            "1.\nRemove the new deck.\n2.\n\nRepair the welds.\n")
+    blocks = parse_text(text).blocks
+    assert [(b.type.value, b.text) for b in blocks[1:]] == [
+        ("list_item", "1. Remove the new deck."), ("list_item", "2. Repair the welds.")]
+
+
+def test_a_blank_line_between_headline_and_byline_keeps_the_headline() -> None:
+    # pdfminer prints each text box with a blank line after it
+    text = ("Engineers Find Cracks in the\nRiver Bridge Weeks Before It\nWas Due to Reopen\n\n"
+            "By Marcus Feld | November 3, 2026\n\nInspectors have found cracks in two of "
+            "the steel girders of the river bridge.\n")
+    doc = parse_text(text)
+    assert doc.metadata.title == ("Engineers Find Cracks in the River Bridge Weeks Before It "
+                                  "Was Due to Reopen")
+    assert doc.metadata.authors == ("Marcus Feld",)

@@ -33,3 +33,17 @@ def test_a_compound_broken_at_its_hyphen_keeps_it_in_a_dump() -> None:
     text = ("A Headline For The Story\n\nThe police in the Amritsar-\n"
             "based unit said the case was closed.\n")
     assert _body(text) == ["The police in the Amritsar-based unit said the case was closed."]
+
+
+def test_pdftotext_run_together_compound_gets_its_hyphen_back_on_the_documents_evidence() -> None:
+    # pdftotext joins a line ending in "-" with the next and drops the hyphen: "Amritsarbased"
+    # is no word, "Amritsar" is one the document writes; "Wi-Fi" is restored because the
+    # document spells it so elsewhere (wordfreq alone would keep "WiFi")
+    body = ("The police in Amritsar said on Monday that the case against the men was closed\n"
+            "and that the unit would return to its normal duties in the city by the weekend.\n")
+    text = ("A Headline For The Story\n\n" + body * 3 +
+            "Officers of the Amritsarbased unit were praised, and the station now offers free "
+            "WiFi to visitors who wait in the hall\n"
+            "for news of the men, who have Wi-Fi at home and at the station as well now.\n")
+    last = parse_text(text).blocks[-1].text
+    assert "the Amritsar-based unit" in last and "free Wi-Fi to visitors" in last

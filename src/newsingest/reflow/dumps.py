@@ -17,7 +17,7 @@ on every row), and a headline that spans the columns breaks the band instead of 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -39,8 +39,6 @@ MAX_CROSSING = 0.1
 #: Columns of prose: the median line of each column of a band has this many characters (the
 #: cells of a table are narrower, and a table is read row by row).
 MIN_COLUMN = 12
-#: A dump whose lines are followed by one blank line this often is double-spaced.
-DOUBLE_SPACED = 0.8
 #: Leading spaces deeper than this many cells past the column's edge are centring, not an indent.
 MAX_INDENT = 12
 
@@ -246,24 +244,9 @@ def read_dump(rows: Sequence[str]) -> list[DumpLine]:
             past = _lead(text.lstrip("\f")) - edges.get((column, shared), 0)
             indent = CELL_POINTS * past if 0 <= past <= MAX_INDENT else 0.0
         out.append(DumpLine(text.strip(" \f"), origin, new_page, column, indent))
-    return _join_markers(_single_spaced(out))
-
-
-def _single_spaced(lines: list[DumpLine]) -> list[DumpLine]:
-    """The lines without the blank line an extractor put after every line (pdfminer prints each
-    line of some pages as a text box of its own): there a blank line says nothing.
-
-    >>> rows = "one,,two,,three,,four,,five,,six,,,seven".split(",")
-    >>> [d.text for d in _single_spaced([DumpLine(t, k) for k, t in enumerate(rows)])]
-    ['one', 'two', 'three', 'four', 'five', 'six', '', '', 'seven']
-    """
-    content = [k for k, d in enumerate(lines) if d.text.strip()]
-    single = [k for k in content[:-1] if k + 2 < len(lines) and not lines[k + 1].text.strip()
-              and lines[k + 2].text.strip()]
-    if len(content) < 6 or len(single) < DOUBLE_SPACED * (len(content) - 1):
-        return lines
-    drop = {k + 1 for k in single}
-    return [d for k, d in enumerate(lines) if k not in drop]
+    for step in PASSES:
+        out = step(out)
+    return out
 
 
 def _bare_marker(text: str) -> bool:
@@ -276,14 +259,17 @@ def _join_markers(lines: list[DumpLine]) -> list[DumpLine]:
     """Each bare marker line joined to the item text on the next line.
 
     >>> [d.text for d in _join_markers([DumpLine(t, k) for k, t in enumerate(
-    ...     ["Steps:", "1.", "Mend the deck.", "2.", "Test it."])])]
+    ...     ["Steps:", "1.", "Mend the deck.", "2.", "", "Test it."])])]
     ['Steps:', '1. Mend the deck.', '2. Test it.']
     """
     out: list[DumpLine] = []
     for line in lines:
-        if out and _bare_marker(out[-1].text) and line.text.strip() and \
+        # one blank line may stand between the marker and its text (a text box each)
+        at = len(out) - 2 if len(out) >= 2 and not out[-1].text.strip() else len(out) - 1
+        if at >= 0 and _bare_marker(out[at].text) and line.text.strip() and \
                 not _bare_marker(line.text):
-            out[-1] = attrs.evolve(out[-1], text=f"{out[-1].text.strip()} {line.text.strip()}")
+            del out[at + 1:]
+            out[at] = attrs.evolve(out[at], text=f"{out[at].text.strip()} {line.text.strip()}")
         else:
             out.append(line)
     return out
@@ -308,3 +294,9 @@ def _edges(placed: Sequence[_Placed]) -> dict[tuple[int | None, bool], int]:
         if text.strip():
             leads.setdefault((column, shared), Counter())[_lead(text.lstrip("\f"))] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in leads.items()}
+
+
+#: What is read from the lines after the grid, in this order: a marker printed apart joins its
+#: item. (Dropping the blank line pdfminer prints after every line of some pages was tried and
+#: cost more than it gained: see bench/bench_ablation.py.)
+PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (_join_markers,)

@@ -39,6 +39,9 @@ __all__ = ["Reflowed", "reflow"]
 #: How many lines from the top the header zone (masthead, headline, byline) may span.
 HEADER_ZONE = 30
 _TITLE_MAX_LINES = 4
+#: Blank lines that may stand between the headline and the byline (pdfminer prints each text
+#: box with a blank line after it).
+BYLINE_GAP = 1
 
 
 @attrs.frozen
@@ -229,6 +232,8 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
     title_lines: list[int] = []
     if byline_at is not None:
         j = byline_at - 1
+        while j > 0 and byline_at - j <= BYLINE_GAP and not _clean(lines[j].text):
+            j -= 1  # blank lines between headline and byline: an extractor's text boxes
         if j > 0 and not _clean(lines[j].text):
             j -= 1  # one blank line between headline and byline: an extractor's text boxes
         while j >= 0 and len(title_lines) < _TITLE_MAX_LINES:
