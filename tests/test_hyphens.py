@@ -47,3 +47,13 @@ def test_pdftotext_run_together_compound_gets_its_hyphen_back_on_the_documents_e
             "for news of the men, who have Wi-Fi at home and at the station as well now.\n")
     last = parse_text(text).blocks[-1].text
     assert "the Amritsar-based unit" in last and "free Wi-Fi to visitors" in last
+
+
+def test_words_split_where_a_soft_hyphen_was_are_joined_and_logged() -> None:
+    # pypdf and pdfplumber print the gap of an undrawn soft hyphen as a space
+    text = ("A Headline For The Story\n\nHe said the player should be discipl ined for the "
+            "kidna pping, a threat \u2010 ening act, but them selves they blamed.\n")
+    doc = parse_text(text)
+    assert doc.blocks[0].text == ("He said the player should be disciplined for the kidnapping, "
+                                  "a threatening act, but them selves they blamed.")
+    assert any(r.step == "join_split_words" and r.count >= 1 for r in doc.repairs)
