@@ -57,3 +57,13 @@ def test_words_split_where_a_soft_hyphen_was_are_joined_and_logged() -> None:
     assert doc.blocks[0].text == ("He said the player should be disciplined for the kidnapping, "
                                   "a threatening act, but them selves they blamed.")
     assert any(r.step == "join_split_words" and r.count >= 1 for r in doc.repairs)
+
+
+def test_letter_spaced_type_becomes_words_again() -> None:
+    # PyMuPDF and pdftotext -raw print tracked capitals and small caps a letter at a time; the
+    # masthead is then recognised as one, and the headline under it is the title
+    text = ("T h e D a i l y L e d g e r · M e d i a O f f i c e\n"
+            "We Had Some Issues, Exec Says\nBy Ann Lee\n\nThe service struggled on launch day.\n")
+    doc = parse_text(text)
+    assert doc.metadata.title == "We Had Some Issues, Exec Says"
+    assert any(r.step == "join_letter_spacing" for r in doc.repairs)

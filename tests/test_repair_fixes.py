@@ -42,6 +42,7 @@ TARGETS: dict[str, Callable[[str], bool]] = {
     "fix_spaces": lambda ch: ch in "\u200b\u2060\ufeff\u200d",
     "strip_stray_leading_spaces": lambda ch: ch.isspace(),
     "join_split_words": lambda ch: ch in " \u2010",
+    "join_letter_spacing": lambda ch: ch == " ",
 }
 
 

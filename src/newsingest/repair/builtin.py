@@ -64,6 +64,11 @@ STEPS = (
         "words an extractor split where an invisible glyph stood joined again",
     ),
     RepairStep(
+        "join_letter_spacing",
+        words.join_letter_spacing,
+        "letter-spaced type printed a letter at a time made words again",
+    ),
+    RepairStep(
         "strip_stray_leading_spaces",
         fixes.strip_stray_leading_spaces,
         "one or two stray spaces at line starts removed",

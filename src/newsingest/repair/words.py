@@ -1,4 +1,5 @@
-"""Words an extractor split with a space where an invisible glyph stood.
+"""Words an extractor split with spaces: where an invisible glyph stood, or between the letters
+of letter-spaced (tracked) type.
 
 Chromium marks every hyphenation point of a word with a soft hyphen it does not draw; pypdf and
 pdfplumber read the gap it leaves as a space ("discipl ined", "kidna pping"), and where the
@@ -14,7 +15,7 @@ import re
 
 from newsingest.reflow.vocabulary import zipf
 
-__all__ = ["FRAGMENT_ZIPF", "JOINED_ZIPF", "join_split_words"]
+__all__ = ["FRAGMENT_ZIPF", "JOINED_ZIPF", "join_letter_spacing", "join_split_words"]
 
 #: A part this rare (wordfreq Zipf) is a fragment, not a word ("ined", "anta", "rede") ...
 FRAGMENT_ZIPF = 2.5
@@ -69,3 +70,60 @@ def _join_line(line: str) -> str:
         pieces.append(line[at:])
         line = "".join(pieces)
     return line
+
+
+
+#: Letters in a row, each standing alone between single spaces, that make letter-spaced type.
+MIN_SPACED = 4
+_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){" + str(MIN_SPACED - 1)
+                     + r",}[^\W\d_](?![^\W\d_])")
+_CASE_TURN = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
+
+
+def _segment(letters: str) -> str:
+    """Words for a run of letters that lost its spaces: at each turn from lower to upper case,
+    and inside a run of one case where wordfreq's words cover it best."""
+    out = []
+    for part in _CASE_TURN.split(letters):
+        out.append(_best_words(part) if len(part) > 3 else part)
+    return " ".join(out)
+
+
+def _best_words(run: str) -> str:
+    """The split of ``run`` into common words with the highest total frequency, or ``run``."""
+    folded = run.casefold()
+    best: list[tuple[float, int] | None] = [None] * (len(run) + 1)
+    best[0] = (0.0, 0)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 20), end):
+            prior = best[start]
+            if prior is None:
+                continue
+            word = folded[start:end]
+            score = zipf(word)
+            if (len(word) == 1 and word not in "ai") or score < 3.0:
+                continue
+            total = prior[0] + score - 7.0  # a word costs: fewer, longer words win
+            if best[end] is None or total > best[end][0]:  # type: ignore[index]
+                best[end] = (total, start)
+    if best[-1] is None:
+        return run
+    cuts, end = [], len(run)
+    while end > 0:
+        start = best[end][1]  # type: ignore[index]
+        cuts.append(run[start:end])
+        end = start
+    return " ".join(reversed(cuts))
+
+
+def join_letter_spacing(text: str) -> str:
+    """Letter-spaced type as words: PyMuPDF and pdftotext print tracked letters one by one.
+
+    >>> join_letter_spacing("T h e D a i l y L e d g e r · M e d i a O f f i c e")
+    'The Daily Ledger · Media Office'
+    >>> join_letter_spacing("B R E A K I N G N E W S: a b c and I a m")
+    'BREAKING NEWS: a b c and I a m'
+    """
+    if " " not in text:
+        return text
+    return _SPACED.sub(lambda m: _segment(m.group(0).replace(" ", "")), text)
