@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +23,7 @@ import bench_extractors as be  # this folder is on sys.path when run as a script
 
 from newsingest.reflow import compounds, dumps, engine, hyphens
 from newsingest.reflow.vocabulary import zipf
+from newsingest.repair import words
 
 TEXT = be.SHARED / "corpus" / "text"
 OUT = be.OUT / "ablation"
@@ -46,6 +48,8 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("- compounds: document evidence", [
         (compounds, "spelled_hyphenated", lambda token, vocabulary: None),
         (compounds, "_word_score", lambda part, vocabulary: zipf(part.casefold()))]),
+    ("- repair join_split_words", [(words, "_fragment_pair", lambda line, a, b: False)]),
+    ("- repair join_letter_spacing", [(words, "_SPACED", re.compile(r"(?!x)x"))]),
     ("- layout columns (no gutters)", [(dumps, "MIN_SIDE", 2.0)]),
     ("- layout indents (all 0)", [(dumps, "CELL_POINTS", 0.0)]),
     ("- join_markers pass", [(dumps, "PASSES", ())]),
