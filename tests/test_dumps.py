@@ -74,3 +74,9 @@ def test_a_blank_line_between_headline_and_byline_keeps_the_headline() -> None:
     assert doc.metadata.title == ("Engineers Find Cracks in the River Bridge Weeks Before It "
                                   "Was Due to Reopen")
     assert doc.metadata.authors == ("Marcus Feld",)
+
+
+def test_a_page_of_columns_starts_once() -> None:
+    rows = [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)] * 2
+    lines = read_dump(["first page", "\f" + rows[0], *rows[1:]])
+    assert sum(bool(ln.new_page) for ln in lines) == 1
