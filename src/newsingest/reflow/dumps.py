@@ -236,8 +236,8 @@ def read_dump(rows: Sequence[str]) -> list[DumpLine]:
     out = []
     marked: set[int] = set()  # a page starts once, not once per column of its first row
     for origin, text, column, shared in placed:
-        starts = rows[origin].startswith("\f") or "\f" in rows[origin][:2]
-        new_page = (starts and origin not in marked) or None
+        opens = rows[origin].startswith("\f") or "\f" in rows[origin][:2]
+        new_page = (opens and origin not in marked) or None
         marked.add(origin)
         if not layout:
             out.append(DumpLine(rows[origin] if column is None else text, origin, new_page))
