@@ -234,8 +234,6 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
         j = byline_at - 1
         while j > 0 and byline_at - j <= BYLINE_GAP and not _clean(lines[j].text):
             j -= 1  # blank lines between headline and byline: an extractor's text boxes
-        if j > 0 and not _clean(lines[j].text):
-            j -= 1  # one blank line between headline and byline: an extractor's text boxes
         while j >= 0 and len(title_lines) < _TITLE_MAX_LINES:
             text = _clean(lines[j].text)
             if not text or j in furniture or _masthead_like(text) or find_date(text):
