@@ -40,8 +40,8 @@ __all__ = ["Reflowed", "reflow"]
 HEADER_ZONE = 30
 _TITLE_MAX_LINES = 4
 #: Blank lines that may stand between the headline and the byline (pdfminer prints each text
-#: box with a blank line after it).
-BYLINE_GAP = 1
+#: box with a blank line after it; pdftotext -layout prints vertical white as blank rows).
+BYLINE_GAP = 2
 
 
 @attrs.frozen
