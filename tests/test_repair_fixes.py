@@ -41,6 +41,8 @@ TARGETS: dict[str, Callable[[str], bool]] = {
     "remove_control_chars": lambda ch: unicodedata.category(ch) == "Cc",
     "fix_spaces": lambda ch: ch in "\u200b\u2060\ufeff\u200d",
     "strip_stray_leading_spaces": lambda ch: ch.isspace(),
+    "join_split_words": lambda ch: ch in " \u2010",
+    "join_letter_spacing": lambda ch: ch == " ",
 }
 
 

@@ -78,6 +78,9 @@ def warm_up() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
         get_registry()
+    from newsingest.reflow.vocabulary import zipf
+
+    zipf("the")  # wordfreq reads its word list on first use: once here, not in a file's timeout
 
 
 def _existing_inputs(ctx: click.Context, param: click.Parameter,

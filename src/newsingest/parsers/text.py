@@ -11,6 +11,7 @@ from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.reflow import Line, reflow
+from newsingest.reflow.dumps import read_dump
 from newsingest.repair.builtin import repair_warnings
 
 #: Lines longer than this are no line a PDF printed but text run together (a paragraph, or a
@@ -56,10 +57,13 @@ class TextParser:
             )
         text, encoding = decode_bytes(source.data, label=source.label)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        original = text.split("\n")
-        # Form feeds are page breaks: read them before repair removes them as control characters.
-        new_page = [line.startswith("\f") or "\f" in line[:2] for line in original]
-        text, repairs = context.repair(text)
+        # Pages (form feeds, read before repair removes them as control characters), columns
+        # printed side by side and indents kept as spaces: the dump's grid, read before repair
+        # strips leading spaces. Each line remembers the row it came from.
+        dump = read_dump(text.split("\n"))
+        text, repairs = context.repair(
+            "\n".join(d.text for d in dump),
+            lambda k: Provenance(lines=(dump[k].origin + 1, dump[k].origin + 1)))
         warnings: list[ParseWarning] = list(repair_warnings(repairs))
         if is_guess(encoding):  # statistics on a short text guess wrong: say what was used
             warnings.insert(0, ParseWarning(
@@ -67,7 +71,8 @@ class TextParser:
                 f"no byte-order mark and not UTF-8: decoded as {encoding}, a guess from the "
                 "bytes; if the text reads garbled, convert the file to UTF-8"))
         lines = []
-        for index, line in enumerate(text.split("\n")):
+        for d, line in zip(dump, text.split("\n"), strict=True):
+            index = d.origin
             if len(line) > MAX_LINE:
                 warnings.append(ParseWarning(
                     "long-line",
@@ -75,7 +80,8 @@ class TextParser:
                     "it is kept whole and reflowed like any line, but paragraph breaks lost "
                     "inside it cannot be recovered",
                     Provenance(lines=(index + 1, index + 1))))
-            lines.append(Line(line, index, new_page=new_page[index] or None))
+            lines.append(Line(line, index, new_page=d.new_page, column=d.column,
+                              indent=d.indent))
         # A block's ``raw`` holds its repaired lines as they were wrapped; what repair changed
         # (and every character it removed) is in ``doc.repairs`` with the line numbers.
         result = reflow(lines)

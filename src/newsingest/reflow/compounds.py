@@ -14,28 +14,63 @@ from collections.abc import Container
 
 from newsingest.reflow.vocabulary import zipf
 
-__all__ = ["restore_compounds", "split_compound"]
+__all__ = ["restore_compounds", "spelled_hyphenated", "split_compound"]
 
-_TOKEN = re.compile(r"(?<!\w)[^\W_]\w{4,}(?![\w\-])")
+_TOKEN = re.compile(r"(?<!\w)[^\W_]\w{3,}(?![\w\-])")
 #: wordfreq Zipf values: below RARE a token is no word; parts must be COMMON words.
 _RARE = 2.5
 _COMMON = 3.0
 
 
-def split_compound(token: str) -> str | None:
-    """``head-tail`` when ``token`` is no word but two common words run together, else ``None``.
+def _word_score(part: str, vocabulary: Container[str]) -> float:
+    """How surely ``part`` is a word: its Zipf frequency, or common when the document itself
+    writes it on its own (a name like "Amritsar" is rare in general but attested there)."""
+    folded = part.casefold()
+    if len(folded) >= 3 and folded in vocabulary:
+        return max(zipf(folded), _COMMON)
+    return zipf(folded)
+
+
+def spelled_hyphenated(token: str, vocabulary: Container[str]) -> str | None:
+    """``token`` with the hyphen the document's own spelling of it has, if it has one.
+
+    >>> spelled_hyphenated("WiFi", {"wi-fi"}), spelled_hyphenated("WiFi", set())
+    ('Wi-Fi', None)
+    """
+    folded = token.casefold()
+    for k in range(1, len(token)):
+        if f"{folded[:k]}-{folded[k:]}" in vocabulary:
+            return f"{token[:k]}-{token[k:]}"
+    return None
+
+
+def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str | None:
+    """``head-tail`` when ``token`` is no word but two words run together, else ``None``.
+
+    A part is a word when it is common or the document's own ``vocabulary`` (lower case) has it;
+    the document writing the hyphenated compound itself is the best evidence of all.
 
     >>> split_compound("quarterpoint"), split_compound("midSeptember"), split_compound("11game")
     ('quarter-point', 'mid-September', '11-game')
+    >>> split_compound("Amritsarbased", {"amritsar"}), split_compound("5inches")
+    ('Amritsar-based', '5-inches')
+    >>> split_compound("WiFi", {"wi-fi"}), split_compound("WiFi")
+    ('Wi-Fi', None)
     >>> split_compound("important") is None, split_compound("Solomonidou") is None
     (True, True)
     """
-    if zipf(token.casefold()) >= _RARE:
+    folded = token.casefold()
+    if folded in vocabulary:
+        return None  # the document writes it so
+    spelled = spelled_hyphenated(token, vocabulary)
+    if spelled is not None:
+        return spelled
+    if zipf(folded) >= _RARE:
         return None
     best: tuple[float, str] | None = None
-    for k in range(2, len(token) - 2):
+    for k in range(1 if token[0].isdigit() else 2, len(token) - 2):
         head, tail = token[:k], token[k:]
-        score = min(zipf(head.casefold()), zipf(tail.casefold()))
+        score = min(_word_score(head, vocabulary), _word_score(tail, vocabulary))
         if score >= _COMMON and (best is None or score > best[0]):
             best = (score, f"{head}-{tail}")
     return best[1] if best else None
@@ -54,8 +89,6 @@ def restore_compounds(text: str, vocabulary: Container[str] = frozenset()) -> st
     """
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
-        if token.casefold() in vocabulary:
-            return token
-        return split_compound(token) or token
+        return split_compound(token, vocabulary) or token
 
     return _TOKEN.sub(fix, text)

@@ -28,7 +28,7 @@ from newsingest.model import (
 )
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
-from newsingest.reflow.hyphens import join_lines, word_vocabulary
+from newsingest.reflow.hyphens import join_blocks, join_lines, word_vocabulary
 from newsingest.reflow.layout import Decider, Measure, ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker, split_item
@@ -39,6 +39,9 @@ __all__ = ["Reflowed", "reflow"]
 #: How many lines from the top the header zone (masthead, headline, byline) may span.
 HEADER_ZONE = 30
 _TITLE_MAX_LINES = 4
+#: Blank lines that may stand between the headline and the byline (pdfminer prints each text
+#: box with a blank line after it; pdftotext -layout prints vertical white as blank rows).
+BYLINE_GAP = 2
 
 
 @attrs.frozen
@@ -229,6 +232,8 @@ def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Head
     title_lines: list[int] = []
     if byline_at is not None:
         j = byline_at - 1
+        while j > 0 and byline_at - j <= BYLINE_GAP and not _clean(lines[j].text):
+            j -= 1  # blank lines between headline and byline: an extractor's text boxes
         while j >= 0 and len(title_lines) < _TITLE_MAX_LINES:
             text = _clean(lines[j].text)
             if not text or j in furniture or _masthead_like(text) or find_date(text):
@@ -355,8 +360,8 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
 
     made: list[tuple[list[int], str, BlockType]] = []
     previous_text = ""
-    for group in groups:
-        text = close_up(join_lines([lines[i].text for i in group], vocabulary))
+    joined = join_blocks([[lines[i].text for i in group] for group in groups], vocabulary)
+    for group, text in zip(groups, map(close_up, joined), strict=True):
         if text:
             made.append((group, text, decider.classify(group, previous_text)))
             previous_text = text

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from newsingest.hookspecs import hookimpl
 from newsingest.model import ParseWarning, Repair
-from newsingest.repair import fixes
+from newsingest.repair import fixes, words
 from newsingest.repair.pipeline import RepairStep
 
 __all__ = ["STEPS", "repair_warnings"]
@@ -57,6 +57,16 @@ STEPS = (
         "fix_spaces",
         fixes.fix_spaces,
         "non-breaking and odd-width spaces made plain; zero-width spaces removed",
+    ),
+    RepairStep(
+        "join_split_words",
+        words.join_split_words,
+        "words an extractor split where an invisible glyph stood joined again",
+    ),
+    RepairStep(
+        "join_letter_spacing",
+        words.join_letter_spacing,
+        "letter-spaced type printed a letter at a time made words again",
     ),
     RepairStep(
         "strip_stray_leading_spaces",

@@ -20,9 +20,14 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.model import Block, BlockType, Provenance
-from newsingest.parsers.pdf.hyphens import hyphenating, soften, soften_breaks, typesetter_hyphen
 from newsingest.parsers.pdf.layout import flush_left
-from newsingest.reflow.hyphens import join_lines
+from newsingest.reflow.hyphens import (
+    hyphenating,
+    join_lines,
+    soften,
+    soften_breaks,
+    typesetter_hyphen,
+)
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker, split_item

@@ -1,0 +1,82 @@
+"""Text dumps as extractors print them: pdftotext -layout grids, form feeds, marker lines."""
+
+from __future__ import annotations
+
+from newsingest import parse_text
+from newsingest.reflow.dumps import read_dump
+
+LEFT = [
+    "   The council voted on Tuesday to close",
+    "the old harbour road for a year while the",
+    "sea wall is rebuilt, the mayor said.",
+    "   Traders on the quay said they had not",
+    "been asked and would lose their custom",
+    "through the whole of the summer season.",
+]
+RIGHT = [
+    "   Work starts in March and the road",
+    "will reopen next spring if the weather",
+    "holds, according to the engineers.",
+    "   A public meeting is planned for the",
+    "first week of February at the town hall",
+    "where residents can see the designs.",
+]
+
+
+def _layout_page() -> str:
+    rows = ["Harbour Road To Close For A Year", "By Ann Lee", ""]
+    rows += [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)]
+    return "\n".join(rows) + "\n"
+
+
+def test_columns_printed_side_by_side_are_read_one_after_the_other() -> None:
+    doc = parse_text(_layout_page())
+    assert doc.metadata.title == "Harbour Road To Close For A Year"
+    assert [b.text for b in doc.blocks] == [
+        " ".join(line.strip() for line in LEFT[:3]), " ".join(line.strip() for line in LEFT[3:]),
+        " ".join(line.strip() for line in RIGHT[:3]), " ".join(line.strip() for line in RIGHT[3:]),
+    ]
+    # provenance is the dump's own row, not the line's place in reading order
+    assert doc.blocks[2].provenance.lines == (4, 6)
+
+
+def test_a_headline_across_the_gutter_is_one_line_and_a_table_is_not_split() -> None:
+    rows = [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)] * 2
+    lines = read_dump(["A headline that runs right across both of the columns", *rows])
+    assert lines[0].text.startswith("A headline") and lines[0].column is None
+    assert [ln.column for ln in lines[1:]] == [0] * 12 + [1] * 12
+    table = [f"{'Team':<10}{'Won':<6}Lost", f"{'Hawks':<10}{'12':<6}3",
+             f"{'Owls':<10}{'9':<6}6", f"{'Crows':<10}{'4':<6}11"] * 2
+    assert [ln.column for ln in read_dump(table)] == [None] * 8
+
+
+def test_form_feeds_start_pages_and_plain_dumps_pass_through() -> None:
+    lines = read_dump(["first page", "\fsecond page", "more"])
+    assert [ln.new_page for ln in lines] == [None, True, None]
+    assert [ln.indent for ln in lines] == [None, None, None]
+
+
+def test_a_marker_printed_on_its_own_line_joins_its_item() -> None:
+    # PyMuPDF and pdfminer print a drawn bullet or number apart from the item's text
+    text = ("A Headline For The Story\n\nThe authority listed its next steps:\n"
+            "1.\nRemove the new deck.\n2.\n\nRepair the welds.\n")
+    blocks = parse_text(text).blocks
+    assert [(b.type.value, b.text) for b in blocks[1:]] == [
+        ("list_item", "1. Remove the new deck."), ("list_item", "2. Repair the welds.")]
+
+
+def test_a_blank_line_between_headline_and_byline_keeps_the_headline() -> None:
+    # pdfminer prints each text box with a blank line after it
+    text = ("Engineers Find Cracks in the\nRiver Bridge Weeks Before It\nWas Due to Reopen\n\n"
+            "By Marcus Feld | November 3, 2026\n\nInspectors have found cracks in two of "
+            "the steel girders of the river bridge.\n")
+    doc = parse_text(text)
+    assert doc.metadata.title == ("Engineers Find Cracks in the River Bridge Weeks Before It "
+                                  "Was Due to Reopen")
+    assert doc.metadata.authors == ("Marcus Feld",)
+
+
+def test_a_page_of_columns_starts_once() -> None:
+    rows = [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)] * 2
+    lines = read_dump(["first page", "\f" + rows[0], *rows[1:]])
+    assert sum(bool(ln.new_page) for ln in lines) == 1
