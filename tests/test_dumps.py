@@ -61,8 +61,8 @@ def test_a_marker_printed_on_its_own_line_joins_its_item() -> None:
     text = ("A Headline For The Story\n\nThe authority listed its next steps:\n"
             "1.\nRemove the new deck.\n2.\n\nRepair the welds.\n")
     blocks = parse_text(text).blocks
-    assert [(b.type.value, b.text) for b in blocks[1:]] == [
-        ("list_item", "1. Remove the new deck."), ("list_item", "2. Repair the welds.")]
+    assert [(b.type.value, b.marker, b.text) for b in blocks[1:]] == [
+        ("list_item", "1.", "Remove the new deck."), ("list_item", "2.", "Repair the welds.")]
 
 
 def test_a_blank_line_between_headline_and_byline_keeps_the_headline() -> None:
