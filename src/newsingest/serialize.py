@@ -33,10 +33,21 @@ def _unstructure_provenance(p: Provenance) -> dict[str, Any]:
         out["lines"] = list(p.lines)
     if p.path is not None:
         out["path"] = p.path
+    if p.regions:
+        out["regions"] = [_unstructure_provenance(r) for r in p.regions]
     return out
 
 
+def _structure_provenance(data: Any, _: Any) -> Provenance:
+    if not isinstance(data, dict):
+        raise TypeError(f"provenance must be an object, not {type(data).__name__}")
+    regions = tuple(_structure_provenance(r, Provenance) for r in data.get("regions") or ())
+    return Provenance(page=data.get("page"), bbox=data.get("bbox"), lines=data.get("lines"),
+                      path=data.get("path"), regions=regions)
+
+
 converter.register_unstructure_hook(Provenance, _unstructure_provenance)
+converter.register_structure_hook(Provenance, _structure_provenance)
 _block_fn = make_dict_unstructure_fn(Block, converter)
 
 

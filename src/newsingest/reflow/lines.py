@@ -30,6 +30,16 @@ class Line:
     column: int | None = None
     #: True when a page break precedes this line (a form feed in a dump); PDF lines use ``page``.
     new_page: bool | None = None
+    #: The horizontal band of the page the line's column belongs to (a page cut by a headline
+    #: spanning its columns has several); ``(page, band, column)`` names one flow of text.
+    band: int | None = None
+    #: Where the text after a list marker starts (the x of a hanging indent), if it has one.
+    hang: float | None = None
+    #: Whether that text is set further from the marker than a space (a drawn list marker).
+    tab: bool | None = None
+    #: The width of the line's first word: had it fitted at the end of the line above, a
+    #: typesetter filling lines would have set it there.
+    lead: float | None = None
 
     @property
     def provenance(self) -> Provenance:

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.parsers.pdf.chars import Row, TextLine, Word
+from newsingest.reflow.pagestats import flush_left
 
-__all__ = ["Gutter", "evidence", "find_gutters", "flush_left", "reading_order"]
+__all__ = ["Gutter", "evidence", "find_gutters", "reading_order"]
 
 Segment = tuple[Word, ...]
 
@@ -211,23 +212,6 @@ def reading_order(rows: Sequence[Row], page: int) -> list[TextLine]:
         band_no += 1
         index = last + 1
     return lines
-
-
-def flush_left(xs: Sequence[float]) -> float:
-    """A column's flush-left edge: the leftmost x where several of its lines start.
-
-    Not the most common x: a long block quote can outnumber the plain lines of its column.
-
-    >>> flush_left([67.5] * 8 + [49.5] * 5 + [63.9])
-    49.5
-    """
-    counts: dict[int, int] = {}
-    for x in xs:
-        counts[round(x)] = counts.get(round(x), 0) + 1
-    support = max(2, int(0.15 * len(xs)))
-    common = [x for x, n in counts.items() if n >= support]
-    key = min(common) if common else max(counts, key=lambda x: (counts[x], -x))
-    return min(x for x in xs if round(x) == key)
 
 
 def _core(line: TextLine) -> tuple[float, float]:
