@@ -67,9 +67,14 @@ def regions(lines: Sequence[Line]) -> tuple[Provenance, ...]:
         else:
             out.append((*key, [line]))
     return tuple(Provenance(page=page, bbox=(
-        min(box(ln)[0] for ln in group), min(box(ln)[1] for ln in group),
-        max(box(ln)[2] for ln in group), max(box(ln)[3] for ln in group)))
+        min(_bbox(ln)[0] for ln in group), min(_bbox(ln)[1] for ln in group),
+        max(_bbox(ln)[2] for ln in group), max(_bbox(ln)[3] for ln in group)))
         for page, _, _, group in out)
+
+
+def _bbox(line: Line) -> tuple[float, float, float, float]:
+    assert line.bbox is not None
+    return line.bbox
 
 
 def _provenance(lines: Sequence[Line]) -> Provenance:

@@ -40,6 +40,8 @@ class Line:
     #: The width of the line's first word: had it fitted at the end of the line above, a
     #: typesetter filling lines would have set it there.
     lead: float | None = None
+    #: Whether the line reads right to left: its start is its box's right edge.
+    rtl: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

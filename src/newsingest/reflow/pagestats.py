@@ -33,7 +33,13 @@ def size(line: Line) -> float:
 
 
 def box(line: Line) -> tuple[float, float, float, float]:
+    """The line's box as the rules read it: x0 where the line starts, x1 where it ends. A
+    right-to-left line is mirrored (x negated), so its indent and its short last line read
+    like a left-to-right line's, with the same rules."""
     assert line.bbox is not None
+    if line.rtl:
+        x0, top, x1, bottom = line.bbox
+        return (-x1, top, -x0, bottom)
     return line.bbox
 
 

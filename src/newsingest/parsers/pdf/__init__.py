@@ -122,10 +122,12 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
         for tl, line_text, (indent, gap) in zip(page.lines, fixed, evidence(page.lines),
                                                strict=True):
             hang, tab = _hang(tl)
+            rtl = tl.rtl
+            lead = tl.words[-1] if rtl else tl.words[0]
             lines.append(Line(line_text, index, page=page.number, bbox=tl.bbox,
                               font_size=tl.size, bold=tl.bold, italic=tl.italic, indent=indent,
                               gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
-                              lead=tl.words[0].x1 - tl.words[0].x0))
+                              lead=lead.x1 - lead.x0, rtl=rtl or None))
             index += 1
         page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
     return page_lines, _merge_repairs(repairs)
