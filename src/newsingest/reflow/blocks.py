@@ -86,6 +86,17 @@ def _provenance(lines: Sequence[Line]) -> Provenance:
     return Provenance(page=first.page, bbox=first.bbox, regions=found)
 
 
+def _italic_heading(stats: PageStats, group: Sequence[Line], text: str) -> bool:
+    """A lone italic line in the body's size, a few words without closing punctuation, set
+    off by white above: a run-in subheading (handbooks, reports), not a quotation, which
+    reads as a sentence."""
+    line = group[0]
+    white = line.gap_above
+    return (len(group) == 1 and len(text.split()) <= 10 and text[:1].isupper()
+            and not text.rstrip().endswith((".", ",", ";", ":", '"', "”", "!", "?"))
+            and white is not None and white > stats.gap + 0.35 * size(line))
+
+
 def _kind(stats: PageStats, block: Open, text: str,
           heading_sizes: Sequence[float]) -> tuple[BlockType, int | None]:
     group = block.lines
@@ -103,6 +114,8 @@ def _kind(stats: PageStats, block: Open, text: str,
             and not text.rstrip().endswith((".", ",", ";"))):
         return BlockType.HEADING, min(2 + len(heading_sizes), 6)
     if all(ln.italic for ln in group) and len(text) > 0:
+        if _italic_heading(stats, group, text):
+            return BlockType.HEADING, min(2 + len(heading_sizes), 6)
         return BlockType.QUOTE, None
     col = stats.column(first)
     if len(group) > 1:
@@ -114,11 +127,15 @@ def _kind(stats: PageStats, block: Open, text: str,
     return BlockType.PARAGRAPH, None
 
 
-def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str]) -> tuple[Block, ...]:
-    """Segment, join and type the body lines of a laid-out document (every line has a box)."""
+def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str],
+                  floats: Sequence[tuple[int | None, Block]] = (),
+                  stats: PageStats | None = None) -> tuple[Block, ...]:
+    """Segment, join and type the running lines of a laid-out document (every line has a
+    box); put each float (``reflow.floats``) back after the block holding the line whose
+    ``index`` it names — the last running line before it — or first when it names none."""
     if not lines:
-        return ()
-    stats = PageStats.of(lines)
+        return tuple(block for _, block in floats)
+    stats = stats or PageStats.of(lines)
     states = segment(lines, stats)
     heading_sizes = sorted({round(size(ln), 1) for ln in lines if size(ln) > stats.body_size + 0.6},
                            reverse=True)
@@ -127,6 +144,7 @@ def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str]) -> tuple[Bl
     hyphenates = hyphenating([pair for texts in groups for pair in itertools.pairwise(texts)],
                              vocabulary)
     blocks: list[Block] = []
+    owners: list[set[int]] = []
     for state, softened in zip(states, groups, strict=True):
         texts = [ln.text for ln in state.lines]
         if typeset is None:
@@ -142,4 +160,16 @@ def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str]) -> tuple[Bl
             level=level, ordered=marker.ordered if marker else None,
             marker=marker.marker if marker else None, depth=0 if marker else None,
         ))
-    return tuple(blocks)
+        owners.append({ln.index for ln in state.lines})
+    if not floats:
+        return tuple(blocks)
+    after: dict[int, list[Block]] = {}
+    for index, block in floats:
+        at = next((k for k, own in enumerate(owners) if index in own), -1) \
+            if index is not None else -1
+        after.setdefault(at, []).append(block)
+    out = list(after.get(-1, []))
+    for k, block in enumerate(blocks):
+        out.append(block)
+        out.extend(after.get(k, []))
+    return tuple(out)

@@ -21,13 +21,15 @@ from newsingest.errors import CorruptError, ParseError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
-from newsingest.parsers.pdf.chars import TextLine, glyphs_of, page_rows
+from newsingest.parsers.pdf.bidi import is_rtl, logical
+from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
 from newsingest.parsers.pdf.layout import evidence, reading_order
 from newsingest.parsers.pdf.metadata import merge, read_info
 from newsingest.parsers.pdf.source import open_pdf
+from newsingest.parsers.pdf.tables import find_tables
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
-from newsingest.reflow.pages import PageLines, reflow_pages
+from newsingest.reflow.pages import PageLines, PageTable, reflow_pages
 from newsingest.repair.builtin import repair_warnings
 from newsingest.repair.pipeline import MAX_LOCATIONS
 
@@ -43,6 +45,8 @@ class _Page:
     height: float
     lines: tuple[TextLine, ...]
     rotated: str
+    figures: tuple[tuple[float, float, float, float], ...] = ()
+    tables: tuple[PageTable, ...] = ()
 
 
 def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], list[ParseWarning]]:
@@ -52,9 +56,11 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
     failed = 0
     for page in pdf.pages:
         number = int(page.page_number)
+        graphics = Graphics()
         try:
             layout = page.layout
-            upright, rotated = glyphs_of(layout, float(page.height), page.mediabox)
+            upright, rotated = glyphs_of(layout, float(page.height), page.mediabox, graphics)
+            tables = find_tables(page, graphics)
         except Exception as exc:
             failed += 1
             warnings.append(ParseWarning("page-unreadable",
@@ -65,7 +71,8 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
             page.close()
         lines = tuple(reading_order(page_rows(upright), number))
         text = " ".join(g.text for g in rotated).strip()
-        pages.append(_Page(number, float(page.width), float(page.height), lines, text))
+        pages.append(_Page(number, float(page.width), float(page.height), lines, text,
+                           tuple(graphics.images), tables))
         if not lines and not text:
             warnings.append(ParseWarning(
                 "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
@@ -104,6 +111,18 @@ def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
     return tuple(merged.values())
 
 
+def _repaired_rows(table: PageTable, number: int, context: ParseContext
+                   ) -> tuple[tuple[tuple[str, ...], ...], list[Repair]]:
+    """A table's cells through the same repair pipeline as the lines (one line per cell,
+    located at the table), right-to-left cells in logical order."""
+    cells = [" ".join(cell.split()) for row in table.rows for cell in row]
+    cells = [logical(cell) if is_rtl(cell) else cell for cell in cells]
+    text, log = context.repair("\n".join(cells),
+                               lambda _: Provenance(page=number, bbox=table.bbox))
+    fixed = iter(text.split("\n") if cells else [])
+    return tuple(tuple(next(fixed) for _ in row) for row in table.rows), list(log)
+
+
 def _repaired_lines(pages: Sequence[_Page], context: ParseContext
                     ) -> tuple[list[PageLines], tuple[Repair, ...]]:
     page_lines: list[PageLines] = []
@@ -129,7 +148,13 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
                               gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
                               lead=lead.x1 - lead.x0, rtl=rtl or None))
             index += 1
-        page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
+        tables = []
+        for table in page.tables:
+            rows, table_log = _repaired_rows(table, page.number, context)
+            repairs.extend(table_log)
+            tables.append(attrs.evolve(table, rows=rows))
+        page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines),
+                                    page.figures, tuple(tables), page.rotated))
     return page_lines, _merge_repairs(repairs)
 
 

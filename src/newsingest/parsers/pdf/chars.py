@@ -26,6 +26,7 @@ from newsingest.parsers.pdf.bidi import is_rtl, logical
 
 __all__ = [
     "Glyph",
+    "Graphics",
     "Row",
     "TextLine",
     "Word",
@@ -51,7 +52,7 @@ MARKER_TAB_EMS = 4.0
 #: Even a drawn space this wide (ems) separates two pieces of text.
 SEGMENT_GAP_DRAWN = 6.0
 #: White a drawn space leaves this bare (ems) may separate two texts (a gutter decides).
-SEGMENT_GAP_BARE = 1.2
+SEGMENT_GAP_BARE = 0.8
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold")
 _ITALIC = ("italic", "oblique", "-it", "slanted")
@@ -191,14 +192,24 @@ def symbol_bullet(text: str, font: str) -> str:
     return text
 
 
-def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[list[Glyph],
-                                                                               list[Glyph]]:
-    """Upright and rotated glyphs of an LTPage, in content-stream order.
+@attrs.define
+class Graphics:
+    """What a page draws besides text, as far as reading it needs: image boxes (text on an
+    image is a figure's label) and how many straight rules it draws (a table's grid)."""
+
+    images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
+    rules: int = 0
+
+
+def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
+              graphics: Graphics | None = None) -> tuple[list[Glyph], list[Glyph]]:
+    """Upright and rotated glyphs of an LTPage, in content-stream order; images and rules
+    go to ``graphics`` when given (the same walk).
 
     Coordinates are flipped to pdfplumber's top-left origin (``top = height - y1``), shifted by
     the media box as pdfplumber does, so bboxes match what users see in pdfplumber.
     """
-    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
     upright: list[Glyph] = []
     rotated: list[Glyph] = []
@@ -206,6 +217,13 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[li
 
     def walk(items: Iterable[Any]) -> None:
         for obj in items:
+            if graphics is not None and isinstance(obj, LTImage | LTCurve):
+                if isinstance(obj, LTImage):
+                    graphics.images.append((obj.x0 + mb_x0, height - obj.y1 + mb_top,
+                                            obj.x1 + mb_x0, height - obj.y0 + mb_top))
+                else:  # LTLine and LTRect are curves too
+                    graphics.rules += 1
+                continue
             if isinstance(obj, LTChar):
                 text = obj.get_text()
                 if not text:

@@ -125,19 +125,39 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
 
 
+def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:
+    """The rows where the strip's white surely separates two texts: hard white, a page side,
+    or — in a long strip — soft white with text starting right at its right edge. Columns set
+    close together leave only soft white between them (the left column's lines end in a drawn
+    space), but a river of loose justified spaces never has text starting at one x row after
+    row, which is what a column's flush-left edge is."""
+    firm = 0
+    for n in range(gutter.first, gutter.last + 1):
+        row = rows[n]
+        segs = row.segments
+        left = [i for i, seg in enumerate(segs) if seg[-1].x1 <= gutter.x0 + 0.5]
+        if not left or left[-1] + 1 >= len(segs):
+            firm += 1  # text on one side only: the white runs to the page side
+            continue
+        i = left[-1]
+        flush = abs(segs[i + 1][0].x0 - gutter.x1) <= 1.0
+        firm += row.hard[i] or (flush and gutter.rows >= SURE_GUTTER_ROWS)
+    return firm
+
+
 def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
     """Column gutters of a page, longest first, never two over the same rows and place.
 
-    Most of a gutter's rows (all of a short one's) must be hard white: a river of loose
-    justified spaces, bridged by drawn spaces, is not a gutter.
+    Most of a gutter's rows (all of a short one's) must be firm white (``_firm_rows``): a river
+    of loose justified spaces, bridged by drawn spaces, is not a gutter.
     """
     if len(rows) < MIN_GUTTER_ROWS:
         return []
     em = _em(rows)
     chosen: list[Gutter] = []
     for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
-        if g.hard < (g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows) or \
-                not _sides(rows, g, em, chosen):
+        needed = g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows
+        if _firm_rows(rows, g) < needed or not _sides(rows, g, em, chosen):
             continue
         if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
                for c in chosen):
