@@ -57,7 +57,8 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
     headers = [_byline(first_page[: next((s for s in starts if s > end + 1), len(first_page))],
                        end + 1, _title(first_page, start, end)) for start, end in spans]
     if not headers:
-        return _weak_headline(first_page, body_size) or _byline(first_page, 0, Header())
+        return (_weak_headline(first_page, body_size) or _lead_line(first_page, body_size)
+                or _byline(first_page, 0, Header()))
     wanted = _fold(info_title)
     named = next((h for h in headers if wanted and _fold(h.title) == wanted), None)
     if named is not None:
@@ -88,6 +89,26 @@ def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
         if header.authors or header.published:
             return header
     return None
+
+
+def _lead_line(lines: Sequence[Line], body_size: float) -> Header | None:
+    """A document that opens with a line set apart — bold, or larger than the body — and no
+    larger text anywhere near: a title typed in a word processor (the first line of page 1,
+    a few words, no sentence punctuation). Its wrapped lines of the same style join it."""
+    first = lines[0]
+    size = first.font_size or body_size
+    text = " ".join(first.text.split())
+    if not (first.bold or size > body_size + 0.5) or len(text.split()) > 15 or \
+            text.endswith((".", ",", ";", ":")) or len(lines) < 2:
+        return None
+    end = 0
+    while (end + 1 < len(lines) and end + 1 < _TITLE_MAX_LINES
+           and lines[end + 1].bold == first.bold
+           and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
+        end += 1
+    if end + 1 >= len(lines):
+        return None  # a page of bold text: nothing stands apart
+    return _byline(lines, end + 1, _title(lines, 0, end))
 
 
 def _nameplate(header: Header) -> bool:

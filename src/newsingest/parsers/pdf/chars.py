@@ -178,6 +178,15 @@ _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": 
                    "\uf0a8": "□", "\uf0d8": "•", "\uf0e8": "•", "\uf076": "•", "\uf0fc": "•"}
 
 
+@functools.lru_cache(maxsize=256)
+def _pictograph_font(font: str) -> bool:
+    """A font of pictures, not letters (Wingdings, any Dingbats): its codes name no
+    characters, so a glyph it draws is a bullet, box or ornament — read as a bullet. (Symbol
+    is not one: its Greek letters are decoded.)"""
+    lower = font.lower()
+    return "wingding" in lower or "dingbat" in lower
+
+
 def symbol_bullet(text: str, font: str) -> str:
     """The bullet a Symbol/Wingdings private-use code draws; other codes stay as they are
     (icon fonts use the same range for pictures, which are no bullets).
@@ -187,8 +196,8 @@ def symbol_bullet(text: str, font: str) -> str:
     >>> symbol_bullet("\uf06c", "FontAwesome") == "\uf06c"
     True
     """
-    if text == "\uf0b7" or any(name in font.lower() for name in ("symbol", "wingding")):
-        return _SYMBOL_BULLETS.get(text, text)
+    if text == "\uf0b7" or "symbol" in font.lower() or _pictograph_font(font):
+        return _SYMBOL_BULLETS.get(text, "•" if _pictograph_font(font) else text)
     return text
 
 
@@ -230,6 +239,8 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
                     continue
                 if "\uf000" <= text[0] <= "\uf0ff":
                     text = symbol_bullet(text, str(obj.fontname))
+                elif len(text) == 1 and not text.isspace() and _pictograph_font(obj.fontname):
+                    text = "•"
                 elif len(text) > 1 and _rtl_letter(text[0]):
                     text = text[::-1]  # a ligature's letters, read back by ``bidi.logical``
                 glyph = Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,

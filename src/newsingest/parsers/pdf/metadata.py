@@ -24,6 +24,7 @@ __all__ = ["DocInfo", "is_junk_title", "merge", "read_info"]
 
 _JUNK_TITLE = re.compile(
     r"^(?:microsoft\s+\w+\s+-\s+.*|untitled.*|document\d*|print|no title|title|slide \d+"
+    r"|(?:microsoft\s+)?(?:powerpoint|word|excel)\s+(?:presentation|document|worksheet)"
     r"|\(?(?:anonymous|unspecified|untitled)\)?"
     r"|.*\.(?:html?|php|aspx?|docx?|odt|rtf|pdf|txt|indd|qxd|pages|pptx?|xlsx?))$",
     re.IGNORECASE,
