@@ -302,12 +302,18 @@ def rows_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     rows: list[list[Glyph]] = []
     anchor = 0.0
     tolerance = 0.0
+    anchor_size = 0.0
     for middle, size, run in placed:
-        if rows and middle - anchor <= tolerance:
+        # a run of larger text near a row of smaller text (a superscript placed first, being
+        # higher) is that row's own text; a drop cap, many times larger, is not
+        reach = 0.45 * size if size <= 2.0 * anchor_size else 0.0
+        if rows and middle - anchor <= max(tolerance, reach):
             rows[-1].extend(run)
+            if size > anchor_size + 0.5:  # the line's own text, under a superscript
+                anchor, anchor_size, tolerance = middle, size, 0.45 * max(size, 1.0)
             continue
         rows.append(list(run))
-        anchor = middle
+        anchor, anchor_size = middle, size
         tolerance = 0.45 * max(size, 1.0)
     return [_dedupe(sorted(row, key=lambda g: g.x0)) for row in rows]
 
