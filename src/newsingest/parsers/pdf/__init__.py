@@ -70,7 +70,7 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
         finally:
             page.close()
         lines = tuple(reading_order(page_rows(upright), number))
-        text = " ".join(g.text for g in rotated).strip()
+        text = " ".join("".join(g.text for g in rotated).split())
         pages.append(_Page(number, float(page.width), float(page.height), lines, text,
                            tuple(graphics.images), tables))
         if not lines and not text:
