@@ -283,17 +283,22 @@ def test_rotated_margin_text_is_furniture() -> None:
 
 
 def test_word_processor_title_is_the_title() -> None:
-    """A document typed in a word processor: its first line bold, in the body's size."""
+    """A sectioned document typed in a word processor: its first line bold, in the body's
+    size, like its section headings further on."""
     def page(c: canvas.Canvas) -> None:
         text_at(c, 72, 72, "The Evolution of the Word Processor", "Times-Bold", 12)
         column(c, 72, 100, ["The concept of the word processor predates modern computers",
                             "and has evolved through several milestones.", ""], measure=300)
+        text_at(c, 72, 140, "The Typewriter Era", "Times-Bold", 12)
+        column(c, 72, 160, ["The origins of word processing go back to the typewriter.", ""],
+               measure=300)
 
     doc = parse(pdf(page, title="PowerPoint Presentation"))
     assert doc.metadata.title == "The Evolution of the Word Processor"
     assert [b.text for b in doc.blocks] == [
         "The concept of the word processor predates modern computers and has evolved through "
-        "several milestones."]
+        "several milestones.", "The Typewriter Era",
+        "The origins of word processing go back to the typewriter."]
 
 
 def test_checkboxes_in_a_dingbat_font_are_list_markers() -> None:

@@ -57,7 +57,8 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
     headers = [_byline(first_page[: next((s for s in starts if s > end + 1), len(first_page))],
                        end + 1, _title(first_page, start, end)) for start, end in spans]
     if not headers:
-        return (_weak_headline(first_page, body_size) or _lead_line(first_page, body_size)
+        return (_weak_headline(first_page, body_size)
+                or _lead_line(first_page, lines, body_size)
                 or _byline(first_page, 0, Header()))
     wanted = _fold(info_title)
     named = next((h for h in headers if wanted and _fold(h.title) == wanted), None)
@@ -91,10 +92,13 @@ def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
     return None
 
 
-def _lead_line(lines: Sequence[Line], body_size: float) -> Header | None:
-    """A document that opens with a line set apart — bold, or larger than the body — and no
-    larger text anywhere near: a title typed in a word processor (the first line of page 1,
-    a few words, no sentence punctuation). Its wrapped lines of the same style join it."""
+def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
+               ) -> Header | None:
+    """A sectioned document that opens with a line set apart — bold, or larger than the
+    body — and no larger text anywhere near: a title typed in a word processor (the first
+    line of page 1, a few words, no sentence punctuation), over sections whose headings are
+    set the same way further on. Its wrapped lines of the same style join it. A lone bold
+    first line over plain text is left alone: it may be the heading of an excerpt."""
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())
@@ -108,6 +112,11 @@ def _lead_line(lines: Sequence[Line], body_size: float) -> Header | None:
         end += 1
     if end + 1 >= len(lines):
         return None  # a page of bold text: nothing stands apart
+    used = {ln.index for ln in lines[: end + 1]}
+    sections = [ln for ln in document if ln.index not in used and ln.bold == first.bold
+                and abs((ln.font_size or 0) - size) <= 0.3 and len(ln.text.split()) <= 15]
+    if not sections:
+        return None
     return _byline(lines, end + 1, _title(lines, 0, end))
 
 

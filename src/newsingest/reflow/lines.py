@@ -42,6 +42,9 @@ class Line:
     lead: float | None = None
     #: Whether the line reads right to left: its start is its box's right edge.
     rtl: bool | None = None
+    #: ``"right"`` when the line's flow is set flush right and ragged left (found by the
+    #: engine, ``reflow.pagestats.right_aligned``): its start is its box's right edge too.
+    align: str | None = None
 
     @property
     def provenance(self) -> Provenance:

@@ -27,7 +27,7 @@ from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
 from newsingest.reflow.lines import Line
 from newsingest.reflow.pagefurniture import PageLines, find_furniture, furniture_items
-from newsingest.reflow.pagestats import PageStats, body_size_of
+from newsingest.reflow.pagestats import PageStats, body_size_of, flow, right_aligned
 
 __all__ = ["PageFlow", "PageLines", "PageTable", "reflow_pages"]
 
@@ -151,6 +151,10 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
     vocabulary = word_vocabulary([line.text for line in all_lines])
     running, floats, labels = _floats(pages, body, body_size)
+    flush_right = right_aligned(running)
+    if flush_right:
+        running = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
+                   for line in running]
     stats = PageStats.of(running) if running else None
     blocks = layout_blocks(running, vocabulary, floats, stats)
     rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),

@@ -129,10 +129,12 @@ class Pair:
         typesetter filling lines would have put it there: that line ended a paragraph.
 
         An indented block (a quote) has its own, unknown measure: the widest of its lines so
-        far stands in for it, which errs on the side of going on.
+        far stands in for it, which errs on the side of going on. In a flow broken by hand
+        (``PageStats.hand_wrapped``) the question says nothing: never.
         """
         prev = self.prev
-        if prev.text.rstrip().endswith(("-", "\u2010", "\u00ad")):
+        if prev.text.rstrip().endswith(("-", "\u2010", "\u00ad")) or \
+                flow(prev) in self.stats.hand_wrapped:
             return False
         room = self.measure() - box(prev)[2]
         lead = self.cur.lead or 0.0

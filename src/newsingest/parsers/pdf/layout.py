@@ -113,10 +113,12 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
         lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
         hi = min((c.x0 for c in near if c.x0 >= gutter.x1), default=1e9)
         segs = rows[n].segments
-        lefts += any(lo <= s[0].x0 and s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum
-                     for s in segs)
-        right = any(s[0].x0 >= gutter.x1 and s[-1].x1 <= hi and s[-1].x1 - s[0].x0 >= minimum
-                    for s in segs)
+        # a side's text is all its segments between the gutters (a loose justified line
+        # comes in pieces)
+        left = [s for s in segs if lo <= s[0].x0 and s[-1].x1 <= gutter.x0]
+        lefts += bool(left) and left[-1][-1].x1 - left[0][0].x0 >= minimum
+        side = [s for s in segs if s[0].x0 >= gutter.x1 and s[-1].x1 <= hi]
+        right = bool(side) and side[-1][-1].x1 - side[0][0].x0 >= minimum
         rights += right
         top_right = top_right or (right and n == gutter.first)
     # a column's last line carried over to the top of the next column, beside a long gutter
