@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 from newsingest.model import Block, BlockType, Provenance
 from newsingest.reflow.hyphens import join_lines
@@ -20,22 +21,21 @@ from newsingest.reflow.markers import list_marker
 from newsingest.reflow.pagestats import PageStats, box, size
 from newsingest.reflow.rules import QUOTE_EMS, Open, Pair, Verdict, decide, item_start
 
-try:  # the typesetter-hyphen policy is moving into reflow.hyphens
-    from newsingest.reflow.hyphens import (  # type: ignore[attr-defined,unused-ignore]
-        hyphenating,
-        soften,
-        soften_breaks,
-        typesetter_hyphen,
-    )
-except ImportError:  # pragma: no cover - until the merge
-    from newsingest.parsers.pdf.hyphens import (
-        hyphenating,
-        soften,
-        soften_breaks,
-        typesetter_hyphen,
-    )
-
 __all__ = ["layout_blocks", "segment"]
+
+
+def _hyphen_policy() -> Any:
+    """The typesetter-hyphen policy (``hyphenating``, ``soften``, ``soften_breaks``,
+    ``typesetter_hyphen``): in ``reflow.hyphens`` once merged there, until then in the PDF
+    parser's module — imported at call time, since importing ``parsers.pdf`` imports this
+    engine."""
+    from newsingest.reflow import hyphens
+
+    if hasattr(hyphens, "typesetter_hyphen"):
+        return hyphens
+    from newsingest.parsers.pdf import hyphens as pdf_hyphens
+
+    return pdf_hyphens
 
 
 def segment(lines: Sequence[Line], stats: PageStats) -> list[Open]:
@@ -94,7 +94,7 @@ def _italic_heading(stats: PageStats, group: Sequence[Line], text: str) -> bool:
     white = line.gap_above
     return (len(group) == 1 and len(text.split()) <= 10 and text[:1].isupper()
             and not text.rstrip().endswith((".", ",", ";", ":", '"', "”", "!", "?"))
-            and white is not None and white > stats.gap + 0.35 * size(line))
+            and white is not None and white > stats.line_gap(line) + 0.35 * size(line))
 
 
 def _kind(stats: PageStats, block: Open, text: str,
@@ -139,16 +139,17 @@ def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str],
     states = segment(lines, stats)
     heading_sizes = sorted({round(size(ln), 1) for ln in lines if size(ln) > stats.body_size + 0.6},
                            reverse=True)
-    typeset = typesetter_hyphen([ln.text for ln in lines])
-    groups = [soften([ln.text for ln in state.lines], typeset) for state in states]
-    hyphenates = hyphenating([pair for texts in groups for pair in itertools.pairwise(texts)],
-                             vocabulary)
+    policy = _hyphen_policy()
+    typeset = policy.typesetter_hyphen([ln.text for ln in lines])
+    groups = [policy.soften([ln.text for ln in state.lines], typeset) for state in states]
+    hyphenates = policy.hyphenating(
+        [pair for texts in groups for pair in itertools.pairwise(texts)], vocabulary)
     blocks: list[Block] = []
     owners: list[set[int]] = []
     for state, softened in zip(states, groups, strict=True):
         texts = [ln.text for ln in state.lines]
         if typeset is None:
-            softened = soften_breaks(softened, vocabulary, hyphenates)
+            softened = policy.soften_breaks(softened, vocabulary, hyphenates)
         text = join_lines(softened, vocabulary)
         if not text:
             continue

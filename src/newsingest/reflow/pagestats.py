@@ -163,10 +163,23 @@ def _line_gap(lines: Sequence[Line], body_size: float) -> float:
     shows are paragraph gaps.
     """
     gaps = sorted(g for ln in lines if (g := ln.gap_above) is not None
-                  and abs(size(ln) - body_size) <= 0.6 and -0.5 * body_size < g < 1.5 * body_size)
+                  and abs(size(ln) - body_size) <= 0.6 and 0.0 <= g < 1.5 * body_size)
     if not gaps:
         return 0.3 * body_size
-    return max(gaps[int(0.15 * len(gaps))], 0.0)
+    return gaps[int(0.15 * len(gaps))]
+
+
+def _flow_gaps(lines: Sequence[Line]) -> dict[Flow, float]:
+    """Each flow's own usual line gap (as ``_line_gap``, over its lines), where it has eight
+    gaps to show it: a sidebar or a footnote block is set with its own leading. Lines that
+    overlap the one above (a superscript's row) show no gap."""
+    groups: dict[Flow, list[float]] = {}
+    for line in lines:
+        white = line.gap_above
+        if white is not None and 0.0 <= white < 1.5 * size(line):
+            groups.setdefault(flow(line), []).append(white)
+    return {key: sorted(gaps)[int(0.15 * len(gaps))] for key, gaps in groups.items()
+            if len(gaps) >= 8}
 
 
 def _paragraph_indent(lines: Sequence[Line], columns: dict[Flow, Column]) -> float | None:
@@ -227,6 +240,8 @@ class PageStats:
 
     #: flows whose lines were broken by hand, not by filling the measure
     hand_wrapped: frozenset[Flow] = frozenset()
+    #: each flow's own usual line gap, where it shows one
+    flow_gaps: dict[Flow, float] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> PageStats:
@@ -234,7 +249,13 @@ class PageStats:
         columns = _columns(lines, body)
         gap = _line_gap(lines, body)
         return cls(body, columns, gap, _paragraph_indent(lines, columns),
-                   _hand_wrapped(lines, columns, gap))
+                   _hand_wrapped(lines, columns, gap), _flow_gaps(lines))
+
+    def line_gap(self, line: Line) -> float:
+        """The usual white between two lines of the line's flow: its own if it shows one,
+        the document's if not, whichever is larger (a tight flow does not make every
+        ordinary gap elsewhere look like a paragraph break)."""
+        return max(self.flow_gaps.get(flow(line), self.gap), self.gap)
 
     def column(self, line: Line) -> Column:
         return self.columns[flow(line)]

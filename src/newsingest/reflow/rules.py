@@ -187,7 +187,8 @@ def gap(p: Pair) -> Verdict:
     white = p.cur.gap_above
     if not p.same_flow or white is None:
         return Verdict.ABSTAIN
-    return Verdict.BREAK if white > p.stats.gap + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
+    usual = p.stats.line_gap(p.cur)
+    return Verdict.BREAK if white > usual + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
 
 
 def item_body(p: Pair) -> Verdict:
@@ -287,7 +288,7 @@ def item_start(stats: PageStats, prev: Line | None, cur: Line, nxt: Line | None,
     if abs(box(cur)[0] - box(prev)[0]) > 0.5 * em:
         return True
     white = cur.gap_above
-    if white is not None and white > stats.gap + max(GAP_EMS * em, 1.5):
+    if white is not None and white > stats.line_gap(cur) + max(GAP_EMS * em, 1.5):
         return True
     text = prev.text.rstrip()
     return text.endswith(":") or (stats.short(prev, SHORT_EMS) and ended(text))
