@@ -317,3 +317,63 @@ def test_checkboxes_in_a_dingbat_font_are_list_markers() -> None:
     doc = parse(pdf(page))
     assert [b.type for b in doc.blocks] == [BlockType.LIST_ITEM, BlockType.LIST_ITEM]
     assert doc.blocks[0].text.endswith("who take assignments for legal aid")
+
+
+STORY = [["In my old Granny's days, long, long ago, the land was just a",
+          "collection of bogs. Pools of black water lay in the hollows, and",
+          "little green rivulets scurried away here and there, as if to",
+          "escape from their tails, while every tuft that you trod upon",
+          "would squirt up at you like anything on a dark night."],
+         ["Now, I've heard my Granny say that a long time before her day",
+          "the Moon got trapped and buried in the bog, and I'll tell you",
+          "the tale as she used to tell it to me."]]
+
+
+def test_a_hand_wrapped_story_set_flush_right_keeps_its_paragraphs() -> None:
+    """A collection of public-domain stories: plain text with its typed line breaks, set
+    flush right (ragged left) — the next word would often have fitted, so that says
+    nothing; paragraphs are the white between them."""
+    def page(c: canvas.Canvas) -> None:
+        c.setFont("Times-Roman", 10)
+        top = 100.0
+        for para in STORY:
+            for text in para:
+                c.drawRightString(540, HEIGHT - top - 8, text)
+                top += 13
+            top += 13
+
+    doc = parse(pdf(page))
+    assert [b.text for b in doc.blocks] == [" ".join(p) for p in STORY]
+
+
+def test_a_sidebar_with_its_own_leading_and_superscripts_keeps_its_paragraphs() -> None:
+    """A journal's first page: footnote marks raise rows above their lines (no gap there),
+    and a margin column is set tighter than the body; each flow's own line gap decides."""
+    def page(c: canvas.Canvas) -> None:
+        body = ["Ki67 is a marker of cellular proliferation that is commonly",
+                "assessed in surgical pathology laboratories and it is an",
+                "established prognostic factor with higher levels associated",
+                "with worse long-term survival in the trials reported so far",
+                "and in the registries that followed them for many years."]
+        for k, text in enumerate(body * 2):
+            top = 100 + 12 * k
+            text_at(c, 200, top, text)
+            if k % 3 == 0:  # a footnote mark set small and high after the line's last word
+                end = 200 + pdfmetrics.stringWidth(text, "Times-Roman", 10)
+                c.setFont("Times-Roman", 6)
+                c.drawString(end + 0.5, HEIGHT - top - 8 + 3.5, str(k))  # baseline raised
+        for k, text in enumerate(["This article is an open access", "article distributed under",
+                                  "the terms and conditions of", "the licence named below.",
+                                  "All rights remain with", "the authors of the work",
+                                  "who grant the rights", "to all readers of the",
+                                  "journal to copy it and", "share it in any form."]):
+            text_at(c, 40, 100 + 12 * k, text, size=7)  # 7 pt on 12: looser than the body
+
+    doc = parse(pdf(page))
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == (
+        "This article is an open access article distributed under the terms and conditions "
+        "of the licence named below. All rights remain with the authors of the work who grant "
+        "the rights to all readers of the journal to copy it and share it in any form.")
+    assert len(texts) == 2 and texts[1].startswith("Ki67 is a marker of cellular proliferation "
+                                                   "that is commonly0 assessed in surgical")

@@ -204,8 +204,8 @@ def _paragraph_indent(lines: Sequence[Line], columns: dict[Flow, Column]) -> flo
 HAND_WRAPPED = 0.4
 
 
-def _hand_wrapped(lines: Sequence[Line], columns: dict[Flow, Column], gap: float
-                  ) -> frozenset[Flow]:
+def _hand_wrapped(lines: Sequence[Line], columns: dict[Flow, Column],
+                  gaps: dict[Flow, float]) -> frozenset[Flow]:
     """Flows where the next line's first word would have fitted on the line above at most
     line breaks (those without white between): a typesetter filling lines leaves room only at
     a paragraph's end, so these lines were broken by whoever typed them, and "it would have
@@ -219,7 +219,8 @@ def _hand_wrapped(lines: Sequence[Line], columns: dict[Flow, Column], gap: float
     for a, b in itertools.pairwise(lines):
         key = flow(a)
         white = b.gap_above
-        if key != flow(b) or white is None or white > gap + 0.35 * size(b) or b.lead is None:
+        if key != flow(b) or white is None or white > gaps[key] + 0.35 * size(b) or \
+                b.lead is None:
             continue
         breaks[key] += 1
         room = columns[key].right - box(a)[2]
@@ -248,8 +249,10 @@ class PageStats:
         body = body_size_of(lines)
         columns = _columns(lines, body)
         gap = _line_gap(lines, body)
+        flow_gaps = _flow_gaps(lines)
+        usual = {key: max(flow_gaps.get(key, gap), gap) for key in columns}
         return cls(body, columns, gap, _paragraph_indent(lines, columns),
-                   _hand_wrapped(lines, columns, gap), _flow_gaps(lines))
+                   _hand_wrapped(lines, columns, usual), flow_gaps)
 
     def line_gap(self, line: Line) -> float:
         """The usual white between two lines of the line's flow: its own if it shows one,

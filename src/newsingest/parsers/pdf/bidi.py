@@ -4,8 +4,9 @@ A PDF places glyphs; reading them left to right gives an Arabic, Hebrew or Persi
 *visual* order — last word first, each word spelled backwards. A line whose strong characters
 are mostly right-to-left is read right to left instead, except its left-to-right runs (Latin
 words, numbers, with the spaces and punctuation between them), which keep their own order,
-as the Unicode bidirectional algorithm displays them. Brackets outside those runs are
-mirrored, since a display mirrors them.
+as the Unicode bidirectional algorithm displays them. Brackets are taken as stored: the
+files seen store the character whose glyph is drawn, which a right-to-left reading puts back
+the right way round ("(2024-2026)").
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ __all__ = ["is_rtl", "logical"]
 
 _RTL = frozenset(("R", "AL"))
 _LTR = frozenset(("L", "EN", "AN"))
-_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
 def _strong(text: str) -> tuple[int, int]:
@@ -75,6 +75,6 @@ def logical(visual: str) -> str:
             out.append(visual[start : k + 1])
             k = start - 1
         else:
-            out.append(visual[k].translate(_MIRROR))
+            out.append(visual[k])
             k -= 1
     return "".join(out)
