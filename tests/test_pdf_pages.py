@@ -377,3 +377,19 @@ def test_a_sidebar_with_its_own_leading_and_superscripts_keeps_its_paragraphs() 
         "the rights to all readers of the journal to copy it and share it in any form.")
     assert len(texts) == 2 and texts[1].startswith("Ki67 is a marker of cellular proliferation "
                                                    "that is commonly0 assessed in surgical")
+
+
+def test_a_running_head_below_the_margin_band_is_furniture() -> None:
+    """A journal set with narrow margins: the running head, the first line of every page,
+    sits lower than a tenth of the page; repeated on each page, it is no paragraph's end."""
+    def page(number: int) -> Draw:
+        def draw(c: canvas.Canvas) -> None:
+            text_at(c, 160, 90, "A. Author et al. / Journal of Rivers 310 (2005) 253-265", size=8)
+            text_at(c, 500, 90, str(250 + number), size=8)
+            column(c, 72, 120, LEFT if number == 1 else RIGHT, measure=205)
+        return draw
+
+    doc = parse(pdf(page(1), page(2)))
+    assert not any("Journal of Rivers" in b.text for b in doc.blocks)
+    assert sum("Journal of Rivers" in f.text for f in doc.furniture) == 2
+    assert WHOLE in paragraphs(doc)

@@ -73,6 +73,11 @@ def _extremes(page: PageLines) -> tuple[float, float]:
     return min(b[1] for b in boxes), max(b[3] for b in boxes)
 
 
+def _at_edge(line: Line, highest: float, lowest: float) -> bool:
+    assert line.bbox is not None
+    return line.bbox[1] <= highest + 0.5 or line.bbox[3] >= lowest - 0.5
+
+
 def _key(text: str) -> str:
     return _DIGITS.sub("0", " ".join(text.casefold().split()))
 
@@ -89,7 +94,11 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
     found: dict[tuple[int, int], FurnitureKind] = {}
     repeats: Counter[str] = Counter()
     for page in pages:
-        seen = {_key(line.text) for line in page.lines if margin_band(line, page.height)}
+        if not page.lines:
+            continue
+        highest, lowest = _extremes(page)
+        seen = {_key(line.text) for line in page.lines
+                if margin_band(line, page.height) or _at_edge(line, highest, lowest)}
         repeats.update(seen)
     for p, page in enumerate(pages):
         if not page.lines:
@@ -106,6 +115,11 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
                 kind = None  # a number, URL or credit line set as body text is body text
             if kind is None and (band or extreme) and extreme and _FOLIO.match(line.text):
                 kind = FurnitureKind.PAGE_NUMBER  # "7-45", "iv" at the page's top or foot
+            if kind is None and not band and extreme and repeats[_key(line.text)] >= 2:
+                # a running head on a page with narrow margins: the page's first or last
+                # line, repeated (digits aside) on another page
+                kind = FurnitureKind.HEADER if line.bbox[1] <= highest + 0.5 else \
+                    FurnitureKind.FOOTER
             if kind is None and band and (repeats[_key(line.text)] >= 2 or (
                     extreme and small and (p > 0 or band == "bottom"))):
                 # repeated, or set small at the very top or bottom of a page: a running head
