@@ -194,7 +194,7 @@ class PdfParser:
         for page in pages:
             if page.rotated:
                 warnings.append(ParseWarning(
-                    "rotated-text", f"page {page.number} has rotated text, not read as body: "
+                    "rotated-text", f"page {page.number} has rotated text, kept as furniture: "
                     f"{page.rotated[:80]}", Provenance(page=page.number)))
         return Document(
             source=source.source(self, MEDIA_TYPE),
