@@ -393,3 +393,17 @@ def test_a_running_head_below_the_margin_band_is_furniture() -> None:
     assert not any("Journal of Rivers" in b.text for b in doc.blocks)
     assert sum("Journal of Rivers" in f.text for f in doc.furniture) == 2
     assert WHOLE in paragraphs(doc)
+
+
+
+def test_gutters_meeting_end_to_end_are_one_gutter() -> None:
+    """A conference paper's first page (NAACL): the abstract is indented in the left column,
+    so the white beside it is wider than the gutter below; the finder sees two strips, end to
+    end, overlapping sideways — one gutter, so the page stays one band read column by
+    column (two bands read the right column's top between the left column's parts)."""
+    from newsingest.parsers.pdf.layout import Gutter, _joined
+
+    abstract, body = Gutter(277, 313, 8, 24, 17), Gutter(299, 313, 25, 42, 18)
+    assert _joined([abstract, body], 8.0) == [Gutter(299, 313, 8, 42, 35)]
+    apart = Gutter(100, 120, 25, 42, 18)  # another column's gutter below: not joined
+    assert len(_joined([abstract, apart], 8.0)) == 2

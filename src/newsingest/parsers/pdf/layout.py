@@ -165,7 +165,24 @@ def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
                for c in chosen):
             continue
         chosen.append(g)
-    return chosen
+    return _joined(chosen, MIN_GUTTER_EMS * em)
+
+
+def _joined(gutters: list[Gutter], width: float) -> list[Gutter]:
+    """One gutter of two that meet end to end and overlap sideways: a column whose left
+    edge moves (an indented abstract over the first section) narrows its gutter without
+    ending it, and the page must stay one band, read column by column."""
+    out: list[Gutter] = []
+    for g in sorted(gutters, key=lambda g: (g.first, g.x0)):
+        for k, c in enumerate(out):
+            lo, hi = max(c.x0, g.x0), min(c.x1, g.x1)
+            if g.first <= c.last + 1 and c.first <= g.last + 1 and hi - lo >= width:
+                out[k] = Gutter(lo, hi, min(c.first, g.first), max(c.last, g.last),
+                                c.hard + g.hard)
+                break
+        else:
+            out.append(g)
+    return sorted(out, key=lambda g: (-g.rows, g.x0))
 
 
 def _crosses(row: Row, gutters: Sequence[Gutter]) -> bool:
