@@ -407,3 +407,18 @@ def test_gutters_meeting_end_to_end_are_one_gutter() -> None:
     assert _joined([abstract, body], 8.0) == [Gutter(299, 313, 8, 42, 35)]
     apart = Gutter(100, 120, 25, 42, 18)  # another column's gutter below: not joined
     assert len(_joined([abstract, apart], 8.0)) == 2
+
+
+def test_a_paragraph_runs_on_past_a_footnote_at_the_foot_of_its_column() -> None:
+    """A conference paper's first page: the copyright notice, set small at the foot of the
+    left column, between a paragraph and its continuation at the top of the right column."""
+    def page(c: canvas.Canvas) -> None:
+        column(c, 72, 72, LEFT)
+        text_at(c, 72, 300, "Permission to make digital or hard copies of this work", size=7)
+        text_at(c, 72, 309, "is granted without fee for personal use.", size=7)
+        column(c, 320, 72, RIGHT)
+
+    doc = parse(pdf(page))
+    texts = [b.text for b in doc.blocks]
+    assert WHOLE in texts
+    assert texts[texts.index(WHOLE) + 1].startswith("Permission to make digital")

@@ -11,6 +11,8 @@ float is put back after the block that was open where it stood.
 - A *figure label* is text drawn on an image (a diagram's callouts): furniture, not body.
 - A *caption* is a block that starts like one ("Figure 7-26.", "Table 2:", "Fig. 3") —
   wrapped lines of the same size in the same flow go with it.
+- A *footnote zone* is the foot of a column set smaller than the body under body text
+  (``reflow.pages``): its blocks are put back after the paragraph that runs on past it.
 """
 
 from __future__ import annotations

@@ -86,13 +86,33 @@ def _table_block(page: int, table: PageTable) -> Block:
                  rows=rows)
 
 
-def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float
+def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
+    """Footnotes at the foot of a column: the trailing lines of a flow set smaller than the
+    body, under at least three body lines (a paper's footnotes, a copyright block under the
+    first column). Indexes into ``lines``."""
+    flows: dict[tuple[int, int, int], list[int]] = {}
+    for i, line in enumerate(lines):
+        flows.setdefault(flow(line), []).append(i)
+    zones: list[list[int]] = []
+    for members in flows.values():
+        k = len(members)
+        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5:
+            k -= 1
+        above = [i for i in members[:k]
+                 if abs((lines[i].font_size or body_size) - body_size) <= 0.5]
+        if k < len(members) and len(above) >= 3:
+            zones.append(members[k:])
+    return zones
+
+
+def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
+            vocabulary: frozenset[str]
             ) -> tuple[list[Line], list[tuple[int | None, Block]], list[Furniture]]:
     """Split the body into running lines and floats (each with the index of the last running
     line before it), and figure labels (furniture)."""
     by_page = {page.number: page for page in pages}
     labels: list[Furniture] = []
-    members: dict[int, tuple[int, Block]] = {}  # body position -> (float id, block)
+    members: dict[int, tuple[int, tuple[Block, ...]]] = {}  # body position -> (id, blocks)
     kept: list[int] = []
     figures: dict[int, list[tuple[float, float, float, float]]] = {}
     for k, line in enumerate(body):
@@ -102,7 +122,7 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float
             continue
         table = next((t for t in page.tables if inside(line, t.bbox)), None)
         if table is not None:
-            members[k] = (id(table), _table_block(page.number, table))
+            members[k] = (id(table), (_table_block(page.number, table),))
             continue
         if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size):
             labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
@@ -115,7 +135,12 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float
         block = Block(BlockType.CAPTION, text, provenance=first.provenance,
                       raw="\n".join(ln.text for ln in group) if len(group) > 1 else None)
         for i in run:
-            members[kept[i]] = (id(block), block)
+            members[kept[i]] = (id(block), (block,))
+    rest = [k for k in kept if k not in members]
+    for zone in _foot_zones([body[k] for k in rest], body_size):
+        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary)
+        for i in zone:
+            members[rest[i]] = (id(notes), notes)
     running: list[Line] = []
     floats: list[tuple[int | None, Block]] = []
     seen: set[int] = set()
@@ -123,10 +148,10 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float
     kept_set = set(kept)
     for k, line in enumerate(body):
         if k in members:
-            key, block = members[k]
+            key, blocks = members[k]
             if key not in seen:
                 seen.add(key)
-                floats.append((last, block))
+                floats.extend((last, block) for block in blocks)
             continue
         if k in kept_set:
             running.append(line)
@@ -150,7 +175,7 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     skip = frozenset(pages[p].lines[i].index for p, i in kinds)
     body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
     vocabulary = word_vocabulary([line.text for line in all_lines])
-    running, floats, labels = _floats(pages, body, body_size)
+    running, floats, labels = _floats(pages, body, body_size, vocabulary)
     flush_right = right_aligned(running)
     if flush_right:
         running = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
