@@ -305,11 +305,13 @@ def rows_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     anchor_size = 0.0
     for middle, size, run in placed:
         # a run of larger text near a row of smaller text (a superscript placed first, being
-        # higher) is that row's own text; a drop cap, many times larger, is not
+        # higher) is that row's own text, and the row's anchor from then on; a drop cap, many
+        # times larger, is not, and a lone letter (a drop cap joined by plain tolerance)
+        # never becomes the anchor, or its size would let it swallow the next line
         reach = 0.45 * size if size <= 2.0 * anchor_size else 0.0
         if rows and middle - anchor <= max(tolerance, reach):
             rows[-1].extend(run)
-            if size > anchor_size + 0.5:  # the line's own text, under a superscript
+            if size > anchor_size + 0.5 and len(run) >= 2:  # the line's text, under its mark
                 anchor, anchor_size, tolerance = middle, size, 0.45 * max(size, 1.0)
             continue
         rows.append(list(run))
