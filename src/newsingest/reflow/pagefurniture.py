@@ -115,9 +115,10 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
                 kind = None  # a number, URL or credit line set as body text is body text
             if kind is None and (band or extreme) and extreme and _FOLIO.match(line.text):
                 kind = FurnitureKind.PAGE_NUMBER  # "7-45", "iv" at the page's top or foot
-            if kind is None and not band and extreme and repeats[_key(line.text)] >= 2:
+            if kind is None and not band and extreme and small and \
+                    repeats[_key(line.text)] >= 2:
                 # a running head on a page with narrow margins: the page's first or last
-                # line, repeated (digits aside) on another page
+                # line, set small, repeated (digits aside) on another page
                 kind = FurnitureKind.HEADER if line.bbox[1] <= highest + 0.5 else \
                     FurnitureKind.FOOTER
             if kind is None and band and (repeats[_key(line.text)] >= 2 or (
