@@ -422,3 +422,17 @@ def test_a_paragraph_runs_on_past_a_footnote_at_the_foot_of_its_column() -> None
     texts = [b.text for b in doc.blocks]
     assert WHOLE in texts
     assert texts[texts.index(WHOLE) + 1].startswith("Permission to make digital")
+
+
+def test_inspect_draws_a_box_per_region_of_a_continued_block() -> None:
+    from newsingest.inspection.layout import items
+
+    def page(c: canvas.Canvas) -> None:
+        column(c, 72, 72, LEFT)
+        column(c, 320, 72, RIGHT)
+
+    doc = parse(pdf(page))
+    n = next(k for k, b in enumerate(doc.blocks, start=1) if b.text == WHOLE)
+    boxes = [i for i in items(doc) if i.ref in (f"b{n}", f"b{n}-2")]
+    assert [i.label for i in boxes] == [f"{n} paragraph", f"{n} paragraph (2/2)"]
+    assert boxes[0].bbox != boxes[1].bbox and all(i.page == 1 for i in boxes)
