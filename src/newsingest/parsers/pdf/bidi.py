@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["is_rtl", "logical"]
+__all__ = ["direction_flips", "is_rtl", "logical", "mark", "rtl_letter"]
 
 _RTL = frozenset(("R", "AL"))
 _LTR = frozenset(("L", "EN", "AN"))
@@ -78,3 +78,26 @@ def logical(visual: str) -> str:
             out.append(visual[k])
             k -= 1
     return "".join(out)
+
+
+def mark(text: str) -> bool:
+    """A combining mark (an Arabic vowel sign, an accent drawn apart) belongs to its letter."""
+    return text[0] >= "\u0300" and unicodedata.category(text[0]) == "Mn"
+
+
+def rtl_letter(ch: str) -> bool:
+    return "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc"
+
+
+def direction_flips(before: str, after: str) -> bool:
+    """A right-to-left letter next to a Latin, Greek or Cyrillic one: two words, whatever the
+    gap — in a right-to-left line the space between them is drawn elsewhere (at the end of
+    the left-to-right run), so the two touch.
+
+    >>> direction_flips("\u0645", "P"), direction_flips("n", "P")
+    (True, False)
+    """
+    a, b = before[-1], after[0]
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    return (rtl_letter(a) and b < "\u0590") or (rtl_letter(b) and a < "\u0590")

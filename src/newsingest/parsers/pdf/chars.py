@@ -16,13 +16,12 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
 
-from newsingest.parsers.pdf.bidi import is_rtl, logical
+from newsingest.parsers.pdf.bidi import direction_flips, is_rtl, logical, mark, rtl_letter
 
 __all__ = [
     "Glyph",
@@ -241,7 +240,7 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
                     text = symbol_bullet(text, str(obj.fontname))
                 elif len(text) == 1 and not text.isspace() and _pictograph_font(obj.fontname):
                     text = "•"
-                elif len(text) > 1 and _rtl_letter(text[0]):
+                elif len(text) > 1 and rtl_letter(text[0]):
                     text = text[::-1]  # a ligature's letters, read back by ``bidi.logical``
                 glyph = Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,
                               height - obj.y0 + mb_top, float(obj.size), str(obj.fontname))
@@ -403,7 +402,7 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
             em = max(min(g.size, last.size), 1.0)
             gap = (g.x0 - last.x1) / em
             if (((gap >= SPACE_MIN_GAP) if pending_space else (gap > threshold))
-                    and not _mark(g.text)) or _direction_flips(last.text, g.text):
+                    and not mark(g.text)) or direction_flips(last.text, g.text):
                 words.append(_word(current))
                 current = []
         current.append(g)
@@ -412,29 +411,6 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
     if current:
         words.append(_word(current))
     return tuple(words)
-
-
-def _mark(text: str) -> bool:
-    """A combining mark (an Arabic vowel sign, an accent drawn apart) belongs to its letter."""
-    return text[0] >= "\u0300" and unicodedata.category(text[0]) == "Mn"
-
-
-def _rtl_letter(ch: str) -> bool:
-    return "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc"
-
-
-def _direction_flips(before: str, after: str) -> bool:
-    """A right-to-left letter next to a Latin, Greek or Cyrillic one: two words, whatever the
-    gap — in a right-to-left line the space between them is drawn elsewhere (at the end of
-    the left-to-right run), so the two touch.
-
-    >>> _direction_flips("\u0645", "P"), _direction_flips("n", "P")
-    (True, False)
-    """
-    a, b = before[-1], after[0]
-    if not (a.isalpha() and b.isalpha()):
-        return False
-    return (_rtl_letter(a) and b < "\u0590") or (_rtl_letter(b) and a < "\u0590")
 
 
 def _word(glyphs: Sequence[Glyph]) -> Word:
