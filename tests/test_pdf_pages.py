@@ -436,3 +436,22 @@ def test_inspect_draws_a_box_per_region_of_a_continued_block() -> None:
     boxes = [i for i in items(doc) if i.ref in (f"b{n}", f"b{n}-2")]
     assert [i.label for i in boxes] == [f"{n} paragraph", f"{n} paragraph (2/2)"]
     assert boxes[0].bbox != boxes[1].bbox and all(i.page == 1 for i in boxes)
+
+
+def test_typed_line_breaks_without_gaps_keep_short_last_lines_as_paragraph_ends() -> None:
+    """The same story collection, other pages: flush left, no white between paragraphs; the
+    lines were broken by whoever typed them (the next word would often have fitted), so only
+    a sentence ending on a clearly short line ends a paragraph."""
+    paras = [["In 1801, Jefferson was made President; and while he was in",
+              "office the land grew strong and great.",],
+             ["Our first steamboat was built by Robert Fulton while he",
+              "was President; it did not look at all like the boats",
+              "of today, and it went by sails and steam."]]
+
+    def page(c: canvas.Canvas) -> None:
+        lines = [t for p in paras for t in p] * 3
+        for k, text in enumerate(lines):
+            text_at(c, 72, 100 + 13 * k, text)
+
+    doc = parse(pdf(page))
+    assert [b.text for b in doc.blocks] == [" ".join(p) for p in paras] * 3

@@ -153,6 +153,11 @@ class Pair:
         closed = ended(prev.text, " ".join(ln.text for ln in self.block.lines[-4:-1]))
         short = box(prev)[2] < self.measure() - SHORT_EMS * size(prev)
         justified = self.stats.column(self.cur).justified
+        if flow(prev) in self.stats.hand_wrapped:
+            # typed line breaks: a sentence ending on a line a quarter shorter than the
+            # measure ends its paragraph (typed lines vary less than that)
+            col = self.stats.column(prev)
+            return closed and box(prev)[2] < col.right - 0.25 * (col.right - col.left)
         return self.fits() or (closed and short and (justified or not self.same_flow))
 
 
