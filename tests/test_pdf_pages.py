@@ -455,3 +455,22 @@ def test_typed_line_breaks_without_gaps_keep_short_last_lines_as_paragraph_ends(
 
     doc = parse(pdf(page))
     assert [b.text for b in doc.blocks] == [" ".join(p) for p in paras] * 3
+
+
+def test_a_reference_list_with_hanging_indents_keeps_each_reference_whole() -> None:
+    """A paper's references: each entry's first line flush and full, its wrapped lines
+    indented — a hanging indent, not a new paragraph's first-line indent."""
+    refs = [["E. Agichtein and L. Gravano. 2000. Snowball: Extracting",
+             "Relations from Large Plaintext Collections."],
+            ["S. Brin. 1998. Extracting Patterns and Relations from the",
+             "World Wide Web. In WebDB Workshop at EDBT."]]
+
+    def page(c: canvas.Canvas) -> None:
+        top = 100.0
+        for ref in refs * 3:
+            column(c, 72, top, [ref[0]], measure=235)
+            text_at(c, 84, top + 12, ref[1])
+            top += 30
+
+    doc = parse(pdf(page))
+    assert [b.text for b in doc.blocks] == [" ".join(r) for r in refs] * 3

@@ -84,10 +84,13 @@ def test_body_edge_breaks_when_a_line_leaves_the_blocks_edge() -> None:
     assert rules.body_edge(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN  # one line: no edge
 
 
-def test_first_line_indent_breaks() -> None:
+def test_first_line_indent_breaks_but_not_a_hanging_indent() -> None:
     indented = line("An indented first line", 113, x0=LEFT + 12)
-    assert rules.first_line_indent(pair(BODY[:1], indented)) is Verdict.BREAK
+    ended = line("the last line of a paragraph ends here.", 100)
+    assert rules.first_line_indent(pair([ended], indented)) is Verdict.BREAK
     assert rules.first_line_indent(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+    # a block's first line, full and open: the indented line below is its hanging indent
+    assert rules.first_line_indent(pair(BODY[:1], indented)) is Verdict.ABSTAIN
 
 
 def test_out_of_quote_breaks_after_a_short_indented_line() -> None:

@@ -226,9 +226,13 @@ def body_edge(p: Pair) -> Verdict:
 
 
 def first_line_indent(p: Pair) -> Verdict:
-    """A line indented by a first-line indent more than the line above starts a paragraph."""
+    """A line indented by a first-line indent more than the line above starts a paragraph —
+    unless the line above is a block's first line, full and open in mid-sentence: then the
+    indent is a hanging one (a reference list, a glossary) and the text runs on."""
     indent, before = p.stats.indent(p.cur), p.stats.indent(p.prev)
     if indent > INDENT_EMS * p.em and indent > before + INDENT_EMS * p.em:
+        if len(p.block.lines) == 1 and p.same_flow and p.mid_sentence():
+            return Verdict.ABSTAIN
         return Verdict.BREAK
     return Verdict.ABSTAIN
 
