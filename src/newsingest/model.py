@@ -17,7 +17,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -73,6 +73,10 @@ def _span(value: Iterable[int] | None) -> tuple[int, int] | None:
     return (first, last)
 
 
+def _regions(value: Iterable[Provenance]) -> tuple[Provenance, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Provenance:
     """Where a block came from, with whatever evidence the input had.
@@ -80,12 +84,17 @@ class Provenance:
     PDF: ``page`` (1-based) and ``bbox`` (x0, top, x1, bottom in PDF points from the top-left).
     Text: ``lines`` (first, last; 1-based, inclusive). HTML: ``path`` (an element path such as
     ``/html/body/article/p[3]``). Missing evidence is ``None``, never a guess.
+
+    ``regions``: a PDF block continued across a column or page break came from several boxes;
+    each is a ``Provenance`` (page, bbox) in reading order, and ``page``/``bbox`` are the first.
+    Empty for a block from one box.
     """
 
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = attrs.field(default=None, converter=_bbox)
     lines: tuple[int, int] | None = attrs.field(default=None, converter=_span)
     path: str | None = None
+    regions: tuple[Provenance, ...] = attrs.field(default=(), converter=_regions)
 
 
 @attrs.frozen

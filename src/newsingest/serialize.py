@@ -34,7 +34,17 @@ def _unstructure_provenance(p: Provenance) -> dict[str, Any]:
         out["lines"] = list(p.lines)
     if p.path is not None:
         out["path"] = p.path
+    if p.regions:
+        out["regions"] = [_unstructure_provenance(r) for r in p.regions]
     return out
+
+
+def _structure_provenance(data: Any, _: Any) -> Provenance:
+    if not isinstance(data, dict):
+        raise TypeError(f"provenance must be an object, not {type(data).__name__}")
+    regions = tuple(_structure_provenance(r, Provenance) for r in data.get("regions") or ())
+    return Provenance(page=data.get("page"), bbox=data.get("bbox"), lines=data.get("lines"),
+                      path=data.get("path"), regions=regions)
 
 
 converter.register_unstructure_hook(Provenance, _unstructure_provenance)
@@ -42,6 +52,7 @@ converter.register_unstructure_hook(Provenance, _unstructure_provenance)
 # (``value.isoformat()``, not ``date.isoformat``: a datetime field typed ``date`` keeps its time.)
 converter.register_unstructure_hook(datetime.date, lambda value: value.isoformat())
 converter.register_structure_hook(datetime.date, lambda value, _: _date(value))
+converter.register_structure_hook(Provenance, _structure_provenance)
 _block_fn = make_dict_unstructure_fn(Block, converter)
 
 

@@ -141,10 +141,25 @@ def _furniture_item(number: int, piece: Furniture) -> Item:
                 lines=where.lines, path=where.path)
 
 
+def _continued(item: Item, block: Block) -> list[Item]:
+    """A block read from several regions (across a column or page break) shows a box on
+    each: the first is the block's item, the others ``b3-2``, ``b3-3`` ... labelled as
+    continuations, so the view shows where the text went."""
+    regions = block.provenance.regions
+    return [attrs.evolve(item, ref=f"{item.ref}-{k}", label=f"{item.label} ({k}/{len(regions)})",
+                         page=region.page, bbox=region.bbox, title=False)
+            for k, region in enumerate(regions[1:], start=2)]
+
+
 def items(doc: Document) -> tuple[Item, ...]:
-    """Every block (numbered in reading order) then every furniture piece, as view items."""
+    """Every block (numbered in reading order, with a box per region it was read from) then
+    every furniture piece, as view items."""
     title = find_title(doc)
-    body = (_block_item(n, b, n - 1 == title) for n, b in enumerate(doc.blocks, start=1))
+    body: list[Item] = []
+    for n, block in enumerate(doc.blocks, start=1):
+        item = _block_item(n, block, n - 1 == title)
+        body.append(item)
+        body.extend(_continued(item, block))
     rest = (_furniture_item(n, f) for n, f in enumerate(doc.furniture, start=1))
     return (*body, *rest)
 

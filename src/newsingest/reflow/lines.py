@@ -30,6 +30,21 @@ class Line:
     column: int | None = None
     #: True when a page break precedes this line (a form feed in a dump); PDF lines use ``page``.
     new_page: bool | None = None
+    #: The horizontal band of the page the line's column belongs to (a page cut by a headline
+    #: spanning its columns has several); ``(page, band, column)`` names one flow of text.
+    band: int | None = None
+    #: Where the text after a list marker starts (the x of a hanging indent), if it has one.
+    hang: float | None = None
+    #: Whether that text is set further from the marker than a space (a drawn list marker).
+    tab: bool | None = None
+    #: The width of the line's first word: had it fitted at the end of the line above, a
+    #: typesetter filling lines would have set it there.
+    lead: float | None = None
+    #: Whether the line reads right to left: its start is its box's right edge.
+    rtl: bool | None = None
+    #: ``"right"`` when the line's flow is set flush right and ragged left (found by the
+    #: engine, ``reflow.pagestats.right_aligned``): its start is its box's right edge too.
+    align: str | None = None
 
     @property
     def provenance(self) -> Provenance:

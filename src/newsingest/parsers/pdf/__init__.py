@@ -1,10 +1,10 @@
 """PDF documents through pdfplumber: glyph geometry → lines → repaired text → article.
 
 The stages live in their own modules: ``source`` (opening, typed errors, quiet pdfminer),
-``chars`` (glyphs → words → lines), ``layout`` (columns and reading order), ``furniture``,
-``metadata`` (headline, byline, Info/XMP) and ``blocks`` (paragraphs, quotes, lists, headings).
-Every page's text goes through the shared repair pipeline, with the page and box of each line
-as the location of every change.
+``chars`` (glyphs → words → lines), ``layout`` (columns and reading order) and ``metadata``
+(Info/XMP). Every page's text goes through the shared repair pipeline, with the page and box of
+each line as the location of every change; the repaired lines, with their evidence, go to the
+reflow engine (``reflow.reflow_pages``), which decides furniture, title and blocks.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from newsingest.errors import CorruptError, ParseError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
-from newsingest.parsers.pdf.blocks import PLine, body_size_of, build_blocks
-from newsingest.parsers.pdf.chars import TextLine, glyphs_of, page_rows
-from newsingest.parsers.pdf.furniture import PageLines, find_furniture, furniture_items
+from newsingest.parsers.pdf.bidi import is_rtl, logical
+from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
 from newsingest.parsers.pdf.layout import evidence, reading_order
-from newsingest.parsers.pdf.metadata import find_header, merge, read_info
+from newsingest.parsers.pdf.metadata import merge, read_info
 from newsingest.parsers.pdf.source import open_pdf
-from newsingest.reflow.hyphens import word_vocabulary
+from newsingest.parsers.pdf.tables import find_tables
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
+from newsingest.reflow.pages import PageLines, PageTable, reflow_pages
 from newsingest.repair.builtin import repair_warnings
 from newsingest.repair.pipeline import MAX_LOCATIONS
 
@@ -45,6 +45,8 @@ class _Page:
     height: float
     lines: tuple[TextLine, ...]
     rotated: str
+    figures: tuple[tuple[float, float, float, float], ...] = ()
+    tables: tuple[PageTable, ...] = ()
 
 
 def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], list[ParseWarning]]:
@@ -54,9 +56,11 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
     failed = 0
     for page in pdf.pages:
         number = int(page.page_number)
+        graphics = Graphics()
         try:
             layout = page.layout
-            upright, rotated = glyphs_of(layout, float(page.height), page.mediabox)
+            upright, rotated = glyphs_of(layout, float(page.height), page.mediabox, graphics)
+            tables = find_tables(page, graphics)
         except Exception as exc:
             failed += 1
             warnings.append(ParseWarning("page-unreadable",
@@ -66,8 +70,9 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
         finally:
             page.close()
         lines = tuple(reading_order(page_rows(upright), number))
-        text = " ".join(g.text for g in rotated).strip()
-        pages.append(_Page(number, float(page.width), float(page.height), lines, text))
+        text = " ".join("".join(g.text for g in rotated).split())
+        pages.append(_Page(number, float(page.width), float(page.height), lines, text,
+                           tuple(graphics.images), tables))
         if not lines and not text:
             warnings.append(ParseWarning(
                 "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
@@ -106,10 +111,21 @@ def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
     return tuple(merged.values())
 
 
+def _repaired_rows(table: PageTable, number: int, context: ParseContext
+                   ) -> tuple[tuple[tuple[str, ...], ...], list[Repair]]:
+    """A table's cells through the same repair pipeline as the lines (one line per cell,
+    located at the table), right-to-left cells in logical order."""
+    cells = [" ".join(cell.split()) for row in table.rows for cell in row]
+    cells = [logical(cell) if is_rtl(cell) else cell for cell in cells]
+    text, log = context.repair("\n".join(cells),
+                               lambda _: Provenance(page=number, bbox=table.bbox))
+    fixed = iter(text.split("\n") if cells else [])
+    return tuple(tuple(next(fixed) for _ in row) for row in table.rows), list(log)
+
+
 def _repaired_lines(pages: Sequence[_Page], context: ParseContext
-                    ) -> tuple[list[PageLines], list[list[PLine]], tuple[Repair, ...]]:
+                    ) -> tuple[list[PageLines], tuple[Repair, ...]]:
     page_lines: list[PageLines] = []
-    placed: list[list[PLine]] = []
     repairs: list[Repair] = []
     index = 0
     for page in pages:
@@ -122,20 +138,24 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
         repairs.extend(log)
         fixed = text.split("\n") if raw else []
         lines: list[Line] = []
-        plines: list[PLine] = []
         for tl, line_text, (indent, gap) in zip(page.lines, fixed, evidence(page.lines),
                                                strict=True):
-            line = Line(line_text, index, page=page.number, bbox=tl.bbox, font_size=tl.size,
-                        bold=tl.bold, italic=tl.italic, indent=indent, gap_above=gap,
-                        column=tl.column)
-            index += 1
-            lines.append(line)
-            lead = tl.words[0].x1 - tl.words[0].x0
             hang, tab = _hang(tl)
-            plines.append(PLine(line, tl.band, hang, lead, tab))
-        page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines)))
-        placed.append(plines)
-    return page_lines, placed, _merge_repairs(repairs)
+            rtl = tl.rtl
+            lead = tl.words[-1] if rtl else tl.words[0]
+            lines.append(Line(line_text, index, page=page.number, bbox=tl.bbox,
+                              font_size=tl.size, bold=tl.bold, italic=tl.italic, indent=indent,
+                              gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
+                              lead=lead.x1 - lead.x0, rtl=rtl or None))
+            index += 1
+        tables = []
+        for table in page.tables:
+            rows, table_log = _repaired_rows(table, page.number, context)
+            repairs.extend(table_log)
+            tables.append(attrs.evolve(table, rows=rows))
+        page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines),
+                                    page.figures, tuple(tables), page.rotated))
+    return page_lines, _merge_repairs(repairs)
 
 
 class PdfParser:
@@ -168,33 +188,20 @@ class PdfParser:
         if truncated:
             warnings.append(ParseWarning("truncated", "the file has no %%EOF marker: it may be "
                                          "truncated and end pages may be missing"))
-        page_lines, placed, repairs = _repaired_lines(pages, context)
-        all_lines = [pl.line for plines in placed for pl in plines]
-        body_size = body_size_of([pl for plines in placed for pl in plines])
-        form = find_furniture(page_lines, None, body_size)
-        skip = frozenset(page_lines[p].lines[i].index for p, i in form)
-        header = find_header(all_lines, body_size, skip, info.title,
-                             [page_lines[p].lines[i].text for p, i in form])
-        kinds = find_furniture(page_lines, header.title_top, body_size)
-        skip = frozenset(page_lines[p].lines[i].index for p, i in kinds)
-        body = [pl for plines in placed for pl in plines
-                if pl.line.index not in skip and pl.line.index not in header.used]
-        vocabulary = word_vocabulary([ln.text for ln in all_lines])
-        blocks = build_blocks(body, vocabulary)
-        furniture = furniture_items(page_lines, kinds)
-        dated = [f.text for f in furniture]
-        metadata = merge(header, info, dated)
+        page_lines, repairs = _repaired_lines(pages, context)
+        flow = reflow_pages(page_lines, info.title)
+        metadata = merge(flow.header, info, [f.text for f in flow.furniture])
         warnings.extend(repair_warnings(repairs))
         for page in pages:
             if page.rotated:
                 warnings.append(ParseWarning(
-                    "rotated-text", f"page {page.number} has rotated text, not read as body: "
+                    "rotated-text", f"page {page.number} has rotated text, kept as furniture: "
                     f"{page.rotated[:80]}", Provenance(page=page.number)))
         return Document(
             source=source.source(self, MEDIA_TYPE),
             metadata=metadata,
-            blocks=blocks,
-            furniture=furniture,
+            blocks=flow.blocks,
+            furniture=flow.furniture,
             repairs=repairs,
             warnings=tuple(warnings),
         )

@@ -21,8 +21,11 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from newsingest.parsers.pdf.bidi import direction_flips, is_rtl, logical, mark, rtl_letter
+
 __all__ = [
     "Glyph",
+    "Graphics",
     "Row",
     "TextLine",
     "Word",
@@ -48,7 +51,7 @@ MARKER_TAB_EMS = 4.0
 #: Even a drawn space this wide (ems) separates two pieces of text.
 SEGMENT_GAP_DRAWN = 6.0
 #: White a drawn space leaves this bare (ems) may separate two texts (a gutter decides).
-SEGMENT_GAP_BARE = 1.2
+SEGMENT_GAP_BARE = 0.8
 
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold")
 _ITALIC = ("italic", "oblique", "-it", "slanted")
@@ -94,7 +97,14 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        """The line's text in logical order (a right-to-left line is read right to left)."""
+        text = " ".join(w.text for w in self.words)
+        return logical(text) if is_rtl(text) else text
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the line reads right to left (its words are stored left to right)."""
+        return is_rtl(" ".join(w.text for w in self.words))
 
     @property
     def x0(self) -> float:
@@ -167,6 +177,15 @@ _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": 
                    "\uf0a8": "□", "\uf0d8": "•", "\uf0e8": "•", "\uf076": "•", "\uf0fc": "•"}
 
 
+@functools.lru_cache(maxsize=256)
+def _pictograph_font(font: str) -> bool:
+    """A font of pictures, not letters (Wingdings, any Dingbats): its codes name no
+    characters, so a glyph it draws is a bullet, box or ornament — read as a bullet. (Symbol
+    is not one: its Greek letters are decoded.)"""
+    lower = font.lower()
+    return "wingding" in lower or "dingbat" in lower
+
+
 def symbol_bullet(text: str, font: str) -> str:
     """The bullet a Symbol/Wingdings private-use code draws; other codes stay as they are
     (icon fonts use the same range for pictures, which are no bullets).
@@ -176,19 +195,29 @@ def symbol_bullet(text: str, font: str) -> str:
     >>> symbol_bullet("\uf06c", "FontAwesome") == "\uf06c"
     True
     """
-    if text == "\uf0b7" or any(name in font.lower() for name in ("symbol", "wingding")):
-        return _SYMBOL_BULLETS.get(text, text)
+    if text == "\uf0b7" or "symbol" in font.lower() or _pictograph_font(font):
+        return _SYMBOL_BULLETS.get(text, "•" if _pictograph_font(font) else text)
     return text
 
 
-def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[list[Glyph],
-                                                                               list[Glyph]]:
-    """Upright and rotated glyphs of an LTPage, in content-stream order.
+@attrs.define
+class Graphics:
+    """What a page draws besides text, as far as reading it needs: image boxes (text on an
+    image is a figure's label) and how many straight rules it draws (a table's grid)."""
+
+    images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
+    rules: int = 0
+
+
+def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
+              graphics: Graphics | None = None) -> tuple[list[Glyph], list[Glyph]]:
+    """Upright and rotated glyphs of an LTPage, in content-stream order; images and rules
+    go to ``graphics`` when given (the same walk).
 
     Coordinates are flipped to pdfplumber's top-left origin (``top = height - y1``), shifted by
     the media box as pdfplumber does, so bboxes match what users see in pdfplumber.
     """
-    from pdfminer.layout import LTChar, LTContainer
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
     upright: list[Glyph] = []
     rotated: list[Glyph] = []
@@ -196,12 +225,23 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float]) -> tuple[li
 
     def walk(items: Iterable[Any]) -> None:
         for obj in items:
+            if graphics is not None and isinstance(obj, LTImage | LTCurve):
+                if isinstance(obj, LTImage):
+                    graphics.images.append((obj.x0 + mb_x0, height - obj.y1 + mb_top,
+                                            obj.x1 + mb_x0, height - obj.y0 + mb_top))
+                else:  # LTLine and LTRect are curves too
+                    graphics.rules += 1
+                continue
             if isinstance(obj, LTChar):
                 text = obj.get_text()
                 if not text:
                     continue
                 if "\uf000" <= text[0] <= "\uf0ff":
                     text = symbol_bullet(text, str(obj.fontname))
+                elif len(text) == 1 and not text.isspace() and _pictograph_font(obj.fontname):
+                    text = "•"
+                elif len(text) > 1 and rtl_letter(text[0]):
+                    text = text[::-1]  # a ligature's letters, read back by ``bidi.logical``
                 glyph = Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top,
                               height - obj.y0 + mb_top, float(obj.size), str(obj.fontname))
                 (upright if obj.upright else rotated).append(glyph)
@@ -261,12 +301,20 @@ def rows_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     rows: list[list[Glyph]] = []
     anchor = 0.0
     tolerance = 0.0
+    anchor_size = 0.0
     for middle, size, run in placed:
-        if rows and middle - anchor <= tolerance:
+        # a run of larger text near a row of smaller text (a superscript placed first, being
+        # higher) is that row's own text, and the row's anchor from then on; a drop cap, many
+        # times larger, is not, and a lone letter (a drop cap joined by plain tolerance)
+        # never becomes the anchor, or its size would let it swallow the next line
+        reach = 0.45 * size if size <= 2.0 * anchor_size else 0.0
+        if rows and middle - anchor <= max(tolerance, reach):
             rows[-1].extend(run)
+            if size > anchor_size + 0.5 and len(run) >= 2:  # the line's text, under its mark
+                anchor, anchor_size, tolerance = middle, size, 0.45 * max(size, 1.0)
             continue
         rows.append(list(run))
-        anchor = middle
+        anchor, anchor_size = middle, size
         tolerance = 0.45 * max(size, 1.0)
     return [_dedupe(sorted(row, key=lambda g: g.x0)) for row in rows]
 
@@ -353,7 +401,8 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
         if last is not None:
             em = max(min(g.size, last.size), 1.0)
             gap = (g.x0 - last.x1) / em
-            if (gap >= SPACE_MIN_GAP) if pending_space else (gap > threshold):
+            if (((gap >= SPACE_MIN_GAP) if pending_space else (gap > threshold))
+                    and not mark(g.text)) or direction_flips(last.text, g.text):
                 words.append(_word(current))
                 current = []
         current.append(g)

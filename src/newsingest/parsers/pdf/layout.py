@@ -15,8 +15,9 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.parsers.pdf.chars import Row, TextLine, Word
+from newsingest.reflow.pagestats import flush_left
 
-__all__ = ["Gutter", "evidence", "find_gutters", "flush_left", "reading_order"]
+__all__ = ["Gutter", "evidence", "find_gutters", "reading_order"]
 
 Segment = tuple[Word, ...]
 
@@ -112,10 +113,12 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
         lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
         hi = min((c.x0 for c in near if c.x0 >= gutter.x1), default=1e9)
         segs = rows[n].segments
-        lefts += any(lo <= s[0].x0 and s[-1].x1 <= gutter.x0 and s[-1].x1 - s[0].x0 >= minimum
-                     for s in segs)
-        right = any(s[0].x0 >= gutter.x1 and s[-1].x1 <= hi and s[-1].x1 - s[0].x0 >= minimum
-                    for s in segs)
+        # a side's text is all its segments between the gutters (a loose justified line
+        # comes in pieces)
+        left = [s for s in segs if lo <= s[0].x0 and s[-1].x1 <= gutter.x0]
+        lefts += bool(left) and left[-1][-1].x1 - left[0][0].x0 >= minimum
+        side = [s for s in segs if s[0].x0 >= gutter.x1 and s[-1].x1 <= hi]
+        right = bool(side) and side[-1][-1].x1 - side[0][0].x0 >= minimum
         rights += right
         top_right = top_right or (right and n == gutter.first)
     # a column's last line carried over to the top of the next column, beside a long gutter
@@ -124,25 +127,62 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
 
 
+def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:
+    """The rows where the strip's white surely separates two texts: hard white, a page side,
+    or — in a long strip — soft white with text starting right at its right edge. Columns set
+    close together leave only soft white between them (the left column's lines end in a drawn
+    space), but a river of loose justified spaces never has text starting at one x row after
+    row, which is what a column's flush-left edge is."""
+    firm = 0
+    for n in range(gutter.first, gutter.last + 1):
+        row = rows[n]
+        segs = row.segments
+        left = [i for i, seg in enumerate(segs) if seg[-1].x1 <= gutter.x0 + 0.5]
+        if not left or left[-1] + 1 >= len(segs):
+            firm += 1  # text on one side only: the white runs to the page side
+            continue
+        i = left[-1]
+        flush = abs(segs[i + 1][0].x0 - gutter.x1) <= 1.0
+        firm += row.hard[i] or (flush and gutter.rows >= SURE_GUTTER_ROWS)
+    return firm
+
+
 def find_gutters(rows: Sequence[Row]) -> list[Gutter]:
     """Column gutters of a page, longest first, never two over the same rows and place.
 
-    Most of a gutter's rows (all of a short one's) must be hard white: a river of loose
-    justified spaces, bridged by drawn spaces, is not a gutter.
+    Most of a gutter's rows (all of a short one's) must be firm white (``_firm_rows``): a river
+    of loose justified spaces, bridged by drawn spaces, is not a gutter.
     """
     if len(rows) < MIN_GUTTER_ROWS:
         return []
     em = _em(rows)
     chosen: list[Gutter] = []
     for g in sorted(_candidates(rows, MIN_GUTTER_EMS * em), key=lambda g: (-g.rows, g.x0)):
-        if g.hard < (g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows) or \
-                not _sides(rows, g, em, chosen):
+        needed = g.rows if g.rows < SURE_GUTTER_ROWS else 0.75 * g.rows
+        if _firm_rows(rows, g) < needed or not _sides(rows, g, em, chosen):
             continue
         if any(g.first <= c.last and c.first <= g.last and g.x0 < c.x1 and c.x0 < g.x1
                for c in chosen):
             continue
         chosen.append(g)
-    return chosen
+    return _joined(chosen, MIN_GUTTER_EMS * em)
+
+
+def _joined(gutters: list[Gutter], width: float) -> list[Gutter]:
+    """One gutter of two that meet end to end and overlap sideways: a column whose left
+    edge moves (an indented abstract over the first section) narrows its gutter without
+    ending it, and the page must stay one band, read column by column."""
+    out: list[Gutter] = []
+    for g in sorted(gutters, key=lambda g: (g.first, g.x0)):
+        for k, c in enumerate(out):
+            lo, hi = max(c.x0, g.x0), min(c.x1, g.x1)
+            if g.first <= c.last + 1 and c.first <= g.last + 1 and hi - lo >= width:
+                out[k] = Gutter(lo, hi, min(c.first, g.first), max(c.last, g.last),
+                                c.hard + g.hard)
+                break
+        else:
+            out.append(g)
+    return sorted(out, key=lambda g: (-g.rows, g.x0))
 
 
 def _crosses(row: Row, gutters: Sequence[Gutter]) -> bool:
@@ -211,23 +251,6 @@ def reading_order(rows: Sequence[Row], page: int) -> list[TextLine]:
         band_no += 1
         index = last + 1
     return lines
-
-
-def flush_left(xs: Sequence[float]) -> float:
-    """A column's flush-left edge: the leftmost x where several of its lines start.
-
-    Not the most common x: a long block quote can outnumber the plain lines of its column.
-
-    >>> flush_left([67.5] * 8 + [49.5] * 5 + [63.9])
-    49.5
-    """
-    counts: dict[int, int] = {}
-    for x in xs:
-        counts[round(x)] = counts.get(round(x), 0) + 1
-    support = max(2, int(0.15 * len(xs)))
-    common = [x for x, n in counts.items() if n >= support]
-    key = min(common) if common else max(counts, key=lambda x: (counts[x], -x))
-    return min(x for x in xs if round(x) == key)
 
 
 def _core(line: TextLine) -> tuple[float, float]:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 
 from newsingest.model import Furniture, FurnitureKind
+from newsingest.reflow.floats import PageTable
 from newsingest.reflow.furniture import furniture_kind
 from newsingest.reflow.lines import Line
 
@@ -31,6 +32,8 @@ __all__ = ["PageLines", "find_furniture", "margin_band"]
 MARGIN = 0.1
 _DIGITS = re.compile(r"\d+")
 _EDGE_KINDS = (FurnitureKind.HEADER, FurnitureKind.FOOTER, FurnitureKind.PAGE_NUMBER)
+#: A folio: a chapter-page number ("7-45", "3.12") or a roman page number, alone on its line.
+_FOLIO = re.compile(r"^\s*(?:\d{1,3}[-–.]\d{1,4}|[ivxlc]{1,7}|[IVXLC]{1,7})\s*$")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 
@@ -42,6 +45,12 @@ class PageLines:
     width: float
     height: float
     lines: tuple[Line, ...]
+    #: boxes of the images drawn on the page (text on one is a figure's label)
+    figures: tuple[tuple[float, float, float, float], ...] = ()
+    #: tables the parser's table finder found on the page
+    tables: tuple[PageTable, ...] = ()
+    #: text set at an angle (margin stamps, rotated labels), joined
+    rotated: str = ""
 
 
 def margin_band(line: Line, height: float) -> str | None:
@@ -64,6 +73,11 @@ def _extremes(page: PageLines) -> tuple[float, float]:
     return min(b[1] for b in boxes), max(b[3] for b in boxes)
 
 
+def _at_edge(line: Line, highest: float, lowest: float) -> bool:
+    assert line.bbox is not None
+    return line.bbox[1] <= highest + 0.5 or line.bbox[3] >= lowest - 0.5
+
+
 def _key(text: str) -> str:
     return _DIGITS.sub("0", " ".join(text.casefold().split()))
 
@@ -80,7 +94,11 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
     found: dict[tuple[int, int], FurnitureKind] = {}
     repeats: Counter[str] = Counter()
     for page in pages:
-        seen = {_key(line.text) for line in page.lines if margin_band(line, page.height)}
+        if not page.lines:
+            continue
+        highest, lowest = _extremes(page)
+        seen = {_key(line.text) for line in page.lines
+                if margin_band(line, page.height) or _at_edge(line, highest, lowest)}
         repeats.update(seen)
     for p, page in enumerate(pages):
         if not page.lines:
@@ -95,6 +113,14 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
             if kind in _EDGE_KINDS and not (band or extreme or (
                     small and _COPYRIGHT.match(line.text))):
                 kind = None  # a number, URL or credit line set as body text is body text
+            if kind is None and (band or extreme) and extreme and _FOLIO.match(line.text):
+                kind = FurnitureKind.PAGE_NUMBER  # "7-45", "iv" at the page's top or foot
+            if kind is None and not band and extreme and small and \
+                    repeats[_key(line.text)] >= 2:
+                # a running head on a page with narrow margins: the page's first or last
+                # line, set small, repeated (digits aside) on another page
+                kind = FurnitureKind.HEADER if line.bbox[1] <= highest + 0.5 else \
+                    FurnitureKind.FOOTER
             if kind is None and band and (repeats[_key(line.text)] >= 2 or (
                     extreme and small and (p > 0 or band == "bottom"))):
                 # repeated, or set small at the very top or bottom of a page: a running head

@@ -1,0 +1,190 @@
+"""The engine for laid-out pages: furniture, then headline and byline, then body blocks.
+
+A parser with page geometry (the PDF parser) hands over its pages — lines in reading order
+with their evidence, the page size, the images and tables it found — and gets back the body
+blocks, the furniture and the header. Every decision about where a block starts, what it is,
+what is furniture and what the title is lives here and in the modules it calls
+(``pagefurniture``, ``headline``, ``floats``, ``blocks`` with ``rules`` and ``pagestats``),
+not in the parser. Steps:
+
+1. furniture by form, repetition and position (``pagefurniture``), then the header zone;
+2. floats out of the running text (``floats``): figure labels (text on an image) become
+   furniture, table cells and captions become ``table`` and ``caption`` blocks;
+3. the running text is segmented and typed (``blocks``), and each float is put back after
+   the block that was open where it stood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
+from newsingest.reflow.blocks import layout_blocks
+from newsingest.reflow.floats import PageTable, caption_runs, inside
+from newsingest.reflow.headline import Header, find_header
+from newsingest.reflow.hyphens import join_lines, word_vocabulary
+from newsingest.reflow.lines import Line
+from newsingest.reflow.pagefurniture import PageLines, find_furniture, furniture_items
+from newsingest.reflow.pagestats import PageStats, body_size_of, flow, right_aligned
+
+__all__ = ["PageFlow", "PageLines", "PageTable", "reflow_pages"]
+
+#: An image covering this share of its page is the page itself (a scan under its text layer).
+_BACKGROUND = 0.5
+#: Images closer than this (points) are pieces of one figure.
+_NEAR = 12.0
+
+
+@attrs.frozen
+class PageFlow:
+    """What the engine made of the pages: body blocks, furniture, and the header found."""
+
+    blocks: tuple[Block, ...]
+    furniture: tuple[Furniture, ...]
+    header: Header
+
+
+def _figures(page: PageLines) -> list[tuple[float, float, float, float]]:
+    """The page's figure areas: images drawn close together (a composite figure, with its
+    labels between the pieces) make one; an image as large as half the page is the page."""
+    area = page.width * page.height
+    boxes = [f for f in page.figures if (f[2] - f[0]) * (f[3] - f[1]) < _BACKGROUND * area]
+    merged = True
+    while merged and len(boxes) > 1:
+        merged = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                b = boxes[j]
+                if (a[0] - _NEAR <= b[2] and b[0] - _NEAR <= a[2]
+                        and a[1] - _NEAR <= b[3] and b[1] - _NEAR <= a[3]):
+                    boxes[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]),
+                                max(a[3], b[3]))
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [f for f in boxes if (f[2] - f[0]) * (f[3] - f[1]) < _BACKGROUND * area]
+
+
+def _label(line: Line, page: PageLines, areas: Sequence[tuple[float, float, float, float]],
+           body_size: float) -> bool:
+    """Text set smaller than the body inside a figure's area (on an image, or between the
+    pieces of a composite figure) is the figure's label; body-size text on an image (a cover's
+    title, a photo's overprinted headline) and text running past a figure is not."""
+    if not areas or (line.font_size or body_size) >= body_size - 0.5:
+        return False
+    return any(inside(line, area) for area in areas)
+
+
+def _table_block(page: int, table: PageTable) -> Block:
+    rows = tuple(tuple(" ".join(cell.split()) for cell in row) for row in table.rows)
+    text = "\n".join(" | ".join(c for c in row if c) for row in rows)
+    return Block(BlockType.TABLE, text, provenance=Provenance(page=page, bbox=table.bbox),
+                 rows=rows)
+
+
+def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
+    """Footnotes at the foot of a column: the trailing lines of a flow set smaller than the
+    body, under at least three body lines (a paper's footnotes, a copyright block under the
+    first column). Indexes into ``lines``."""
+    flows: dict[tuple[int, int, int], list[int]] = {}
+    for i, line in enumerate(lines):
+        flows.setdefault(flow(line), []).append(i)
+    zones: list[list[int]] = []
+    for members in flows.values():
+        k = len(members)
+        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5:
+            k -= 1
+        above = [i for i in members[:k]
+                 if abs((lines[i].font_size or body_size) - body_size) <= 0.5]
+        if k < len(members) and len(above) >= 3:
+            zones.append(members[k:])
+    return zones
+
+
+def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
+            vocabulary: frozenset[str]
+            ) -> tuple[list[Line], list[tuple[int | None, Block]], list[Furniture]]:
+    """Split the body into running lines and floats (each with the index of the last running
+    line before it), and figure labels (furniture)."""
+    by_page = {page.number: page for page in pages}
+    labels: list[Furniture] = []
+    members: dict[int, tuple[int, tuple[Block, ...]]] = {}  # body position -> (id, blocks)
+    kept: list[int] = []
+    figures: dict[int, list[tuple[float, float, float, float]]] = {}
+    for k, line in enumerate(body):
+        page = by_page.get(line.page or 0)
+        if page is None:
+            kept.append(k)
+            continue
+        table = next((t for t in page.tables if inside(line, t.bbox)), None)
+        if table is not None:
+            members[k] = (id(table), (_table_block(page.number, table),))
+            continue
+        if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size):
+            labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
+            continue
+        kept.append(k)
+    for run in caption_runs([body[k] for k in kept], body_size):
+        group = [body[kept[i]] for i in run]
+        text = join_lines([ln.text for ln in group])
+        first = group[0]
+        block = Block(BlockType.CAPTION, text, provenance=first.provenance,
+                      raw="\n".join(ln.text for ln in group) if len(group) > 1 else None)
+        for i in run:
+            members[kept[i]] = (id(block), (block,))
+    rest = [k for k in kept if k not in members]
+    for zone in _foot_zones([body[k] for k in rest], body_size):
+        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary)
+        for i in zone:
+            members[rest[i]] = (id(notes), notes)
+    running: list[Line] = []
+    floats: list[tuple[int | None, Block]] = []
+    seen: set[int] = set()
+    last: int | None = None
+    kept_set = set(kept)
+    for k, line in enumerate(body):
+        if k in members:
+            key, blocks = members[k]
+            if key not in seen:
+                seen.add(key)
+                floats.extend((last, block) for block in blocks)
+            continue
+        if k in kept_set:
+            running.append(line)
+            last = line.index
+    return running, floats, labels
+
+
+def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> PageFlow:
+    """Blocks, furniture and header of a laid-out document.
+
+    ``info_title`` is the title the container declares (PDF Info/XMP), which picks the
+    headline among several large texts when one matches it.
+    """
+    all_lines = [line for page in pages for line in page.lines]
+    body_size = body_size_of(all_lines)
+    form = find_furniture(pages, None, body_size)
+    skip = frozenset(pages[p].lines[i].index for p, i in form)
+    header = find_header(all_lines, body_size, skip, info_title,
+                         [pages[p].lines[i].text for p, i in form])
+    kinds = find_furniture(pages, header.title_top, body_size)
+    skip = frozenset(pages[p].lines[i].index for p, i in kinds)
+    body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
+    vocabulary = word_vocabulary([line.text for line in all_lines])
+    running, floats, labels = _floats(pages, body, body_size, vocabulary)
+    flush_right = right_aligned(running)
+    if flush_right:
+        running = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
+                   for line in running]
+    stats = PageStats.of(running) if running else None
+    blocks = layout_blocks(running, vocabulary, floats, stats)
+    rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),
+                         Provenance(page=page.number)) for page in pages if page.rotated.strip()]
+    furniture = sorted((*furniture_items(pages, kinds), *labels, *rotated),
+                       key=lambda f: (f.provenance.page or 0,
+                                      f.provenance.bbox[1] if f.provenance.bbox else 1e9))
+    return PageFlow(blocks, tuple(furniture), header)

@@ -1,0 +1,303 @@
+"""Break rules for laid-out lines: does this line start a new block, or go on with the last?
+
+Each rule looks at one kind of evidence and says ``BREAK``, ``JOIN`` or ``ABSTAIN`` (its
+evidence is absent or says nothing). :data:`RULES` tries them in order and the first verdict
+wins; when all abstain, the line joins. The order, strongest evidence first:
+
+1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start`);
+2. ``font_change`` — a change of size or weight;
+3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
+4. ``gap`` — white above the line taller than the document's line gap (same flow only);
+5. ``item_body`` — inside a list item: a line at the hanging indent goes on, else it breaks;
+6. ``body_edge`` — in a block of two lines or more, a line leaving the block's left edge;
+7. ``first_line_indent`` — a first-line indent after a flush line;
+8. ``out_of_quote`` — a flush line after a one-line indented quote;
+9. ``line_end`` — the previous line ended its paragraph: the next word would have fitted on
+   it, or it closes a sentence well short of the measure (at a column or page break, or in a
+   justified column).
+
+Page statistics come from ``reflow.pagestats`` (one place); every rule is a plain function
+of a :class:`Pair`, unit-tested on its own.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from newsingest.reflow.layout import ends_sentence
+from newsingest.reflow.lines import Line
+from newsingest.reflow.markers import list_marker
+from newsingest.reflow.pagestats import PageStats, box, flow, size
+
+__all__ = ["RULES", "Open", "Pair", "Verdict", "decide", "ended", "item_start"]
+
+#: Extra white (ems) over the usual line gap that makes a paragraph break.
+GAP_EMS = 0.35
+#: A first-line indent of at least this many ems starts a paragraph.
+INDENT_EMS = 0.6
+#: A block indented this many ems from its column (on every line) is a quote.
+QUOTE_EMS = 1.2
+#: A list item's next line within this many ems of its hanging indent continues it (hanging
+#: indents align exactly; a typed paragraph indent may fall near them).
+HANG_EMS = 0.3
+#: A line this far (ems) from its column's right edge is short (a paragraph's last line).
+SHORT_EMS = 2.5
+
+_TYPED_BULLETS = ("*", "-", "\u2013", "\u2014")
+#: Closing quotation marks and the opening mark each needs before it on the line.
+_CLOSERS = {'"': '"', "\u201d": "\u201c", "\u2019": "\u2018", "'": "'", "\u00bb": "\u00ab"}
+
+
+class Verdict(enum.Enum):
+    BREAK = "break"
+    JOIN = "join"
+    #: join, and the block is prose after all (a "* text" line with a first-line indent)
+    JOIN_AS_PROSE = "join-as-prose"
+    ABSTAIN = "abstain"
+
+
+def ended(text: str, before: str = "") -> bool:
+    """A sentence end, or a closing quotation mark ending a quoted title line — one opened on
+    the line or on the block's lines ``before`` it: the apostrophe of "The millers'" closes
+    nothing (a straight ``'`` opens only at a word start: "don't" opens nothing either).
+
+    >>> ended('the end.'), ended('"We write with urgency"'), ended('and the')
+    (True, True, False)
+    >>> ended("The millers'"), ended("\u2018Not now\u2019"), ended('a disaster"', 'it "was')
+    (False, True, True)
+    """
+    text = text.rstrip()
+    if ends_sentence(text):
+        return True
+    opener = _CLOSERS.get(text[-1:])
+    if opener is None:
+        return False
+    opened = f"{before} {text[:-1]}"
+    return f" {opener}" in opened if opener == "'" else opener in opened
+
+
+@attrs.define
+class Open:
+    """The block being built: its lines (in order) and whether it started as a list item."""
+
+    lines: list[Line] = attrs.field(factory=list)
+    item: bool = False
+
+
+@attrs.frozen
+class Pair:
+    """The evidence at one line break: the open block, the next line, the statistics."""
+
+    stats: PageStats
+    block: Open
+    cur: Line
+    starts_item: bool = False
+
+    @property
+    def prev(self) -> Line:
+        return self.block.lines[-1]
+
+    @property
+    def first(self) -> Line:
+        return self.block.lines[0]
+
+    @property
+    def same_flow(self) -> bool:
+        return flow(self.cur) == flow(self.prev)
+
+    @property
+    def em(self) -> float:
+        return size(self.cur)
+
+    def measure(self) -> float:
+        """The right edge of the block's lines: its column's, or for an indented or italic
+        block (a quote, often set ragged inside a justified column) the widest line so far;
+        a list item is indented by its marker but runs to the column's edge."""
+        prev = self.prev
+        if self.block.item:
+            return self.stats.column(prev).right
+        if self.stats.indent(prev) > QUOTE_EMS * size(prev) or any(
+                ln.italic for ln in self.block.lines):
+            return max(box(ln)[2] for ln in self.block.lines)
+        return self.stats.column(prev).right
+
+    def fits(self) -> bool:
+        """Would ``cur``'s first word have fitted at the end of the block's last line? Then a
+        typesetter filling lines would have put it there: that line ended a paragraph.
+
+        An indented block (a quote) has its own, unknown measure: the widest of its lines so
+        far stands in for it, which errs on the side of going on. In a flow broken by hand
+        (``PageStats.hand_wrapped``) the question says nothing: never.
+        """
+        prev = self.prev
+        if prev.text.rstrip().endswith(("-", "\u2010", "\u00ad")) or \
+                flow(prev) in self.stats.hand_wrapped:
+            return False
+        room = self.measure() - box(prev)[2]
+        lead = self.cur.lead or 0.0
+        return lead > 0 and lead + 0.3 * size(prev) < room - 1.0
+
+    def mid_sentence(self) -> bool:
+        """The block's last line is full and open (no sentence end, the next word would not
+        have fitted): the text runs on into ``cur`` whatever its slant — a long italic title
+        or phrase can make a line of a paragraph mostly italic."""
+        prev = self.prev
+        return not (ended(prev.text) or self.stats.short(prev, SHORT_EMS) or self.fits())
+
+    def line_ended(self) -> bool:
+        """Whether the block's last line ended its paragraph (see :func:`line_end`)."""
+        prev = self.prev
+        closed = ended(prev.text, " ".join(ln.text for ln in self.block.lines[-4:-1]))
+        short = box(prev)[2] < self.measure() - SHORT_EMS * size(prev)
+        justified = self.stats.column(self.cur).justified
+        if flow(prev) in self.stats.hand_wrapped:
+            # typed line breaks: a sentence ending on a line a quarter shorter than the
+            # measure ends its paragraph (typed lines vary less than that)
+            col = self.stats.column(prev)
+            return closed and box(prev)[2] < col.right - 0.25 * (col.right - col.left)
+        return self.fits() or (closed and short and (justified or not self.same_flow))
+
+
+def _verdict(flag: bool) -> Verdict:
+    return Verdict.BREAK if flag else Verdict.JOIN
+
+
+def list_item(p: Pair) -> Verdict:
+    """A line that starts a list item starts a block."""
+    return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
+
+
+def font_change(p: Pair) -> Verdict:
+    """A change of font size (over 0.6 pt) or weight starts a block."""
+    if p.cur.font_size is None or p.prev.font_size is None:
+        return Verdict.ABSTAIN
+    if abs(size(p.cur) - size(p.prev)) > 0.6 or p.cur.bold != p.prev.bold:
+        return Verdict.BREAK
+    return Verdict.ABSTAIN
+
+
+def slant_change(p: Pair) -> Verdict:
+    """A switch to or from italic (a quote) starts a block, unless a sentence runs on."""
+    if p.cur.italic is None or p.prev.italic is None or p.cur.italic == p.prev.italic:
+        return Verdict.ABSTAIN
+    return Verdict.ABSTAIN if p.same_flow and p.mid_sentence() else Verdict.BREAK
+
+
+def gap(p: Pair) -> Verdict:
+    """White above the line taller than the usual line gap (by a third of an em) breaks;
+    only within one flow, where the gap was measured."""
+    white = p.cur.gap_above
+    if not p.same_flow or white is None:
+        return Verdict.ABSTAIN
+    usual = p.stats.line_gap(p.cur)
+    return Verdict.BREAK if white > usual + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
+
+
+def item_body(p: Pair) -> Verdict:
+    """Inside a list item, a line at the item's hanging indent goes on (unless the item's
+    last line ended); a "* text" line followed by a flush full line was an indented paragraph
+    whose first word is a star; anything else ends the item."""
+    if not p.block.item:
+        return Verdict.ABSTAIN
+    stats, first, em = p.stats, p.first, p.em
+    indent = stats.indent(p.cur)
+    hang = (first.hang if first.hang is not None else box(first)[0]) - stats.column(first).left
+    if abs(indent - hang) <= HANG_EMS * em:
+        return _verdict(p.line_ended())
+    if (len(p.block.lines) == 1 and abs(indent) <= 0.5 * em
+            and not stats.short(p.prev, SHORT_EMS)
+            and INDENT_EMS * em <= stats.indent(first) <= 2.5 * em):
+        return Verdict.JOIN_AS_PROSE
+    return Verdict.BREAK
+
+
+def body_edge(p: Pair) -> Verdict:
+    """In a block of two lines or more, a line that leaves the left edge of the block's
+    wrapped lines starts a new one; on that edge, the last line's end decides."""
+    if len(p.block.lines) < 2:
+        return Verdict.ABSTAIN
+    body = p.stats.indent(p.block.lines[1])
+    if abs(p.stats.indent(p.cur) - body) > 0.5 * p.em:
+        return Verdict.BREAK
+    return _verdict(p.line_ended())
+
+
+def first_line_indent(p: Pair) -> Verdict:
+    """A line indented by a first-line indent more than the line above starts a paragraph —
+    unless the line above is a block's first line, full and open in mid-sentence: then the
+    indent is a hanging one (a reference list, a glossary) and the text runs on."""
+    indent, before = p.stats.indent(p.cur), p.stats.indent(p.prev)
+    if indent > INDENT_EMS * p.em and indent > before + INDENT_EMS * p.em:
+        if len(p.block.lines) == 1 and p.same_flow and p.mid_sentence():
+            return Verdict.ABSTAIN
+        return Verdict.BREAK
+    return Verdict.ABSTAIN
+
+
+def out_of_quote(p: Pair) -> Verdict:
+    """A flush line after a one-line indented, short line (not a paragraph's indented first
+    line) leaves a one-line quote."""
+    stats, prev, em = p.stats, p.prev, p.em
+    if (stats.indent(prev) > QUOTE_EMS * em and stats.indent(p.cur) < 0.5 * em
+            and box(prev)[2] < stats.column(prev).right - QUOTE_EMS * em
+            and not stats.paragraph_indented(prev)):
+        return Verdict.BREAK
+    return Verdict.ABSTAIN
+
+
+def line_end(p: Pair) -> Verdict:
+    """The previous line ended its paragraph: the next word would have fitted on it, or it
+    closes a sentence short of the measure where that means a paragraph end (a justified
+    column, or a column or page break)."""
+    return _verdict(p.line_ended())
+
+
+Rule = Callable[[Pair], Verdict]
+
+#: The break rules, in the order they are tried (see the module docstring).
+RULES: tuple[Rule, ...] = (list_item, font_change, slant_change, gap, item_body, body_edge,
+                           first_line_indent, out_of_quote, line_end)
+
+
+def decide(p: Pair, rules: Sequence[Rule] = RULES) -> Verdict:
+    """The first verdict of ``rules`` that does not abstain; ``JOIN`` when all abstain."""
+    for rule in rules:
+        verdict = rule(p)
+        if verdict is not Verdict.ABSTAIN:
+            return verdict
+    return Verdict.JOIN
+
+
+def _hangs(cur: Line, nxt: Line | None) -> bool:
+    """Whether the next line continues ``cur`` at its hanging indent (list evidence)."""
+    if cur.hang is None or nxt is None or flow(nxt) != flow(cur):
+        return False
+    return abs(box(nxt)[0] - cur.hang) <= HANG_EMS * size(cur)
+
+
+def item_start(stats: PageStats, prev: Line | None, cur: Line, nxt: Line | None,
+               in_item: bool) -> bool:
+    """A list marker starts an item unless the line merely wraps a sentence ("(Oct." /
+    "13) and ..."): same place as the line above, no white, and that line not ended."""
+    marker = list_marker(cur.text)
+    if marker is None:
+        return False
+    if marker.marker in _TYPED_BULLETS and not (_hangs(cur, nxt) or cur.tab):
+        return False  # a typed "*" note or "— Name" credit, not a drawn list bullet
+    if in_item or cur.tab:
+        return True  # in a list, or a marker set apart from its text: a drawn list marker
+    if stats.indent(cur) < 0.3 * size(cur) and not _hangs(cur, nxt):
+        return False  # "3. A numbered paragraph" flush with the text, not a list
+    if prev is None or flow(prev) != flow(cur):
+        return True
+    em = size(cur)
+    if abs(box(cur)[0] - box(prev)[0]) > 0.5 * em:
+        return True
+    white = cur.gap_above
+    if white is not None and white > stats.line_gap(cur) + max(GAP_EMS * em, 1.5):
+        return True
+    text = prev.text.rstrip()
+    return text.endswith(":") or (stats.short(prev, SHORT_EMS) and ended(text))

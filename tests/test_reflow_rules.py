@@ -1,0 +1,124 @@
+"""The break rules of laid-out lines, one by one, and the page statistics they share."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from newsingest.reflow import rules
+from newsingest.reflow.lines import Line
+from newsingest.reflow.pagestats import PageStats
+from newsingest.reflow.rules import Open, Pair, Verdict
+
+LEFT, RIGHT = 72.0, 300.0
+_IDS = itertools.count()
+
+
+def line(text: str, top: float, *, x0: float = LEFT, x1: float = RIGHT, size: float = 10.0,
+         gap: float | None = 3.0, bold: bool = False, italic: bool = False, column: int = 0,
+         lead: float = 20.0, hang: float | None = None, rtl: bool | None = None) -> Line:
+    return Line(text, next(_IDS), page=1, bbox=(x0, top, x1, top + size), font_size=size,
+                bold=bold, italic=italic, gap_above=gap, column=column, band=0, lead=lead,
+                hang=hang, rtl=rtl)
+
+
+#: A justified column of ten full lines: the statistics every pair below is judged against.
+BODY = [line("a full line of body text that runs to the right edge", 100 + 13 * k)
+        for k in range(10)]
+STATS = PageStats.of(BODY)
+
+
+def pair(prev: list[Line], cur: Line, item: bool = False, starts: bool = False) -> Pair:
+    return Pair(STATS, Open(list(prev), item), cur, starts)
+
+
+def test_page_statistics_are_read_once_from_the_body() -> None:
+    col = STATS.column(BODY[0])
+    assert (col.left, col.right, col.justified) == (LEFT, RIGHT, True)
+    assert STATS.body_size == 10.0
+    assert STATS.gap == pytest.approx(3.0)
+    assert STATS.indent(line("x", 0, x0=LEFT + 12)) == pytest.approx(12.0)
+
+
+def test_list_item_breaks_only_when_a_list_item_starts() -> None:
+    assert rules.list_item(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
+    assert rules.list_item(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+
+
+def test_font_change_breaks_on_size_or_weight_and_abstains_without_fonts() -> None:
+    assert rules.font_change(pair(BODY[:1], line("Heading", 120, size=14))) is Verdict.BREAK
+    assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.BREAK
+    assert rules.font_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+    unknown = Line("text", 99, page=1, bbox=(LEFT, 200, RIGHT, 210))
+    assert rules.font_change(pair(BODY[:1], unknown)) is Verdict.ABSTAIN
+
+
+def test_slant_change_breaks_unless_a_sentence_runs_on() -> None:
+    ended = line("the last sentence ends here.", 100, x1=200)
+    assert rules.slant_change(pair([ended], line("A quote", 113, italic=True))) is Verdict.BREAK
+    running = line("a full line that does not end its sentence and", 100)
+    assert rules.slant_change(pair([running], line("an italic title", 113, italic=True,
+                                                   lead=30))) is Verdict.ABSTAIN
+
+
+def test_gap_breaks_on_white_above_within_one_flow() -> None:
+    assert rules.gap(pair(BODY[:1], line("next", 130, gap=12.0))) is Verdict.BREAK
+    assert rules.gap(pair(BODY[:1], line("next", 113, gap=3.0))) is Verdict.ABSTAIN
+    other = line("next column", 100, gap=12.0, column=1)
+    assert rules.gap(pair(BODY[:1], other)) is Verdict.ABSTAIN
+
+
+def test_item_body_goes_on_at_the_hanging_indent() -> None:
+    item = line("• first item that wraps onto the next line", 100, hang=LEFT + 12)
+    at_hang = line("and goes on here at the hang", 113, x0=LEFT + 12)
+    assert rules.item_body(pair([item], at_hang, item=True)) is Verdict.JOIN
+    assert rules.item_body(pair([item], line("Flush text", 113), item=True)) is Verdict.BREAK
+    assert rules.item_body(pair([item], at_hang)) is Verdict.ABSTAIN  # not in an item
+
+
+def test_body_edge_breaks_when_a_line_leaves_the_blocks_edge() -> None:
+    block = BODY[:2]
+    assert rules.body_edge(pair(block, line("indented", 130, x0=LEFT + 15))) is Verdict.BREAK
+    assert rules.body_edge(pair(block, BODY[2])) is Verdict.JOIN
+    assert rules.body_edge(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN  # one line: no edge
+
+
+def test_first_line_indent_breaks_but_not_a_hanging_indent() -> None:
+    indented = line("An indented first line", 113, x0=LEFT + 12)
+    ended = line("the last line of a paragraph ends here.", 100)
+    assert rules.first_line_indent(pair([ended], indented)) is Verdict.BREAK
+    assert rules.first_line_indent(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+    # a block's first line, full and open: the indented line below is its hanging indent
+    assert rules.first_line_indent(pair(BODY[:1], indented)) is Verdict.ABSTAIN
+
+
+def test_out_of_quote_breaks_after_a_short_indented_line() -> None:
+    quote = line("a short indented quotation", 100, x0=LEFT + 20, x1=220)
+    assert rules.out_of_quote(pair([quote], BODY[1])) is Verdict.BREAK
+    assert rules.out_of_quote(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+
+
+def test_line_end_breaks_when_the_next_word_would_have_fitted() -> None:
+    short = line("a short last line.", 100, x1=180)
+    assert rules.line_end(pair([short], line("Next", 113, lead=25))) is Verdict.BREAK
+    assert rules.line_end(pair(BODY[:1], line("next", 113, lead=25))) is Verdict.JOIN
+
+
+def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
+    assert rules.decide(pair(BODY[:1], BODY[1])) is Verdict.JOIN
+    # a list item starting wins over everything after it
+    assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
+    assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
+    assert [r.__name__ for r in rules.RULES] == [
+        "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
+        "first_line_indent", "out_of_quote", "line_end"]
+
+
+def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:
+    """A right-to-left paragraph is flush right: its short last line ends on the left."""
+    full = [line("שורה מלאה", 100 + 13 * k, rtl=True) for k in range(3)]
+    stats = PageStats.of(full)
+    last = line("סוף.", 139, x0=250, rtl=True)
+    assert stats.indent(last) == pytest.approx(0.0)
+    assert stats.short(last, 2.5)
