@@ -33,8 +33,16 @@ from newsingest.model import (
 )
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.html.blocks import RawBlock, linearize
-from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
-from newsingest.parsers.html.content import choose_root, evidence_words, plain_text, words
+from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements, soft_skips
+from newsingest.parsers.html.content import (
+    choose_root,
+    evidence_words,
+    is_prose,
+    is_sentences,
+    plain_text,
+    visual_length,
+    words,
+)
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.furniture import Item, page_furniture
 from newsingest.parsers.html.headline import headline
@@ -121,6 +129,49 @@ class Extraction:
                               set(self.code))
 
 
+#: When the body kept holds less than this share of the page's prose, the extraction is tried
+#: again with the soft furniture admitted (and kept if that holds more).
+RETRY_SHARE = 0.25
+
+
+def _prose_map(blocks: Sequence[RawBlock], hard: frozenset[Any],
+               soft: frozenset[Any]) -> dict[Any, float]:
+    """Prose length below each soft-furniture element, and the page's (key ``None``), leaving
+    out what hard furniture holds (a long comment thread is no reason to admit a sidebar)."""
+    prose: dict[Any, float] = {None: 0.0}
+    for block in blocks:
+        if not is_sentences(block):
+            continue
+        chain = list(block.element.iterancestors())
+        chain.append(block.element)
+        if any(node in hard for node in chain):
+            continue
+        length = float(visual_length(block.text) - block.link_chars)
+        prose[None] += length
+        for node in chain:
+            if node in soft:
+                prose[node] = prose.get(node, 0.0) + length
+    return prose
+
+
+@attrs.frozen
+class _Attempt:
+    """One walk of the page with one set of skipped elements, and what it kept."""
+
+    blocks: list[RawBlock]
+    deepest: int
+    marks: list[tuple[int, Any]]
+    chosen: Selection
+    top: Any
+    skip: set[Any]
+    code: set[Any]
+    prose: float
+
+
+def _prose_of(blocks: Iterable[RawBlock]) -> float:
+    return float(sum(visual_length(b.text) - b.link_chars for b in blocks if is_prose(b)))
+
+
 def extract_body(
     root: Any, metadata: Metadata, article_body: str | None = None, *, captions: bool = True
 ) -> Extraction:
@@ -128,26 +179,40 @@ def extract_body(
     body = root.find("body")
     if body is None:
         body = root
-    code, furniture = skipped_elements(body)
+    skips = skipped_elements(body)
     evidence = evidence_words(article_body)
-    skip = code | furniture
-    blocks, deepest, marks = linearize(body, skip, furniture)
-    top = choose_root(blocks, evidence)
-    chosen = Selection() if top is None else select_blocks(
-        blocks, top, metadata.title, evidence, captions=captions)
-    if not chosen.kept:
-        # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class
-        # that reads like a sidebar, an article hidden until a script reveals it): when they
-        # leave nothing, try again skipping only what is never text.
-        never = {el for el in code if el.tag in CODE_TAGS}
-        retry_blocks, deepest, retry_marks = linearize(body, never)
-        retry_top = choose_root(retry_blocks, evidence)
-        if retry_top is not None:
-            retry = select_blocks(retry_blocks, retry_top, metadata.title, evidence,
-                                  captions=captions)
-            if retry.kept:
-                blocks, marks, top, chosen, skip, code = (
-                    retry_blocks, retry_marks, retry_top, retry, never, never)
+    code = set(skips.code)
+    full, _, _ = linearize(body, code)
+    prose = _prose_map(full, skips.hard, skips.soft)
+    admitted = soft_skips(skips, prose)
+    furniture = set(skips.hard | admitted)
+    never = {el for el in code if el.tag in CODE_TAGS}
+    # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class that
+    # reads like a sidebar, an article hidden until a script reveals it): when they keep little
+    # of the page's prose, try again admitting the soft furniture, then skipping only what is
+    # never text.
+    hard = set(skips.hard)
+
+    def attempt(skip: set[Any], record: set[Any], never_text: set[Any]) -> _Attempt:
+        blocks, deepest, marks = linearize(body, skip, record)
+        top = choose_root(blocks, evidence)
+        chosen = Selection() if top is None else select_blocks(
+            blocks, top, metadata.title, evidence, captions=captions)
+        return _Attempt(blocks, deepest, marks, chosen, top, skip, never_text,
+                        _prose_of(chosen.kept))
+
+    best = attempt(code | furniture, furniture, code)
+    if admitted and best.prose < RETRY_SHARE * prose[None]:
+        retry = attempt(code | hard, hard, code)
+        if retry.chosen.kept and retry.prose > best.prose:
+            best = retry
+    if not best.chosen.kept:
+        retry = attempt(never, set(), never)
+        if retry.chosen.kept:
+            best = retry
+    blocks, deepest, marks, chosen, top = (best.blocks, best.deepest, best.marks, best.chosen,
+                                           best.top)
+    skip, code = best.skip, best.code
     kept, dropped = chosen.kept, chosen.dropped
     head = headline(blocks, chosen, top) if metadata.title is None and top is not None else None
     if head is not None and any(b is head for b in kept):
