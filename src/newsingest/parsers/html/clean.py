@@ -46,7 +46,7 @@ HARD = _wordset("""
     sharetools sharebar newsletter newsletters signup subscribe subscription
     cookie cookies consent gdpr outbrain taboola comment-list more-stories sign-up
     most-popular readmore read-more about-author author-bio author-info author-box
-    author-card author-profile print-only visually-hidden sr-only screen-reader skip-link
+    author-card author-profile print-only skip-link
     jump-link
 """)
 #: Class/id words that usually mark furniture but are also layout names a theme puts around
@@ -58,7 +58,7 @@ SOFT = _wordset("""
     modal overlay bio tags trending popular widget byline dateline timestamp rating
     pagination pager caption credit credits gallery slideshow carousel copyright disclaimer
     enlarge tag-list video-player media-player audio-player videoplayer jwplayer video-box
-    video-wrapper
+    video-wrapper visually-hidden sr-only screen-reader
 """)
 NEGATIVE = HARD | SOFT
 #: Class/id words of the article body itself.
@@ -211,6 +211,11 @@ def _in_running_text(el: Any) -> bool:
     return bool((before and before.strip()) and (el.tail and el.tail.strip()))
 
 
+#: Most text a ``<button>`` holds; one holding more is markup an unclosed button swallowed
+#: (the parser nests the rest of the page inside it), and is read like any element.
+BUTTON_TEXT = 300
+
+
 @attrs.frozen
 class Skips:
     """What :func:`skipped_elements` found: ``code`` is never text (code, media, hidden parts);
@@ -238,7 +243,7 @@ def skipped_elements(root: Any) -> Skips:
             continue
         if tag in _CONTROLS or (tag == "a" and el.attrib and _is_control(el)):
             controls.append(el)
-        if tag in CODE_TAGS:
+        if tag in CODE_TAGS and not (tag == "button" and not _text_within(el, BUTTON_TEXT)):
             code.add(el)
             continue
         attrib = el.attrib
