@@ -111,23 +111,58 @@ class _Frame:
     in_caption: bool = False
 
 
-def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None:
-    """Rows of a data table, or ``None`` for a layout table (nested tables, long cells)."""
+def _cell_text(cell: Any, skip: set[Any]) -> tuple[str, int]:
+    """A cell's text without what the walker skips elsewhere (scripts, hidden parts,
+    furniture), and how many of its characters are link text."""
+    import lxml.etree
+
+    parts: list[str] = []
+    links = 0
+    in_link = 0
+    walk = lxml.etree.iterwalk(cell, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if node in skip and node is not cell:
+                walk.skip_subtree()  # its end event still comes, with its tail
+                continue
+            if node.tag == "a":
+                in_link += 1
+            text = node.text if isinstance(node.tag, str) else None
+        else:
+            if node.tag == "a" and node not in skip:
+                in_link -= 1
+            text = node.tail if node is not cell else None
+        if text:
+            parts.append(text)
+            if in_link:
+                links += len(text.strip())
+    return fold("".join(parts)), links
+
+
+def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[tuple[str, ...], ...], int] | None:
+    """Rows of a data table and its link characters, or ``None`` for a layout table (nested
+    tables, long cells, paragraphs in cells), which the walker enters like any box."""
     if table.find(".//table") is not None:
         return None
     rows: list[tuple[str, ...]] = []
+    links = 0
     for tr in table.iter("tr"):
+        if tr in skip or any(node in skip for node in tr.iterancestors() if node is not table):
+            continue
         cells = []
         for cell in tr:
             if cell.tag not in ("td", "th") or cell in skip:
                 continue
-            text = fold("".join(cell.itertext()))
-            if len(text) > _MAX_CELL or cell.find(".//p") is not None:
+            if cell.find(".//p") is not None:
+                return None
+            text, linked = _cell_text(cell, skip)
+            if len(text) > _MAX_CELL:
                 return None
             cells.append(text)
+            links += linked
         if any(cells):
             rows.append(tuple(cells))
-    return tuple(rows) if rows else None
+    return (tuple(rows), links) if rows else None
 
 
 def _list_depth(stack: list[_Frame]) -> int:
@@ -198,10 +233,12 @@ class _Walker:
             if self.stack:
                 self.flush(self.stack[-1])
             if tag == "table":
-                rows = _data_rows(el, self.skip)
-                if rows is not None:
+                found = _data_rows(el, self.skip)
+                if found is not None:
+                    rows, links = found
                     text = "\n".join(" | ".join(c for c in row if c) for row in rows)
-                    self.blocks.append(RawBlock(BlockType.TABLE, text, el, rows=rows, tag=tag))
+                    self.blocks.append(RawBlock(BlockType.TABLE, text, el, min(links, len(text)),
+                                                rows=rows, tag=tag))
                     return False
             self.push(el, tag)
         self.add(el.text)

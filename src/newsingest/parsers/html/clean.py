@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from newsingest.parsers.html.content import text_within
+
 __all__ = ["HARD", "NEGATIVE", "POSITIVE", "SOFT", "Skips", "skipped_elements", "soft_skips",
            "token_parts"]
 
@@ -166,15 +168,6 @@ def _is_control(el: Any) -> bool:
     return any(token_parts(t) & _BUTTON_CLASS for t in (el.get("class") or "").lower().split())
 
 
-def _text_within(el: Any, limit: int) -> bool:
-    total = 0
-    for piece in el.itertext():
-        total += len(piece) - piece.count(" ") - piece.count("\n")
-        if total > limit:
-            return False
-    return True
-
-
 def cta_box(control: Any) -> Any | None:
     """The box around a control that holds nothing but its pitch: a newsletter sign-up, a
     paywall prompt, a cookie notice. Such boxes rarely have telling classes (``css-1x2y``),
@@ -188,7 +181,7 @@ def cta_box(control: Any) -> Any | None:
             break
         if (node.get("itemprop") or "").lower() == "articlebody":
             break
-        if not _text_within(node, CTA_TEXT) or sum(1 for _ in node.iter("p")) > 3:
+        if not text_within(node, CTA_TEXT) or sum(1 for _ in node.iter("p")) > 3:
             break
         if node.tag not in _INLINE:
             box = node
@@ -243,7 +236,7 @@ def skipped_elements(root: Any) -> Skips:
             continue
         if tag in _CONTROLS or (tag == "a" and el.attrib and _is_control(el)):
             controls.append(el)
-        if tag in CODE_TAGS and not (tag == "button" and not _text_within(el, BUTTON_TEXT)):
+        if tag in CODE_TAGS and not (tag == "button" and not text_within(el, BUTTON_TEXT)):
             code.add(el)
             continue
         attrib = el.attrib

@@ -171,14 +171,34 @@ CARD_WEIGHT = 0.2
 
 
 def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
-    """One ``<article>`` of three or more side by side, or nested in another: a teaser."""
+    """One ``<article>`` of three or more side by side, or nested in another, that is short or
+    headed by a link: a teaser. (Long ones are the sections of a story that a theme marks up
+    as articles.)"""
     found = cache.get(article)
     if found is None:
         parent = article.getparent()
         siblings = 0 if parent is None else sum(1 for el in parent if el.tag == "article")
-        found = siblings > 2 or any(a.tag == "article" for a in article.iterancestors())
+        found = (siblings > 2 or any(a.tag == "article" for a in article.iterancestors())) and (
+            teaser_like(article))
         cache[article] = found
     return found
+
+
+#: Most text (non-space characters) of an ``<article>`` that is a card or a comment.
+SHORT_ARTICLE = 1000
+
+
+def teaser_like(article: Any) -> bool:
+    """Short, or opened by a linked heading: what a card or a comment looks like, and a
+    section of the story does not."""
+    if text_within(article, SHORT_ARTICLE):
+        return True
+    head = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    if head is None:
+        return False
+    text = sum(len(t.strip()) for t in head.itertext())
+    linked = sum(len(t.strip()) for a in head.iter("a") for t in a.itertext())
+    return text > 0 and linked > 0.5 * text
 
 
 def text_within(el: Any, limit: int) -> bool:
