@@ -10,6 +10,7 @@ structured date exists, because its extensive search costs more than the whole e
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -23,6 +24,7 @@ from newsingest.model import Metadata, ParseWarning
 __all__ = [
     "HtmlMeta",
     "byline_authors",
+    "choose_title",
     "extract_metadata",
     "headline_byline",
     "headline_in_title",
@@ -40,6 +42,8 @@ class HtmlMeta:
     metadata: Metadata
     article_body: str | None = None
     warnings: tuple[ParseWarning, ...] = ()
+    #: The text of ``<title>``, as written (for :func:`choose_title`).
+    page_title: str | None = None
 
 
 def strip_site_suffix(title: str, site: str | None = None) -> str:
@@ -76,6 +80,11 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept).strip()
 
 
+def _unescaped(text: str | None) -> str | None:
+    """Text with HTML entities decoded: CMSs escape titles twice (``&amp;#8217;``)."""
+    return html.unescape(text) if text and "&" in text else text
+
+
 def _clean_author(name: str | None) -> str | None:
     """A person's name from an author field: no "By", no ", AP Writer" role, no shouting.
 
@@ -86,7 +95,7 @@ def _clean_author(name: str | None) -> str | None:
     """
     if not name:
         return None
-    name = _BY.sub("", " ".join(name.split())).strip(" ,;")
+    name = _BY.sub("", " ".join(html.unescape(name).split())).strip(" ,;")
     if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
         return None
     first, _, rest = name.partition(", ")
@@ -115,7 +124,7 @@ def _meta_tags(root: Any) -> dict[str, str]:
         for attr in ("property", "name", "itemprop"):
             key = meta.get(attr)
             if key:
-                tags.setdefault(key.strip().lower(), " ".join(content.split()))
+                tags.setdefault(key.strip().lower(), " ".join(html.unescape(content).split()))
     return tags
 
 
@@ -149,6 +158,45 @@ def headline_in_title(root: Any, title: str) -> str:
                 and (best is None or len(text) > len(best))):
             best = text
     return best or title
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+#: Share of words an ``<h1>`` must share with a stated title to be taken as the same headline.
+TITLE_AGREEMENT = 0.3
+#: Words from which an ``<h1>`` reads as a headline on its own (shorter ones are often section
+#: labels: "Blog", "Pricing", the site's name).
+HEADLINE_WORDS = 4
+
+
+def choose_title(stated: str | None, page_title: str | None, h1: str | None,
+                 site_name: str | None) -> str | None:
+    """The page's title: its headline ``<h1>`` (as the reader sees it, without the site name
+    and the SEO wording of ``<title>``) when it agrees with a stated title or reads as a
+    headline and is not the site's name; else the stated title (JSON-LD, OpenGraph, ``<title>``).
+
+    >>> choose_title("Storm hits", "Storm hits | Gazette", "Storm hits the coast", "Gazette")
+    'Storm hits the coast'
+    >>> choose_title("Storm hits the coast", None, "Blog", None)
+    'Storm hits the coast'
+    >>> choose_title("Gazette", "Gazette", "Gazette", "Gazette")
+    'Gazette'
+    """
+    if not h1:
+        return stated
+    words = _title_words(h1)
+    if not words:
+        return stated
+    site = _title_words(site_name or "")
+    if site and len(words & site) >= 0.5 * len(words):
+        return stated
+    for other in (stated, page_title):
+        theirs = _title_words(other or "")
+        if theirs and len(words & theirs) >= TITLE_AGREEMENT * len(words | theirs):
+            return h1
+    return h1 if len(words) >= HEADLINE_WORDS or not stated else stated
 
 
 def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str | None]:
@@ -230,8 +278,9 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         tags.get("application-name"),
     )
     title_el = root.find(".//title")
-    page_title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
-    raw_title = _first(text_value(article.get("headline")), tags.get("og:title"),
+    page_title = (" ".join(html.unescape("".join(title_el.itertext())).split())
+                  if title_el is not None else None)
+    raw_title = _first(_unescaped(text_value(article.get("headline"))), tags.get("og:title"),
                        tags.get("twitter:title"), page_title)
     title = strip_site_suffix(raw_title, site_name) if raw_title else None
     if title and raw_title == page_title:
@@ -288,4 +337,4 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         keywords=_unique(k.strip() for k in (keywords or "").split(",") if k.strip())[:50],
     )
     return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
-                    tuple(warnings))
+                    tuple(warnings), page_title)

@@ -20,7 +20,7 @@ from newsingest.__about__ import __version__
 from newsingest.decode import looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.meta.html import extract_metadata
+from newsingest.meta.html import choose_title, extract_metadata
 from newsingest.model import (
     Block,
     BlockType,
@@ -86,8 +86,13 @@ class HtmlParser:
                              captions=bool(context.options.get("captions", True)))
         body, dropped, deepest = list(found.kept), list(found.dropped), found.deepest
         metadata = meta.metadata
-        if metadata.title is None and found.headline:
-            metadata = attrs.evolve(metadata, title=found.headline)
+        title = choose_title(metadata.title, meta.page_title, found.headline,
+                             metadata.site_name)
+        if title != metadata.title:
+            metadata = attrs.evolve(metadata, title=title)
+            # The headline is metadata, not body.
+            dropped.extend(b for b in body if b.type is BlockType.HEADING and b.text == title)
+            body = [b for b in body if not (b.type is BlockType.HEADING and b.text == title)]
         if meta.article_body and body_from_jsonld(body, meta.article_body, root, dropped):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
@@ -214,8 +219,8 @@ def extract_body(
                                            best.top)
     skip, code = best.skip, best.code
     kept, dropped = chosen.kept, chosen.dropped
-    head = headline(blocks, chosen, top) if metadata.title is None and top is not None else None
-    if head is not None and any(b is head for b in kept):
+    head = headline(blocks, chosen, top) if top is not None else None
+    if head is not None and metadata.title is None and any(b is head for b in kept):
         # The heading that opened the text is the headline: metadata, not body.
         kept = tuple(b for b in kept if b is not head)
         dropped = (head, *dropped)
