@@ -17,8 +17,24 @@ from typing import Any
 
 import attrs
 
-from newsingest.meta.htmldates import find_page_date, iso_date, text_date
-from newsingest.meta.jsonld import article_object, jsonld_objects, names, text_value
+from newsingest.meta.htmldates import (
+    day_first,
+    find_page_date,
+    iso_date,
+    numeric_date,
+    text_date,
+    url_date,
+)
+from newsingest.meta.jsonld import (
+    article_object,
+    id_index,
+    jsonld_objects,
+    names,
+    not_person,
+    person_names,
+    resolve,
+    text_value,
+)
 from newsingest.model import Metadata, ParseWarning
 
 __all__ = [
@@ -85,6 +101,13 @@ def _unescaped(text: str | None) -> str | None:
     return html.unescape(text) if text and "&" in text else text
 
 
+#: Degrees and certifications after a name ("MS, RD, FAND", "Ph.D.", "CEPF®"): part of how
+#: the author signs, unlike a role or an employer.
+_CREDENTIALS = re.compile(
+    r"^(?:(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|Jr\.?|Sr\.?)[®+]?"
+    r"(?:,\s*|\s+|$))+$")
+
+
 def _clean_author(name: str | None) -> str | None:
     """A person's name from an author field: no "By", no ", AP Writer" role, no shouting.
 
@@ -99,7 +122,7 @@ def _clean_author(name: str | None) -> str | None:
     if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
         return None
     first, _, rest = name.partition(", ")
-    if rest and len(first.split()) >= 2:
+    if rest and len(first.split()) >= 2 and not _CREDENTIALS.match(rest):
         name = first  # "Jane Doe, Business Insider", "Tom Krisher, AP Auto Writer"
     if name.isupper() and len(name) > 3:
         name = " ".join(word.capitalize() for word in name.split())
@@ -126,6 +149,15 @@ def _meta_tags(root: Any) -> dict[str, str]:
             if key:
                 tags.setdefault(key.strip().lower(), " ".join(html.unescape(content).split()))
     return tags
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """``href`` resolved against the page's address (a relative canonical link)."""
+    if not href or not base:
+        return href
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)
 
 
 def _first(*values: str | None) -> str | None:
@@ -199,7 +231,9 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
     return h1 if len(words) >= HEADLINE_WORDS or not stated else stated
 
 
-def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str | None]:
+def headline_byline(
+    root: Any, title: str | None, *, days_first: bool = False
+) -> tuple[tuple[str, ...], str | None]:
     """Authors and date from the short lines right after the headline, for pages that state
     them nowhere else ("By Jane Doe, April 18, 2024" in an ``<i>``, "Von Anna Schmidt").
 
@@ -227,7 +261,7 @@ def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str 
         seen += 1
         if seen > 12:
             break
-        found = text_date(line)
+        found = text_date(line) or numeric_date(line, days_first)
         if found is not None:
             published = published or found[0]
             line = line.replace(found[1], " ")
@@ -241,6 +275,62 @@ def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str 
     return authors, published
 
 
+def _people(found: Iterable[str | None], not_people: tuple[str, ...]) -> tuple[str, ...]:
+    """The names that are not the site or its publisher (a page "by" its own site names no
+    author)."""
+    site = {_site_key(name) for name in not_people}
+    return _unique(name for name in found if name and _site_key(name) not in site)
+
+
+def _site_key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold().removeprefix("the "))
+
+
+#: A visible byline's lead-in: "By", "Written by", "Words by", "Written by:", "Author:".
+_BYLINE_START = re.compile(
+    r"^\s*(?:(?:written|posted|words|reported|text|story|article)\s+)?by\s*:?\s*\S"
+    r"|^\s*(?:author|autor|auteur)\s*:\s*\S", re.I)
+
+
+#: Where a "By ..." line is a menu entry or a box's title ("By event type", "By use case").
+_NOT_BYLINE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "nav", "menu", "footer", "form",
+                         "select", "button", "option", "label", "dt", "th"})
+
+
+def written_by(root: Any) -> tuple[str, ...]:
+    """Authors from a short line that starts "By ..." or "Written by ...", in any element (a
+    byline needs no byline class), for pages whose markup and data name no author."""
+    from newsingest.meta.byline import parse_byline
+
+    for el in root.iter():
+        text = el.text
+        if not text or not isinstance(el.tag, str) or el.tag in ("script", "style", "title"):
+            continue
+        if not _BYLINE_START.match(text) or el.tag in _NOT_BYLINE or any(
+                node.tag in _NOT_BYLINE for node in el.iterancestors()):
+            continue
+        line = " ".join(" ".join(el.itertext()).split())
+        if len(line) < 5 or len(line) > 80:
+            parent = None
+        else:
+            parent = el
+        node = el
+        if parent is None and len(" ".join(text.split())) < 20:
+            # "Written by" alone, the name in the next element ("<p>Written by</p><a>Jane</a>")
+            node = el.getparent()
+            line = " ".join(" ".join(node.itertext()).split()) if node is not None else ""
+            if not 5 <= len(line) <= 80:
+                continue
+        elif parent is None:
+            continue
+        line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
+        byline = parse_byline(_POSTED_BY.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ",
+                                                         line, flags=re.I)))
+        if byline is not None:
+            return byline.authors
+    return ()
+
+
 def byline_authors(root: Any) -> tuple[str, ...]:
     """Authors from the page's visible byline, when no meta tag or JSON-LD names them.
 
@@ -251,7 +341,12 @@ def byline_authors(root: Any) -> tuple[str, ...]:
 
     names: list[str | None] = []
     for el in root.xpath(_BYLINE_XPATH)[:20]:
-        text = " ".join("".join(el.itertext()).split())
+        if el.get("itemprop") == "author":
+            named = el.find(".//*[@itemprop='name']")
+            if named is not None:  # a schema.org Person box: its name, not its biography
+                names.append(_clean_author(named.get("content") or " ".join(named.itertext())))
+                break
+        text = " ".join(" ".join(el.itertext()).split())
         if not text or len(text) > 120:
             continue
         byline = parse_byline(_POSTED_BY.sub("", text))
@@ -266,8 +361,11 @@ def byline_authors(root: Any) -> tuple[str, ...]:
     return _unique(names)
 
 
-def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
-    """Metadata of the page rooted at ``root`` (an lxml element)."""
+def extract_metadata(
+    root: Any, *, use_htmldate: bool = True, url: str | None = None
+) -> HtmlMeta:
+    """Metadata of the page rooted at ``root`` (an lxml element); ``url`` is the page's
+    address, when known (it can hold the date, and is the page's URL when it states none)."""
     objects, warnings = jsonld_objects(root)
     article = article_object(objects)
     tags = _meta_tags(root)
@@ -285,28 +383,48 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
     title = strip_site_suffix(raw_title, site_name) if raw_title else None
     if title and raw_title == page_title:
         title = headline_in_title(root, title)
-    authors = _unique(
-        _clean_author(n)
-        for n in (*names(article.get("author")), *names(article.get("creator")))
-    )
+    index = id_index(objects)
+    publisher = resolve(publisher, index)
+    if site_name is None and isinstance(publisher, dict):
+        site_name = text_value(publisher)
+    not_people = _unique(
+        (text_value(publisher),) if isinstance(publisher, dict) and not_person(publisher) else ())
+    stated = _unique(_clean_author(n) for n in (*names(resolve(article.get("author"), index)),
+                                                *names(resolve(article.get("creator"), index))))
+    authors = _people(
+        (_clean_author(n) for n in (*person_names(article.get("author"), index),
+                                    *person_names(article.get("creator"), index))), not_people)
     if not authors:
-        authors = _unique(_clean_author(v) for v in (
+        authors = _people((_clean_author(v) for v in (
             tags.get("author"), tags.get("article:author"), tags.get("byl"),
-            tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator")))
+            tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))),
+            not_people)
     if not authors:
-        authors = byline_authors(root)
+        authors = _people(byline_authors(root), not_people)
+    if not authors:
+        authors = _people(written_by(root), not_people)
     published = _first(*(iso_date(v) for v in (
         text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
         tags.get("publishdate"), tags.get("date"), tags.get("dc.date"),
         tags.get("dc.date.issued"), tags.get("sailthru.date"), tags.get("parsely-pub-date"),
         text_value(article.get("dateCreated")))))
+    html_lang = root.get("lang") or root.get("xml:lang")
+    language = _first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
+                      tags.get("og:locale"), tags.get("content-language"))
+    if published is None:
+        published = url_date(url)
     if published is None and use_htmldate:
-        published = find_page_date(root)
+        published = find_page_date(root, url)
     if not authors or published is None:
-        near_authors, near_date = headline_byline(root, title)
+        near_authors, near_date = headline_byline(root, title, days_first=day_first(language))
         authors = authors or near_authors
         published = published or near_date
+    # An Organization stated as the author, or one named like the publisher, is the author
+    # only when the page names no person anywhere.
+    authors = authors or stated
+    if published is None and use_htmldate:
+        published = find_page_date(root, url, extensive=True)
     modified = _first(*(iso_date(v) for v in (
         text_value(article.get("dateModified")), tags.get("article:modified_time"),
         tags.get("og:updated_time"), tags.get("datemodified"))))
@@ -315,7 +433,6 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             canonical = link.get("href").strip()
             break
-    html_lang = root.get("lang") or root.get("xml:lang")
     keywords_raw = article.get("keywords")
     keywords = (", ".join(k for k in keywords_raw if isinstance(k, str))
                 if isinstance(keywords_raw, list)
@@ -328,9 +445,9 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         published=published,
         modified=modified,
         site_name=site_name,
-        url=_first(canonical, tags.get("og:url"), text_value(article.get("url"))),
-        language=_first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
-                        tags.get("og:locale"), tags.get("content-language")),
+        url=_absolute(_first(canonical, tags.get("og:url"), text_value(article.get("url")), url),
+                      url),
+        language=language,
         section=_first(text_value(article.get("articleSection")), tags.get("article:section")),
         description=_first(tags.get("description"), tags.get("og:description"),
                            text_value(article.get("description")), tags.get("twitter:description")),

@@ -80,7 +80,9 @@ class HtmlParser:
         if root is None:
             warnings.append(ParseWarning("empty-html", "the page has no markup or text to parse"))
             return Document(source=record, warnings=tuple(warnings))
-        meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
+        url = context.options.get("url")
+        meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)),
+                                url=url if isinstance(url, str) and url.strip() else None)
         warnings.extend(meta.warnings)
         found = extract_body(root, meta.metadata, meta.article_body,
                              captions=bool(context.options.get("captions", True)))
