@@ -288,8 +288,8 @@ def _site_key(name: str) -> str:
 
 #: A visible byline's lead-in: "By", "Written by", "Words by", "Written by:", "Author:".
 _BYLINE_START = re.compile(
-    r"^\s*(?:(?:written|posted|words|reported|text|story|article)\s+)?by\s*:?\s*\S"
-    r"|^\s*(?:author|autor|auteur)\s*:\s*\S", re.I)
+    r"^\s*(?:(?:written|posted|words|reported|text|story|article)\s+)?by\s*:?\s*(?:\S|$)"
+    r"|^\s*(?:author|autor|auteur)\s*:\s*(?:\S|$)", re.I)
 
 
 #: Where a "By ..." line is a menu entry or a box's title ("By event type", "By use case").

@@ -51,6 +51,9 @@ from newsingest.parsers.html.select import Selection, select_blocks
 __all__ = ["HtmlParser", "register_parsers"]
 
 _HTML_MARK = re.compile(rb"<!doctype\s+html|<html|<head|<body|<meta\s|<title", re.I)
+#: A document that opens with a style sheet, a script or a comment is markup (pages saved
+#: from a CMS fragment often do), not a text dump that mentions a tag.
+_MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--|<style[\s>]|<script[\s>])", re.I)
 
 
 class HtmlParser:
@@ -62,10 +65,11 @@ class HtmlParser:
     extensions = (".html", ".htm", ".xhtml")
 
     def sniff(self, head: bytes) -> float:
-        return 0.9 if _HTML_MARK.search(head) else 0.0
+        return 0.9 if _HTML_MARK.search(head) or _MARKUP_START.match(head) else 0.0
 
     def parse(self, source: Input, context: ParseContext) -> Document:
-        if not _HTML_MARK.search(source.head) and looks_binary(source.head):
+        if (not _HTML_MARK.search(source.head) and not _MARKUP_START.match(source.head)
+                and looks_binary(source.head)):
             raise UnsupportedFormatError(
                 "binary data, not HTML (is it a PDF or an image with a wrong name?)",
                 source=source.label,
