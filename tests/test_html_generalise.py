@@ -74,7 +74,8 @@ def test_long_sibling_articles_are_sections_of_the_story_not_cards() -> None:
 def test_a_news_digest_list_with_linked_leads_keeps_the_article() -> None:
     items = "".join(f"<li><strong><a href='/s{n}'>Story number {n} about the harbour wall "
                     f"and the storms</a>.</strong> {P2}</li>" for n in range(8))
-    footer = "<div class='site-footer'><p>Copyright 2026 The Gazette. All rights reserved.</p></div>"
+    footer = ("<div class='site-footer'><p>Copyright 2026 The Gazette. All rights reserved.</p>"
+              "</div>")
     doc = parse(page(f"<div class='post'><p>{P1}</p><ol>{items}</ol><p>{P3}</p></div>{footer}"))
     assert doc.blocks[0].text == P1
     assert sum(1 for b in doc.blocks if b.type is BlockType.LIST_ITEM) == 8
@@ -155,3 +156,21 @@ def test_entities_escaped_twice_in_titles_are_decoded() -> None:
     doc = parse(page(f"<article><p>{P1}</p></article>",
                      head='<meta property="og:title" content="Tom &amp;#8211; Jerry">'))
     assert doc.metadata.title == "Tom – Jerry"
+
+
+def test_cli_parse_url_option(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from newsingest.cli import cli
+
+    assert isinstance(tmp_path, Path)
+    path = tmp_path / "page.html"
+    path.write_bytes(page(f"<article><p>{P1}</p></article>"))
+    result = CliRunner().invoke(cli, ["parse", str(path), "--url",
+                                      "https://example.org/2024/05/06/sea-wall"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["metadata"]["published"] == "2024-05-06"
+    assert data["metadata"]["url"] == "https://example.org/2024/05/06/sea-wall"

@@ -91,8 +91,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Write here instead of standard output.")
 @click.option("--parser", help="Parser name (default: detect from content and extension).")
 @click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--url", help="The page's address (HTML): dates in its path, relative links, "
+              "metadata.url when the page states none.")
 def parse(file: str, fmt: str, output: Path | None, parser: str | None,
-          password: str | None) -> None:
+          password: str | None, url: str | None) -> None:
     """Parse FILE (or - for standard input) and print the document."""
     from newsingest.api import parse as parse_source
     from newsingest.plugins import get_registry
@@ -104,6 +106,8 @@ def parse(file: str, fmt: str, output: Path | None, parser: str | None,
     options: dict[str, Any] = {}
     if password is not None:
         options["password"] = password
+    if url is not None:
+        options["url"] = url
     if file == "-":
         doc = parse_source(sys.stdin.buffer.read(), parser=parser, name="<stdin>", **options)
     else:

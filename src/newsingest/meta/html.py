@@ -310,19 +310,13 @@ def written_by(root: Any) -> tuple[str, ...]:
                 node.tag in _NOT_BYLINE for node in el.iterancestors()):
             continue
         line = " ".join(" ".join(el.itertext()).split())
-        if len(line) < 5 or len(line) > 80:
-            parent = None
-        else:
-            parent = el
-        node = el
-        if parent is None and len(" ".join(text.split())) < 20:
+        if not 5 <= len(line) <= 80:
+            if len(" ".join(text.split())) >= 20 or el.getparent() is None:
+                continue
             # "Written by" alone, the name in the next element ("<p>Written by</p><a>Jane</a>")
-            node = el.getparent()
-            line = " ".join(" ".join(node.itertext()).split()) if node is not None else ""
+            line = " ".join(" ".join(el.getparent().itertext()).split())
             if not 5 <= len(line) <= 80:
                 continue
-        elif parent is None:
-            continue
         line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
         byline = parse_byline(_POSTED_BY.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ",
                                                          line, flags=re.I)))

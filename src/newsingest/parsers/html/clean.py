@@ -258,11 +258,13 @@ def skipped_elements(root: Any) -> Skips:
             continue
         role = (get("role") or "").lower()
         if kind == HARD_FURNITURE or tag in FURNITURE_TAGS or role in FURNITURE_ROLES:
-            if not _in_running_text(el):
-                hard.append(el)
+            found = hard
         elif kind == SOFT_FURNITURE or tag == "form" or role in SOFT_ROLES:
-            if not _in_running_text(el):
-                soft.append(el)
+            found = soft
+        else:
+            continue
+        if not _in_running_text(el):
+            found.append(el)
     for control in controls[:200]:
         box = cta_box(control)
         if box is not None:
