@@ -12,6 +12,7 @@ prose whatever its shape.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -241,6 +242,43 @@ def teaser_cards(blocks: Sequence[RawBlock]) -> set[Any]:
     return cards
 
 
+#: How many levels above each of the two prose blocks the text they share may be.
+FLOW_LEVELS = 4
+
+
+def _flow_containers(blocks: Sequence[RawBlock], weights: Sequence[float]) -> dict[int, Any]:
+    """For each block that counts against its containers but stands between two prose blocks,
+    the nearest element holding both (not ``body``): the text it interrupts."""
+    prose = [n for n, (b, w) in enumerate(zip(blocks, weights, strict=True))
+             if w > 0 and is_prose(b)]
+    flows: dict[int, Any] = {}
+    if len(prose) < 2:
+        return flows
+    position = 0
+    lca_cache: dict[tuple[int, int], Any] = {}
+    for number, weight in enumerate(weights):
+        if weight >= 0:
+            continue
+        while position < len(prose) and prose[position] < number:
+            position += 1
+        if position == 0 or position >= len(prose):
+            continue
+        before, after = prose[position - 1], prose[position]
+        key = (before, after)
+        if key not in lca_cache:
+            # Near both: a text and its own list, not the page wrapper around an article and
+            # a footer blurb.
+            ancestors = [blocks[before].element,
+                         *itertools.islice(blocks[before].element.iterancestors(), FLOW_LEVELS)]
+            lca_cache[key] = next((node for node in itertools.islice(
+                (blocks[after].element, *blocks[after].element.iterancestors()), FLOW_LEVELS + 1)
+                if node in ancestors), None)
+        flow = lca_cache[key]
+        if flow is not None and flow.tag not in ("body", "html"):
+            flows[number] = flow
+    return flows
+
+
 #: A marked element inside the winner takes over when it holds this share of the winner's score.
 MARKED_SHARE = 0.5
 
@@ -259,8 +297,10 @@ def choose_root(
     depth: dict[Any, int] = {}
     cards: dict[Any, bool] = {}
     teasers = teaser_cards(blocks)
-    for block in blocks:
-        weight = block_weight(block, evidence)
+    weights = [block_weight(block, evidence) for block in blocks]
+    flows = _flow_containers(blocks, weights)
+    for number, block in enumerate(blocks):
+        weight = weights[number]
         if weight == 0.0:
             continue
         el = block.element
@@ -270,10 +310,18 @@ def choose_root(
             weight *= CARD_WEIGHT
         while len(chain) > 1 and chain[0].tag not in CONTAINERS:
             chain.pop(0)
+        flow = flows.get(number)
         for index, node in enumerate(chain):
-            totals[node] = totals.get(node, 0.0) + weight
             if node not in depth:
                 depth[node] = len(chain) - index
+            if flow is not None:
+                # Inside the text it stands in, a link list is the article's own: it costs
+                # only the containers above that text.
+                if node is flow:
+                    flow = None
+                totals.setdefault(node, 0.0)
+                continue
+            totals[node] = totals.get(node, 0.0) + weight
     best: Any | None = None
     best_score = 0.0
     for node, total in totals.items():
