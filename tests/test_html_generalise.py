@@ -174,3 +174,23 @@ def test_cli_parse_url_option(tmp_path: object) -> None:
     data = json.loads(result.output)
     assert data["metadata"]["published"] == "2024-05-06"
     assert data["metadata"]["url"] == "https://example.org/2024/05/06/sea-wall"
+
+
+def test_links_are_kept_on_blocks_absolute_and_rendered_in_markdown() -> None:
+    from newsingest.export.markdown import render_markdown
+    from newsingest.model import Link
+
+    body = (f"<article><p>{P1} Read <a href='/report'>the <b>full</b> report</a> or "
+            f"<a href='https://other.org/x'>this</a>.</p><p>{P2}</p></article>")
+    doc = parse(page(body), url="https://example.org/news/sea-wall")
+    first = doc.blocks[0]
+    assert [first.text[link.start:link.end] for link in first.links] == ["the full report",
+                                                                         "this"]
+    assert first.links[0] == Link(first.links[0].start, first.links[0].end,
+                                  "https://example.org/report")
+    assert doc.blocks[1].links == ()
+    assert "[the full report](https://example.org/report)" in render_markdown(doc)
+    data = json.loads(doc.to_json())
+    assert data["schema_version"] == "1.1"
+    assert "links" in data["blocks"][0] and "links" not in data["blocks"][1]
+    assert Document.from_json(doc.to_json()) == doc

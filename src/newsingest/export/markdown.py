@@ -1,4 +1,4 @@
-"""Markdown: title as ``#``, headings shifted one level down, quotes, lists, tables."""
+"""Markdown: title as ``#``, headings shifted one level down, quotes, lists, tables, links."""
 
 from __future__ import annotations
 
@@ -16,6 +16,32 @@ def _escape(text: str) -> str:
     '\\\\# not a heading'
     """
     return _SPECIAL_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def _linked(block: Block) -> str:
+    """The block's text with its links as ``[anchor](href)``.
+
+    >>> from newsingest.model import Link
+    >>> print(_linked(Block(BlockType.PARAGRAPH, "See the [full] report.",
+    ...                     links=(Link(8, 21, "https://x.org/a b"),))))
+    See the [\\[full\\] report](<https://x.org/a b>).
+    """
+    text = block.text
+    if not block.links:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for link in block.links:
+        if link.start < cursor or link.end > len(text) or link.start >= link.end:
+            continue
+        anchor = re.sub(r"([\[\]\\])", r"\\\1", text[link.start:link.end])
+        href = link.href
+        if re.search(r"[\s()<>]", href):
+            href = "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
+        parts += [text[cursor:link.start], f"[{anchor}]({href})"]
+        cursor = link.end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _fenced(text: str) -> str:
@@ -45,12 +71,12 @@ def _table(block: Block) -> str:
 
 def _block(block: Block) -> str:
     if block.type is BlockType.HEADING:
-        return "#" * min((block.level or 1) + 1, 6) + " " + block.text
+        return "#" * min((block.level or 1) + 1, 6) + " " + _linked(block)
     if block.type is BlockType.QUOTE:
-        return "\n".join("> " + line for line in block.text.split("\n"))
+        return "\n".join("> " + line for line in _linked(block).split("\n"))
     if block.type is BlockType.LIST_ITEM:
         indent = "  " * (block.depth or 0)
-        text = block.text
+        text = _linked(block)
         if block.marker and text.startswith(block.marker):
             text = text[len(block.marker) :].lstrip()
         marker = (block.marker or "1.") if block.ordered else "-"
@@ -61,7 +87,7 @@ def _block(block: Block) -> str:
         return _fenced(block.text)
     if block.type is BlockType.CAPTION:
         return "*" + re.sub(r"([*_\\])", r"\\\1", block.text) + "*"
-    return _escape(block.text)
+    return _escape(_linked(block))
 
 
 def render_markdown(doc: Document) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from urllib.parse import urljoin
 
 import attrs
 
@@ -26,6 +27,7 @@ from newsingest.model import (
     BlockType,
     Document,
     Furniture,
+    Link,
     Metadata,
     ParseWarning,
     Provenance,
@@ -111,7 +113,8 @@ class HtmlParser:
         if not body:
             warnings.append(ParseWarning("no-article", "no article text found on the page"))
         path_of = ElementPaths()
-        blocks, repairs = _repair(body, context, path_of)
+        base = _base_url(root, url if isinstance(url, str) else None, metadata.url)
+        blocks, repairs = _repair(body, context, path_of, base)
         return Document(source=record, metadata=metadata, blocks=blocks,
                         furniture=tuple(_furniture(found.furniture(dropped), path_of)),
                         repairs=repairs,
@@ -299,8 +302,33 @@ class ElementPaths:
         return path
 
 
+def _base_url(root: Any, url: str | None, stated: str | None) -> str | None:
+    """What relative links resolve against: ``<base href>``, else the page's address as given,
+    else the one it states (canonical, ``og:url``)."""
+    base = root.find(".//base[@href]")
+    page = url or stated
+    if base is not None:
+        return urljoin(page or "", str(base.get("href")).strip())
+    return page
+
+
+def _links(block: RawBlock, text: str, base: str | None) -> tuple[Link, ...]:
+    """The block's anchors located in its final text (in order; one a repair changed beyond
+    recognition is left out), with absolute addresses."""
+    links: list[Link] = []
+    cursor = 0
+    for anchor, href in block.anchors:
+        found = text.find(anchor, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(anchor)
+        links.append(Link(found, cursor, urljoin(base, href) if base else href))
+    return tuple(links)
+
+
 def _repair(
-    raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths
+    raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths,
+    base: str | None = None,
 ) -> tuple[tuple[Block, ...], tuple[Repair, ...]]:
     """Repair all block texts in one pass: one line per block (more for ``pre``/tables, and
     for paragraphs whose lines ``<br>`` ends).
@@ -352,6 +380,7 @@ def _repair(
             marker=block.marker if block.type is BlockType.LIST_ITEM else None,
             depth=block.depth if block.type is BlockType.LIST_ITEM else None,
             rows=block.rows if block.type is BlockType.TABLE else None,
+            links=_links(block, text, base) if block.anchors else (),
         ))
     return tuple(blocks), repairs
 

@@ -93,6 +93,8 @@ class RawBlock:
     in_caption: bool = False
     #: Offsets in ``text`` of the spaces that stand for single ``<br>`` line breaks.
     breaks: tuple[int, ...] = ()
+    #: The links in ``text``, in order: (anchor text, whitespace folded; ``href`` as written).
+    anchors: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.define
@@ -109,6 +111,8 @@ class _Frame:
     items: int = 0
     start: int = 1
     in_caption: bool = False
+    #: ``[anchor element, href, text pieces]`` of each link in the frame's text, in order.
+    anchors: list[list[Any]] = attrs.field(factory=list)
 
 
 def _cell_text(cell: Any, skip: set[Any]) -> tuple[str, int]:
@@ -193,6 +197,7 @@ class _Walker:
         self.blocks: list[RawBlock] = []
         self.stack: list[_Frame] = []
         self.in_link = 0
+        self.links: list[tuple[Any, str]] = []  # open <a href> elements, innermost last
 
     def add(self, text: str | None) -> None:
         if text and self.stack:
@@ -200,6 +205,12 @@ class _Walker:
             frame.parts.append(text)
             if self.in_link:
                 frame.link_chars += len(text.strip())
+                if self.links:
+                    anchor, href = self.links[-1]
+                    if frame.anchors and frame.anchors[-1][0] is anchor:
+                        frame.anchors[-1][2].append(text)
+                    else:
+                        frame.anchors.append([anchor, href, [text]])
 
     def flush(self, frame: _Frame) -> None:
         if not frame.parts:
@@ -216,11 +227,21 @@ class _Walker:
             pieces = [join_breaks(p) for p in _BREAKS.split(raw)]
         pieces = [p for p in pieces if p[0].strip()]
         total = sum(len(p) for p, _ in pieces) or 1
+        anchors = [(fold("".join(texts).replace(_BREAK, " ")), href)
+                   for _, href, texts in frame.anchors]
+        frame.anchors = []
         for piece, breaks in pieces:
+            mine, cursor = [], 0
+            while anchors:
+                found = piece.find(anchors[0][0], cursor) if anchors[0][0] else -1
+                if found < 0:
+                    break
+                cursor = found + len(anchors[0][0])
+                mine.append(anchors.pop(0))
             self.blocks.append(RawBlock(
                 frame.kind, piece, frame.element, min(len(piece), links * len(piece) // total),
                 level=frame.level, ordered=frame.ordered, marker=frame.marker, depth=frame.depth,
-                tag=frame.tag, in_caption=frame.in_caption, breaks=breaks))
+                tag=frame.tag, in_caption=frame.in_caption, breaks=breaks, anchors=tuple(mine)))
 
     def start(self, el: Any, tag: str) -> bool:
         """Handle an opening tag; return False when its subtree must be skipped."""
@@ -229,6 +250,9 @@ class _Walker:
             return True
         if tag == "a":
             self.in_link += 1
+            href = (el.get("href") or "").strip()
+            if href and not href.lower().startswith(("javascript:", "#", "data:")):
+                self.links.append((el, href))
         if tag in BLOCK_TAGS:
             if self.stack:
                 self.flush(self.stack[-1])
@@ -274,6 +298,8 @@ class _Walker:
     def end(self, el: Any, tag: str) -> None:
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
+            if self.links and self.links[-1][0] is el:
+                self.links.pop()
         if tag in BLOCK_TAGS and self.stack and self.stack[-1].element is el:
             self.flush(self.stack.pop())
         self.add(el.tail)
