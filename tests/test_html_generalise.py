@@ -194,3 +194,16 @@ def test_links_are_kept_on_blocks_absolute_and_rendered_in_markdown() -> None:
     assert data["schema_version"] == "1.1"
     assert "links" in data["blocks"][0] and "links" not in data["blocks"][1]
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_a_beautifulsoup_document_or_selected_element_parses_as_html() -> None:
+    import pytest
+
+    bs4 = pytest.importorskip("bs4")
+    markup = page(f"<nav><a href='/'>Home</a></nav><div id='story'><p>{P1}</p><p>{P2}</p></div>")
+    soup = bs4.BeautifulSoup(markup, "html.parser")
+    doc = newsingest.parse(soup)
+    assert doc.source.parser == "html" and texts(doc) == [P1, P2]
+    element = soup.find(id="story")  # a bare <div>: HTML although it has no <html> mark
+    part = newsingest.parse(element, name="story")
+    assert part.source.parser == "html" and texts(part) == [P1, P2]
