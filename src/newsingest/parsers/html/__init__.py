@@ -47,7 +47,7 @@ from newsingest.parsers.html.content import (
 )
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.furniture import Item, page_furniture
-from newsingest.parsers.html.headline import headline
+from newsingest.parsers.html.headline import headline, sole_h1
 from newsingest.parsers.html.select import Selection, select_blocks
 
 __all__ = ["HtmlParser", "register_parsers"]
@@ -94,8 +94,10 @@ class HtmlParser:
                              captions=bool(context.options.get("captions", True)))
         body, dropped, deepest = list(found.kept), list(found.dropped), found.deepest
         metadata = meta.metadata
-        title = choose_title(metadata.title, meta.page_title, found.headline,
-                             metadata.site_name)
+        # A heading below <h1> names the headline only on a page that states no title.
+        head = (found.headline if found.headline_level == 1 or metadata.title is None
+                else sole_h1(root))
+        title = choose_title(metadata.title, meta.page_title, head, metadata.site_name)
         if title != metadata.title:
             metadata = attrs.evolve(metadata, title=title)
             # The headline is metadata, not body.
@@ -136,6 +138,7 @@ class Extraction:
     top: Any = None
     skipped: frozenset[Any] = frozenset()
     code: frozenset[Any] = frozenset()
+    headline_level: int | None = None
 
     def furniture(self, dropped: Iterable[RawBlock]) -> list[Item]:
         """The page's furniture, ``dropped`` (this extraction's, or more) among the rest."""
@@ -234,7 +237,8 @@ def extract_body(
         kept = tuple(b for b in kept if b is not head)
         dropped = (head, *dropped)
     return Extraction(kept, dropped, deepest, head.text if head is not None else None,
-                      tuple(blocks), tuple(marks), top, frozenset(skip), frozenset(code))
+                      tuple(blocks), tuple(marks), top, frozenset(skip), frozenset(code),
+                      head.level if head is not None else None)
 
 
 #: The markup must hold this share of the JSON-LD ``articleBody`` words, or that copy is used.
