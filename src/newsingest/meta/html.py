@@ -309,20 +309,25 @@ def written_by(root: Any) -> tuple[str, ...]:
         if not _BYLINE_START.match(text) or el.tag in _NOT_BYLINE or any(
                 node.tag in _NOT_BYLINE for node in el.iterancestors()):
             continue
-        line = " ".join(" ".join(el.itertext()).split())
-        if not 5 <= len(line) <= 80:
-            if len(" ".join(text.split())) >= 20 or el.getparent() is None:
-                continue
+        lines = [" ".join(" ".join(el.itertext()).split())]
+        parent = el.getparent()
+        if len(" ".join(text.split())) < 20 and parent is not None:
             # "Written by" alone, the name in the next element ("<p>Written by</p><a>Jane</a>")
-            line = " ".join(" ".join(el.getparent().itertext()).split())
+            lines.append(" ".join(" ".join(parent.itertext()).split()))
+        for line in lines:
             if not 5 <= len(line) <= 80:
                 continue
-        line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
-        byline = parse_byline(_POSTED_BY.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ",
-                                                         line, flags=re.I)))
-        if byline is not None:
-            return byline.authors
+            line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
+            line = _BYLINE_TAIL.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ", line,
+                                               flags=re.I))
+            byline = parse_byline(_POSTED_BY.sub("", line))
+            if byline is not None:
+                return byline.authors
     return ()
+
+
+#: What follows the name in "Posted by Jane Doe on 2025-12-18 in News": not the byline's.
+_BYLINE_TAIL = re.compile(r"\s+(?:on|in|at|for|am|le|el)\s+.*$")
 
 
 def byline_authors(root: Any) -> tuple[str, ...]:
@@ -341,8 +346,16 @@ def byline_authors(root: Any) -> tuple[str, ...]:
                 names.append(_clean_author(named.get("content") or " ".join(named.itertext())))
                 break
         text = " ".join(" ".join(el.itertext()).split())
+        if len(text) > 120 and "author" in (el.get("class") or ""):
+            # An author box with a biography: the name is its first heading or strong text.
+            head = next((node for node in el.iter("h2", "h3", "h4", "h5", "strong", "b")
+                         if node is not el), None)
+            text = " ".join(" ".join(head.itertext()).split()) if head is not None else ""
         if not text or len(text) > 120:
             continue
+        dated = text_date(text)
+        if dated is not None and not text.startswith(dated[1]):
+            text = text.replace(dated[1], " | ")  # "Luke Kim December 17, 2025"
         byline = parse_byline(_POSTED_BY.sub("", text))
         if byline is None and len(el) <= 1 and "author" in (el.get("class") or ""):
             byline = parse_byline(f"By {text}")  # a name alone in an "author" element
