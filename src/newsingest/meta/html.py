@@ -160,6 +160,15 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return urljoin(base, href)
 
 
+def _days_apart(first: str, second: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+    except ValueError:
+        return 99
+
+
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
@@ -419,8 +428,12 @@ def extract_metadata(
     html_lang = root.get("lang") or root.get("xml:lang")
     language = _first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
                       tags.get("og:locale"), tags.get("content-language"))
-    if published is None:
-        published = url_date(url)
+    in_url = url_date(url)
+    if published is None or (in_url is not None and published[:10] != in_url
+                             and _days_apart(published[:10], in_url) <= 1):
+        # The address holds the publisher's local date; a stated timestamp a day off is the
+        # same moment in UTC.
+        published = in_url or published
     if published is None and use_htmldate:
         published = find_page_date(root, url)
     if not authors or published is None:

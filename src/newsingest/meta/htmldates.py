@@ -191,4 +191,7 @@ def find_page_date(root: Any, url: str | None = None, *, extensive: bool = False
         found = find_date(page, url=url, extensive_search=extensive, original_date=True)
     except Exception:  # htmldate is heuristic; a failure there must not fail the parse
         return None
-    return iso_date(found) if isinstance(found, str) else None
+    if not isinstance(found, str) or (extensive and found.endswith("-01-01")):
+        # The extensive search turns a bare year ("© 2026") into January 1st: a made-up day.
+        return None
+    return iso_date(found)
