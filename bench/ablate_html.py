@@ -130,6 +130,7 @@ THRESHOLDS: tuple[tuple[Any, str, tuple[Any, ...]], ...] = (
     (content, "SHORT_ARTICLE", (400, 2000, 10**9)),
     (clean, "BUTTON_TEXT", (10**9, 100, 1000)),
     (content, "FLOW_LEVELS", (0, 2, 8)),
+    (clean, "PITCH_TEXT", (10**9, 100, 400)),
 )
 
 

@@ -207,3 +207,13 @@ def test_a_beautifulsoup_document_or_selected_element_parses_as_html() -> None:
     element = soup.find(id="story")  # a bare <div>: HTML although it has no <html> mark
     part = newsingest.parse(element, name="story")
     assert part.source.parser == "html" and texts(part) == [P1, P2]
+
+
+def test_a_product_box_with_a_buy_link_and_a_paragraph_of_prose_is_text() -> None:
+    review = (f"<div class='x1'><h3>Lamp one</h3><p>{P1} {P2}</p>"
+              "<a class='btn' href='/buy'>Buy on the shop</a></div>")
+    pitch = ("<div class='x2'><p>Get the day's stories in your inbox.</p>"
+             "<a class='btn' href='/s'>Sign up</a></div>")
+    doc = parse(page(f"<div class='list'><p>{P3}</p>{review}{pitch}<p>{P2}</p></div>"))
+    assert f"{P1} {P2}" in texts(doc)
+    assert all("inbox" not in text for text in texts(doc))

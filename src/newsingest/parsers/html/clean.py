@@ -153,6 +153,8 @@ _CONTROLS = frozenset({"form", "input", "button", "textarea", "select"})
 _BUTTON_CLASS = _wordset("btn button cta")
 #: Most text a call-to-action box holds (cookie notices run to a few sentences).
 CTA_TEXT = 500
+#: Most text of a paragraph beside a link dressed as a button that is still its pitch.
+PITCH_TEXT = 200
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "label", "small", "p", "li", "font",
                      "h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -183,6 +185,8 @@ def cta_box(control: Any) -> Any | None:
             break
         if not text_within(node, CTA_TEXT) or sum(1 for _ in node.iter("p")) > 3:
             break
+        if control.tag == "a" and any(not text_within(p, PITCH_TEXT) for p in node.iter("p")):
+            break  # a link-button beside a paragraph of prose: a product review's "Buy" link
         if node.tag not in _INLINE:
             box = node
         node = node.getparent()
