@@ -108,6 +108,10 @@ _CREDENTIALS = re.compile(
     r"(?:,\s*|\s+|$))+$")
 
 
+#: Not a name: a template variable left unfilled ("{{ author }}"), an id number.
+_PLACEHOLDER = re.compile(r"^(?:\d+|\{\{.*\}\})$")
+
+
 def _clean_author(name: str | None) -> str | None:
     """A person's name from an author field: no "By", no ", AP Writer" role, no shouting.
 
@@ -119,7 +123,8 @@ def _clean_author(name: str | None) -> str | None:
     if not name:
         return None
     name = _BY.sub("", " ".join(html.unescape(name).split())).strip(" ,;")
-    if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
+    if (not name or len(name) > 100 or "://" in name or name.startswith(("@", "www."))
+            or _PLACEHOLDER.match(name)):
         return None
     first, _, rest = name.partition(", ")
     if rest and len(first.split()) >= 2 and not _CREDENTIALS.match(rest):
@@ -403,22 +408,26 @@ def extract_metadata(
     publisher = resolve(publisher, index)
     if site_name is None and isinstance(publisher, dict):
         site_name = text_value(publisher)
-    not_people = _unique(
-        (text_value(publisher),) if isinstance(publisher, dict) and not_person(publisher) else ())
-    stated = _unique(_clean_author(n) for n in (*names(resolve(article.get("author"), index)),
-                                                *names(resolve(article.get("creator"), index))))
+    # The site or its publishing Organization named as the author is no person; it is the
+    # author only when the page names no person anywhere (``stated``, at the end).
+    not_people = _unique((site_name, *((text_value(publisher),) if isinstance(publisher, dict)
+                                       and not_person(publisher) else ())))
+    tagged = [_clean_author(v) for v in (
+        tags.get("author"), tags.get("article:author"), tags.get("byl"),
+        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))]
+    stated = _unique((*(_clean_author(n) for n in (*names(resolve(article.get("author"), index)),
+                                                   *names(resolve(article.get("creator"), index)))),
+                      *tagged))
     authors = _people(
         (_clean_author(n) for n in (*person_names(article.get("author"), index),
                                     *person_names(article.get("creator"), index))), not_people)
     if not authors:
-        authors = _people((_clean_author(v) for v in (
-            tags.get("author"), tags.get("article:author"), tags.get("byl"),
-            tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))),
-            not_people)
-    if not authors:
-        authors = _people(byline_authors(root), not_people)
-    if not authors:
-        authors = _people(written_by(root), not_people)
+        authors = _people(tagged, not_people)
+    for visible in (byline_authors, written_by):
+        if not authors:
+            found = visible(root)
+            stated = _unique((*stated, *found))
+            authors = _people(found, not_people)
     published = _first(*(iso_date(v) for v in (
         text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
