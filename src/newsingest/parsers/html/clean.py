@@ -1,12 +1,17 @@
 """Which elements can never be article text: code, forms, hidden parts, page furniture.
 
 Nothing is removed from the tree (element paths in provenance must stay those of the page); the
-result is a set of elements the block walker skips. Furniture is recognised by tag (``nav``,
-``aside``, ``footer``), ARIA role and class/id words (comments, related, share, newsletter,
-cookie, ads...). A class word can lie — ``<div class="page has-sidebar">`` may hold everything —
-so an element that contains the article's own markers (``itemprop=articleBody``, an
-``article-body`` class) is never skipped. "Paywall" is no furniture word: publishers wrap the
-text behind the wall in it; the wall's own prompt is caught as a call to action.
+result is sets of elements the block walker skips. Furniture is recognised by tag (``nav``,
+``aside``, ``footer``), ARIA role and class/id words, weighed by evidence: *hard* words
+(comments, related, share, newsletter, cookie...) mark furniture whatever else the element says,
+even beside a content word ("comment-content"); *soft* words (widget, sidebar, ad, caption,
+gallery, nav, ``<form>``, ``role=tablist``...) are also layout names themes put around the story,
+so they skip a subtree only when it holds little of the page's prose (:func:`soft_skips`).
+Class names are split into words at dashes, underscores and camelCase humps; an inline element
+inside running text is a word of the sentence, never furniture. An element that contains the
+article's own markers (``itemprop=articleBody``, an ``article-body`` class) is never skipped.
+"Paywall" is no furniture word: publishers wrap the text behind the wall in it; the wall's own
+prompt is caught as a call to action.
 """
 
 from __future__ import annotations

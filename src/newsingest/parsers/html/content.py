@@ -6,7 +6,9 @@ subtree that holds most of the prose and little else — an article split into s
 ads between them still wins as a whole, because the ads cost less than the prose gains. Explicit
 markers (``itemprop=articleBody``, ``<article>``, ``<main>``) and the page's own JSON-LD
 ``articleBody`` are evidence on top: a block whose words appear in the JSON-LD copy counts as
-prose whatever its shape.
+prose whatever its shape. A link list standing inside the text (between two of its paragraphs)
+is the article's own and costs only the containers above that text; a data table is scored
+like any block, its link text counting.
 """
 
 from __future__ import annotations
