@@ -3,7 +3,7 @@
 Nothing is removed from the tree (element paths in provenance must stay those of the page); the
 result is sets of elements the block walker skips. Furniture is recognised by tag (``nav``,
 ``aside``, ``footer``), ARIA role and class/id words, weighed by evidence: *hard* words
-(comments, related, share, newsletter, cookie...) mark furniture whatever else the element says,
+(comments, related, share, sign-up, cookie...) mark furniture whatever else the element says,
 even beside a content word ("comment-content"); *soft* words (widget, sidebar, ad, caption,
 gallery, nav, ``<form>``, ``role=tablist``...) are also layout names themes put around the story,
 so they skip a subtree only when it holds little of the page's prose (:func:`soft_skips`).
@@ -50,7 +50,7 @@ def _wordset(text: str) -> frozenset[str]:
 #: They win over content words ("comment-content", "related-story-body").
 HARD = _wordset("""
     comment comments commentlist disqus related recommended recirc share shares sharing
-    sharetools sharebar newsletter newsletters signup subscribe subscription
+    sharetools sharebar signup subscribe subscription
     cookie cookies consent gdpr outbrain taboola comment-list more-stories sign-up
     most-popular readmore read-more about-author author-bio author-info author-box
     author-card author-profile print-only skip-link
@@ -63,7 +63,8 @@ SOFT = _wordset("""
     ad ads advert adverts advertisement advertising sponsored dfp promo promos promoted
     sidebar breadcrumb breadcrumbs navbar nav navigation menu footer masthead toolbar popup
     modal overlay bio tags trending popular widget byline dateline timestamp rating
-    pagination pager caption credit credits gallery slideshow carousel copyright disclaimer
+    pagination pager caption credit credits gallery slideshow copyright disclaimer newsletter
+    newsletters
     enlarge tag-list video-player media-player audio-player videoplayer jwplayer video-box
     video-wrapper visually-hidden sr-only screen-reader
 """)
