@@ -124,9 +124,8 @@ def _moved(module: Any, name: str, value: Any) -> Iterator[None]:
 
 #: The thresholds added for evidence-weighted furniture and root choice, with the values tried.
 THRESHOLDS: tuple[tuple[Any, str, tuple[Any, ...]], ...] = (
-    (clean, "SOFT_SHARE", (0.0, 0.2, 0.3, 0.5, 0.6, 1.01)),
+    (clean, "SOFT_SHARE", (0.0, 0.2, 0.4, 0.5, 0.8, 1.01)),
     (html_parser, "RETRY_SHARE", (0.0, 0.1, 0.4)),
-    (content, "OWN_LINE", (30, 80, 10_000)),
     (content, "SHORT_ARTICLE", (400, 2000, 10**9)),
     (clean, "BUTTON_TEXT", (10**9, 100, 1000)),
     (content, "FLOW_LEVELS", (0, 2, 8)),

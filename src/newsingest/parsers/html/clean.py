@@ -289,7 +289,7 @@ def skipped_elements(root: Any) -> Skips:
 
 #: A soft furniture word skips a subtree only when it holds less than this share of the
 #: page's prose: a "widget" or "sidebar" box holding most of the text is the story's layout.
-SOFT_SHARE = 0.4
+SOFT_SHARE = 0.6
 
 
 def soft_skips(skips: Skips, prose: Any) -> frozenset[Any]:

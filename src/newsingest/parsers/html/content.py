@@ -101,8 +101,6 @@ def in_evidence(text: str, evidence: Evidence) -> float:
     return sum(1 for g in grams if g in evidence.grams) / len(grams)
 
 
-#: Unlinked characters that make a linked list item a line of its own, not a teaser.
-OWN_LINE = 50
 #: The most a single block can count against its container.
 MAX_PENALTY = 300
 
@@ -143,10 +141,6 @@ def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
         if share < 0.1 and evidence.complete:
             return -0.5 * length
     density = links / length if length else 1.0
-    if block.type is BlockType.LIST_ITEM and length - links >= OWN_LINE:
-        # A list item with a line of its own beside its link (a news digest, a reading list
-        # with notes) is no teaser and no menu: neutral. A teaser list is rarely that wordy.
-        return max(0.3 * (length - links) - 1.5 * links, 0.0)
     if density > 0.5:
         # Capped: one huge link blob (inline hover cards) must not outweigh the article.
         return -float(min(length, MAX_PENALTY))
