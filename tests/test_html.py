@@ -253,10 +253,21 @@ def test_headline_above_the_article_box_but_not_the_site_name() -> None:
     assert banner.metadata.title is None
 
 
-def test_a_stated_title_is_never_replaced_by_a_heading() -> None:
-    doc = parse(html(f"<article><h1>Budget passes</h1><p>{PROSE}</p></article>",
+def test_the_headline_h1_wins_over_a_stated_title_it_agrees_with_but_not_a_label() -> None:
+    # The <h1> readers see is the headline; og:title is SEO wording of it.
+    doc = parse(html(f"<article><h1>Budget passes the council</h1><p>{PROSE}</p></article>",
                      head='<meta property="og:title" content="Budget approved">'))
-    assert doc.metadata.title == "Budget approved"
+    assert doc.metadata.title == "Budget passes the council"
+    assert all(b.text != "Budget passes the council" for b in doc.blocks)
+    # A short h1 that shares nothing with the stated title is a section label.
+    label = parse(html(f"<article><h1>Blog</h1><p>{PROSE}</p></article>",
+                       head='<meta property="og:title" content="Budget approved">'))
+    assert label.metadata.title == "Budget approved"
+    # An h1 that is the site's name never is the title.
+    site = parse(html(f"<article><h1>The Daily Planet News</h1><p>{PROSE}</p></article>",
+                      head='<meta property="og:title" content="Budget approved">'
+                           '<meta property="og:site_name" content="The Daily Planet">'))
+    assert site.metadata.title == "Budget approved"
 
 
 def test_headline_linked_to_its_own_page_or_in_a_skipped_story_header() -> None:

@@ -6,7 +6,7 @@ import difflib
 import os
 import warnings
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -23,7 +23,19 @@ from newsingest.plugins import PluginWarning, get_registry
 
 __all__ = ["InputWarning", "choose_parser", "parse", "parse_input", "parse_text"]
 
-Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+    Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | Tag
+else:
+    Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
+
+
+def _is_soup(source: object) -> bool:
+    """A BeautifulSoup document or element (``bs4.Tag``): what scrapers already hold. Told
+    by its class, so that bs4 need not be installed to parse anything else."""
+    return any(cls.__module__.startswith("bs4") and cls.__name__ == "Tag"
+               for cls in type(source).__mro__)
 
 
 class InputWarning(UserWarning):
@@ -50,6 +62,10 @@ def _not_a_path(text: str) -> ParseError | None:
 
 
 def _read(source: Source, name: str | None) -> Input:
+    if _is_soup(source):
+        # The element's markup, as bs4 writes it; the HTML parser builds its own lxml tree
+        # (walking a bs4 tree costs more than the whole extraction).
+        return Input(str(source).encode("utf-8"), name=name, media_type="text/html")
     if isinstance(source, (bytes, bytearray, memoryview)):
         return Input(bytes(source), name=name)
     if isinstance(source, (str, os.PathLike)):
@@ -58,9 +74,9 @@ def _read(source: Source, name: str | None) -> Input:
             with open(path, "rb") as handle:
                 data = handle.read()
         except (FileNotFoundError, OSError) as exc:
-            content = _not_a_path(path) if isinstance(source, str) else None
-            if content is not None:
-                raise content from None
+            mistake = _not_a_path(path) if isinstance(source, str) else None
+            if mistake is not None:
+                raise mistake from None
             if isinstance(exc, FileNotFoundError):
                 raise ParseError("no such file", source=path) from None
             if isinstance(exc, IsADirectoryError):
@@ -69,10 +85,10 @@ def _read(source: Source, name: str | None) -> Input:
             raise ParseError(f"cannot read: {exc.strerror or exc}", source=path) from None
         return Input(data, name=name or path)
     if hasattr(source, "read"):
-        data = source.read()
-        if isinstance(data, str):
+        content: Any = cast("IO[bytes]", source).read()
+        if isinstance(content, str):
             raise TypeError("open the file in binary mode ('rb'), or use parse_text() for str")
-        return Input(bytes(data), name=name or getattr(source, "name", None))
+        return Input(bytes(content), name=name or getattr(source, "name", None))
     raise TypeError(f"cannot parse a {type(source).__name__}: give a path, bytes or a binary file")
 
 
@@ -178,15 +194,19 @@ def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> 
 def parse(
     source: Source, *, parser: str | None = None, name: str | None = None, **options: Any
 ) -> Document:
-    """Parse a path, bytes or binary file into a :class:`Document`.
+    """Parse a path, bytes, a binary file or a ``bs4.BeautifulSoup``/``bs4.Tag`` (HTML a
+    scraper already holds, e.g. the one element it selected) into a :class:`Document`.
 
     ``parser`` names a registered parser (``"pdf"``, ``"html"``, ``"text"``, or a plugin's);
-    without it the format is detected. ``name`` labels bytes in messages and provenance. Other
-    keyword options go to the parser (``password=`` for encrypted PDFs; ``captions=`` and
-    ``htmldate=`` for HTML); one that no parser reads raises ``TypeError`` naming those that
-    exist. A ``str`` that is markup or text rather than a path raises a ``ParseError`` naming
-    ``parse_text`` and bytes. Raises a ``ParseError`` subclass when the input cannot be parsed.
+    without it the format is detected (a bs4 object is HTML). ``name`` labels bytes in messages
+    and provenance. Other keyword options go to the parser (``password=`` for encrypted PDFs;
+    ``url=`` for a web page's address, ``captions=`` and ``htmldate=`` for HTML); one that no
+    parser reads raises ``TypeError`` naming those that exist. A ``str`` that is markup or text
+    rather than a path raises a ``ParseError`` naming ``parse_text`` and bytes. Raises a
+    ``ParseError`` subclass when the input cannot be parsed.
     """
+    if parser is None and _is_soup(source):
+        parser = "html"
     return parse_input(_read(source, name), parser=parser, **options)
 
 

@@ -85,12 +85,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
     logging.captureWarnings(True)  # plugin warnings: one line each, in the same format
 
 
-def _read_document(file: str, parser: str | None, password: str | None) -> Document:
+def _read_document(file: str, parser: str | None, password: str | None,
+                   url: str | None = None) -> Document:
     from newsingest.api import parse as parse_source
 
     options: dict[str, Any] = {}
     if password is not None:
         options["password"] = password
+    if url is not None:
+        options["url"] = url
     if file == "-":
         return parse_source(sys.stdin.buffer.read(), parser=parser, name="<stdin>", **options)
     return parse_source(file, parser=parser, **options)
@@ -139,9 +142,11 @@ _OUTPUT = click.Path(dir_okay=False, path_type=Path)
 @click.option("--front-matter", is_flag=True, help="Markdown: start with the metadata as YAML.")
 @click.option("--parser", help="Parser name (default: detect from content and extension).")
 @click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--url", help="The page's address (HTML): dates in its path, relative links, "
+              "metadata.url when the page states none.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the document's warnings.")
 def parse(file: str, fmt: str | None, output: Path | None, front_matter: bool,
-          parser: str | None, password: str | None, quiet: bool) -> None:
+          parser: str | None, password: str | None, url: str | None, quiet: bool) -> None:
     """Parse FILE (or - for standard input) and print the document.
 
     The document's warnings go to standard error, one line each.
@@ -162,7 +167,7 @@ def parse(file: str, fmt: str | None, output: Path | None, front_matter: bool,
             raise click.BadParameter(f"only for markdown, not {exporter.name}",
                                      param_hint="--front-matter")
         options["front_matter"] = True
-    doc = _read_document(file, parser, password)
+    doc = _read_document(file, parser, password, url)
     _show_warnings(doc, quiet)
     _write(exporter.render(doc, **options), output)
 

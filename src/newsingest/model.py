@@ -17,7 +17,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -26,6 +26,7 @@ __all__ = [
     "Document",
     "Furniture",
     "FurnitureKind",
+    "Link",
     "Metadata",
     "ParseWarning",
     "Provenance",
@@ -98,6 +99,16 @@ class Provenance:
 
 
 @attrs.frozen
+class Link:
+    """A hyperlink in a block's text: ``text[start:end]`` is the anchor, ``href`` its absolute
+    address (relative ones resolved against the page's URL when it is known)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@attrs.frozen
 class Block:
     """One body block in reading order.
 
@@ -117,6 +128,8 @@ class Block:
     marker: str | None = None
     depth: int | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
+    #: Hyperlinks in ``text`` (HTML), in order; empty for other inputs. Since schema 1.1.
+    links: tuple[Link, ...] = ()
 
     @level.validator
     def _check_level(self, _: attrs.Attribute[Any], value: int | None) -> None:

@@ -61,6 +61,8 @@ def _unstructure_block(block: Block) -> dict[str, Any]:
     for key in _OPTIONAL_BLOCK_FIELDS:
         if data.get(key) is None:
             data.pop(key, None)
+    if not data.get("links"):
+        data.pop("links", None)  # only HTML blocks have links; absent rather than empty
     return data
 
 

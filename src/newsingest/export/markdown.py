@@ -1,5 +1,5 @@
 """Markdown: title as ``#``, a byline/date line, headings at their source level, quotes, lists,
-captions, tables; optionally the metadata as YAML front matter."""
+captions, tables, links; optionally the metadata as YAML front matter."""
 
 from __future__ import annotations
 
@@ -27,6 +27,32 @@ def _escape(text: str) -> str:
 def _emphasis(text: str) -> str:
     """``*text*`` with the characters that would end or nest the emphasis escaped."""
     return "*" + re.sub(r"([*_\\])", r"\\\1", text) + "*"
+
+
+def _linked(block: Block) -> str:
+    """The block's text with its links as ``[anchor](href)``.
+
+    >>> from newsingest.model import Link
+    >>> print(_linked(Block(BlockType.PARAGRAPH, "See the [full] report.",
+    ...                     links=(Link(8, 21, "https://x.org/a b"),))))
+    See the [\\[full\\] report](<https://x.org/a b>).
+    """
+    text = block.text
+    if not block.links:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for link in block.links:
+        if link.start < cursor or link.end > len(text) or link.start >= link.end:
+            continue
+        anchor = re.sub(r"([\[\]\\])", r"\\\1", text[link.start:link.end])
+        href = link.href
+        if re.search(r"[\s()<>]", href):
+            href = "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
+        parts += [text[cursor:link.start], f"[{anchor}]({href})"]
+        cursor = link.end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _fenced(text: str) -> str:
@@ -118,20 +144,20 @@ def yaml_front_matter(doc: Document) -> str:
 
 def _block(block: Block) -> str:
     if block.type is BlockType.HEADING:
-        return "#" * (block.level or 2) + " " + block.text
+        return "#" * (block.level or 2) + " " + _linked(block)
     if block.type is BlockType.QUOTE:
-        return "\n".join("> " + line for line in block.text.split("\n"))
+        return "\n".join("> " + line for line in _linked(block).split("\n"))
     if block.type is BlockType.LIST_ITEM:
         indent = "  " * (block.depth or 0)
         marker = (block.marker or "1.") if block.ordered else "-"
-        return f"{indent}{marker} {block.text}"
+        return f"{indent}{marker} {_linked(block)}"
     if block.type is BlockType.TABLE:
         return pipe_table(block.rows) if block.rows else block.text
     if block.type is BlockType.PREFORMATTED:
         return _fenced(block.text)
     if block.type is BlockType.CAPTION:
         return _emphasis(block.text)
-    return _escape(block.text)
+    return _escape(_linked(block))
 
 
 def render_markdown(doc: Document, *, front_matter: bool = False) -> str:

@@ -10,27 +10,47 @@ structured date exists, because its extensive search costs more than the whole e
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from newsingest.meta.htmldates import find_page_date, iso_date, text_date
-from newsingest.meta.jsonld import article_object, jsonld_objects, names, text_value
+from newsingest.meta.htmldates import (
+    day_first,
+    find_page_date,
+    iso_date,
+    url_date,
+)
+from newsingest.meta.jsonld import (
+    article_object,
+    id_index,
+    jsonld_objects,
+    names,
+    not_person,
+    person_names,
+    resolve,
+    text_value,
+)
+from newsingest.meta.pagebyline import (
+    byline_authors,
+    clean_author,
+    headline_byline,
+    people,
+    unique,
+    written_by,
+)
 from newsingest.model import Metadata, ParseWarning
 
 __all__ = [
     "HtmlMeta",
-    "byline_authors",
+    "choose_title",
     "extract_metadata",
-    "headline_byline",
     "headline_in_title",
     "strip_site_suffix",
 ]
 
 _SEPARATORS = re.compile(r"\s+[|–—·•:»/-]{1,2}\s+|\s+::\s+")
-_BY = re.compile(r"^\s*by\s+", re.I)
 
 
 @attrs.frozen
@@ -40,6 +60,8 @@ class HtmlMeta:
     metadata: Metadata
     article_body: str | None = None
     warnings: tuple[ParseWarning, ...] = ()
+    #: The text of ``<title>``, as written (for :func:`choose_title`).
+    page_title: str | None = None
 
 
 def strip_site_suffix(title: str, site: str | None = None) -> str:
@@ -76,33 +98,9 @@ def _rejoin(title: str, kept: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept).strip()
 
 
-def _clean_author(name: str | None) -> str | None:
-    """A person's name from an author field: no "By", no ", AP Writer" role, no shouting.
-
-    >>> _clean_author("By TOM KRISHER, AP Auto Writer")
-    'Tom Krisher'
-    >>> _clean_author("https://example.com/staff/jane") is None
-    True
-    """
-    if not name:
-        return None
-    name = _BY.sub("", " ".join(name.split())).strip(" ,;")
-    if not name or len(name) > 100 or "://" in name or name.startswith(("@", "www.")):
-        return None
-    first, _, rest = name.partition(", ")
-    if rest and len(first.split()) >= 2:
-        name = first  # "Jane Doe, Business Insider", "Tom Krisher, AP Auto Writer"
-    if name.isupper() and len(name) > 3:
-        name = " ".join(word.capitalize() for word in name.split())
-    return name
-
-
-def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for value in values:
-        if value and value.casefold() not in seen:
-            seen[value.casefold()] = value
-    return tuple(seen.values())
+def _unescaped(text: str | None) -> str | None:
+    """Text with HTML entities decoded: CMSs escape titles twice (``&amp;#8217;``)."""
+    return html.unescape(text) if text and "&" in text else text
 
 
 def _meta_tags(root: Any) -> dict[str, str]:
@@ -115,19 +113,32 @@ def _meta_tags(root: Any) -> dict[str, str]:
         for attr in ("property", "name", "itemprop"):
             key = meta.get(attr)
             if key:
-                tags.setdefault(key.strip().lower(), " ".join(content.split()))
+                tags.setdefault(key.strip().lower(), " ".join(html.unescape(content).split()))
     return tags
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """``href`` resolved against the page's address (a relative canonical link)."""
+    if not href or not base:
+        return href
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)
+
+
+def _days_apart(first: str, second: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days)
+    except ValueError:
+        return 99
 
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-_BYLINE_XPATH = (
-    ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
-    "or contains(@class, 'author')]"
-)
-_POSTED_BY = re.compile(r"^\s*(?:posted|written|words|reported|text|story)\s+(?=by\s)", re.I)
 def headline_in_title(root: Any, title: str) -> str:
     """The page's own headline when ``<title>`` wraps it in words a suffix rule cannot see
     ("Village Reader: How the library network spread"): the longest of the first headings
@@ -151,75 +162,50 @@ def headline_in_title(root: Any, title: str) -> str:
     return best or title
 
 
-def headline_byline(root: Any, title: str | None) -> tuple[tuple[str, ...], str | None]:
-    """Authors and date from the short lines right after the headline, for pages that state
-    them nowhere else ("By Jane Doe, April 18, 2024" in an ``<i>``, "Von Anna Schmidt").
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
-    The headline is the first ``h1`` (or the first element whose text is the title); the lines
-    are the next dozen short texts in document order.
+
+#: Share of words an ``<h1>`` must share with a stated title to be taken as the same headline.
+TITLE_AGREEMENT = 0.3
+#: Words from which an ``<h1>`` reads as a headline on its own (shorter ones are often section
+#: labels: "Blog", "Pricing", the site's name).
+HEADLINE_WORDS = 4
+
+
+def choose_title(stated: str | None, page_title: str | None, h1: str | None,
+                 site_name: str | None) -> str | None:
+    """The page's title: its headline ``<h1>`` (as the reader sees it, without the site name
+    and the SEO wording of ``<title>``) when it agrees with a stated title or reads as a
+    headline and is not the site's name; else the stated title (JSON-LD, OpenGraph, ``<title>``).
+
+    >>> choose_title("Storm hits", "Storm hits | Gazette", "Storm hits the coast", "Gazette")
+    'Storm hits the coast'
+    >>> choose_title("Storm hits the coast", None, "Blog", None)
+    'Storm hits the coast'
+    >>> choose_title("Gazette", "Gazette", "Gazette", "Gazette")
+    'Gazette'
     """
-    from newsingest.meta.byline import parse_byline
-
-    key = " ".join((title or "").casefold().split())
-    head = next(root.iter("h1"), None)
-    if head is None and key:
-        head = next((el for el in root.iter() if isinstance(el.tag, str) and el.tag != "title"
-                     and " ".join((el.text or "").casefold().split()) == key), None)
-    if head is None:
-        return (), None
-    authors: tuple[str, ...] = ()
-    published = None
-    seen = 0
-    for el in head.xpath("following::*[position() <= 60]"):
-        if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el):
-            continue  # only leaves: a line's own element, not its wrappers
-        line = " ".join("".join(el.itertext()).split())
-        if not line or len(line) > 120:
-            continue
-        seen += 1
-        if seen > 12:
-            break
-        found = text_date(line)
-        if found is not None:
-            published = published or found[0]
-            line = line.replace(found[1], " ")
-        line = _POSTED_BY.sub("", line).strip(" ,;|·•-–—")
-        byline = parse_byline(line) if line else None
-        if byline is not None and not authors:
-            authors = byline.authors
-            published = published or byline.published
-        if authors and published:
-            break
-    return authors, published
+    if not h1:
+        return stated
+    words = _title_words(h1)
+    if not words:
+        return stated
+    site = _title_words(site_name or "")
+    if site and len(words & site) >= 0.5 * len(words):
+        return stated
+    for other in (stated, page_title):
+        theirs = _title_words(other or "")
+        if theirs and len(words & theirs) >= TITLE_AGREEMENT * len(words | theirs):
+            return h1
+    return h1 if len(words) >= HEADLINE_WORDS or not stated else stated
 
 
-def byline_authors(root: Any) -> tuple[str, ...]:
-    """Authors from the page's visible byline, when no meta tag or JSON-LD names them.
-
-    ``rel=author`` and ``itemprop=author`` elements hold a name; a ``byline`` element holds a
-    line such as "By Jane Doe | May 2, 2024", read by :func:`newsingest.meta.byline.parse_byline`.
-    """
-    from newsingest.meta.byline import parse_byline
-
-    names: list[str | None] = []
-    for el in root.xpath(_BYLINE_XPATH)[:20]:
-        text = " ".join("".join(el.itertext()).split())
-        if not text or len(text) > 120:
-            continue
-        byline = parse_byline(_POSTED_BY.sub("", text))
-        if byline is None and len(el) <= 1 and "author" in (el.get("class") or ""):
-            byline = parse_byline(f"By {text}")  # a name alone in an "author" element
-        if byline is not None:
-            names.extend(byline.authors)
-        elif el.get("rel") == "author" or el.get("itemprop") == "author":
-            names.append(_clean_author(text))
-        if names:
-            break
-    return _unique(names)
-
-
-def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
-    """Metadata of the page rooted at ``root`` (an lxml element)."""
+def extract_metadata(
+    root: Any, *, use_htmldate: bool = True, url: str | None = None
+) -> HtmlMeta:
+    """Metadata of the page rooted at ``root`` (an lxml element); ``url`` is the page's
+    address, when known (it can hold the date, and is the page's URL when it states none)."""
     objects, warnings = jsonld_objects(root)
     article = article_object(objects)
     tags = _meta_tags(root)
@@ -230,34 +216,63 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         tags.get("application-name"),
     )
     title_el = root.find(".//title")
-    page_title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
-    raw_title = _first(text_value(article.get("headline")), tags.get("og:title"),
+    page_title = (" ".join(html.unescape("".join(title_el.itertext())).split())
+                  if title_el is not None else None)
+    raw_title = _first(_unescaped(text_value(article.get("headline"))), tags.get("og:title"),
                        tags.get("twitter:title"), page_title)
     title = strip_site_suffix(raw_title, site_name) if raw_title else None
     if title and raw_title == page_title:
         title = headline_in_title(root, title)
-    authors = _unique(
-        _clean_author(n)
-        for n in (*names(article.get("author")), *names(article.get("creator")))
-    )
+    index = id_index(objects)
+    publisher = resolve(publisher, index)
+    if site_name is None and isinstance(publisher, dict):
+        site_name = text_value(publisher)
+    # The site or its publishing Organization named as the author is no person; it is the
+    # author only when the page names no person anywhere (``stated``, at the end).
+    not_people = unique((site_name, *((text_value(publisher),) if isinstance(publisher, dict)
+                                       and not_person(publisher) else ())))
+    tagged = [clean_author(v) for v in (
+        tags.get("author"), tags.get("article:author"), tags.get("byl"),
+        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))]
+    stated = unique((*(clean_author(n) for n in (*names(resolve(article.get("author"), index)),
+                                                   *names(resolve(article.get("creator"), index)))),
+                      *tagged))
+    authors = people(
+        (clean_author(n) for n in (*person_names(article.get("author"), index),
+                                    *person_names(article.get("creator"), index))), not_people)
     if not authors:
-        authors = _unique(_clean_author(v) for v in (
-            tags.get("author"), tags.get("article:author"), tags.get("byl"),
-            tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator")))
-    if not authors:
-        authors = byline_authors(root)
+        authors = people(tagged, not_people)
+    for visible in (byline_authors, written_by):
+        if not authors:
+            found = visible(root)
+            stated = unique((*stated, *found))
+            authors = people(found, not_people)
     published = _first(*(iso_date(v) for v in (
         text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
         tags.get("publishdate"), tags.get("date"), tags.get("dc.date"),
         tags.get("dc.date.issued"), tags.get("sailthru.date"), tags.get("parsely-pub-date"),
         text_value(article.get("dateCreated")))))
+    html_lang = root.get("lang") or root.get("xml:lang")
+    language = _first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
+                      tags.get("og:locale"), tags.get("content-language"))
+    in_url = url_date(url)
+    if published is None or (in_url is not None and published[:10] != in_url
+                             and _days_apart(published[:10], in_url) <= 1):
+        # The address holds the publisher's local date; a stated timestamp a day off is the
+        # same moment in UTC.
+        published = in_url or published
     if published is None and use_htmldate:
-        published = find_page_date(root)
+        published = find_page_date(root, url)
     if not authors or published is None:
-        near_authors, near_date = headline_byline(root, title)
+        near_authors, near_date = headline_byline(root, title, days_first=day_first(language))
         authors = authors or near_authors
         published = published or near_date
+    # An Organization stated as the author, or one named like the publisher, is the author
+    # only when the page names no person anywhere.
+    authors = authors or stated
+    if published is None and use_htmldate:
+        published = find_page_date(root, url, extensive=True)
     modified = _first(*(iso_date(v) for v in (
         text_value(article.get("dateModified")), tags.get("article:modified_time"),
         tags.get("og:updated_time"), tags.get("datemodified"))))
@@ -266,7 +281,6 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             canonical = link.get("href").strip()
             break
-    html_lang = root.get("lang") or root.get("xml:lang")
     keywords_raw = article.get("keywords")
     keywords = (", ".join(k for k in keywords_raw if isinstance(k, str))
                 if isinstance(keywords_raw, list)
@@ -279,13 +293,13 @@ def extract_metadata(root: Any, *, use_htmldate: bool = True) -> HtmlMeta:
         published=published,
         modified=modified,
         site_name=site_name,
-        url=_first(canonical, tags.get("og:url"), text_value(article.get("url"))),
-        language=_first(text_value(article.get("inLanguage")), html_lang and html_lang.strip(),
-                        tags.get("og:locale"), tags.get("content-language")),
+        url=_absolute(_first(canonical, tags.get("og:url"), text_value(article.get("url")), url),
+                      url),
+        language=language,
         section=_first(text_value(article.get("articleSection")), tags.get("article:section")),
         description=_first(tags.get("description"), tags.get("og:description"),
                            text_value(article.get("description")), tags.get("twitter:description")),
-        keywords=_unique(k.strip() for k in (keywords or "").split(",") if k.strip())[:50],
+        keywords=unique(k.strip() for k in (keywords or "").split(",") if k.strip())[:50],
     )
     return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
-                    tuple(warnings))
+                    tuple(warnings), page_title)

@@ -25,7 +25,8 @@ from typing import Any
 
 from newsingest.meta.dates import parse_date
 
-__all__ = ["find_page_date", "iso_date", "plausible_year", "text_date"]
+__all__ = ["day_first", "find_page_date", "iso_date", "numeric_date", "plausible_year",
+           "text_date", "url_date"]
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -90,6 +91,66 @@ _TEXT_DATES = (
 )
 
 
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d./-])")
+
+
+def numeric_date(text: str, day_first: bool) -> tuple[str, str] | None:
+    """A numeric date ("03.12.2026", "12/03/2026"): day first unless ``day_first`` is false
+    (US English) — and whatever the language when one of the numbers cannot be a month.
+
+    >>> numeric_date("Stand: 03.12.2026", True)[0], numeric_date("12/03/2026", False)[0]
+    ('2026-12-03', '2026-12-03')
+    >>> numeric_date("25/12/2026", False)[0], numeric_date("1.12.2026.4", True) is None
+    ('2026-12-25', True)
+    """
+    for found in _NUMERIC.finditer(text):
+        first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+        day, month = (first, second) if day_first or second > 12 else (second, first)
+        if first > 12 and not day_first:
+            day, month = first, second
+        try:
+            date = datetime(year, month, day)
+        except ValueError:
+            continue
+        if plausible_year(year):
+            return date.date().isoformat(), found.group(0)
+    return None
+
+
+def day_first(language: str | None) -> bool:
+    """Whether numeric dates on a page in ``language`` put the day first: everywhere but US
+    English (and English with no region, which US sites mostly are).
+
+    >>> day_first("de-DE"), day_first("en-GB"), day_first("en-US"), day_first("en")
+    (True, True, False, False)
+    """
+    code = (language or "").replace("_", "-").casefold()
+    if not code:
+        return False
+    return not (code in ("en", "en-us") or code.startswith("en-us"))
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """A full date in a page's address (``/2025/12/19/slug``, ``/2025-12-15-slug``).
+
+    >>> url_date("https://blog.example.org/2025/12/19/what-people-love"), url_date("/a/2025/12/")
+    ('2025-12-19', None)
+    """
+    if not url:
+        return None
+    found = _URL_DATE.search(url.split("?")[0])
+    if found is None:
+        return None
+    try:
+        date = datetime(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+    return date.date().isoformat() if plausible_year(date.year) else None
+
+
 def text_date(text: str) -> tuple[str, str] | None:
     """The first date written out in a line, in English, German, French, Spanish or Italian
     notation or as 年月日: ``(ISO date, the matched text)``.
@@ -114,9 +175,10 @@ def text_date(text: str) -> tuple[str, str] | None:
     return None
 
 
-def find_page_date(root: Any) -> str | None:
+def find_page_date(root: Any, url: str | None = None, *, extensive: bool = False) -> str | None:
     """``htmldate``'s guess from the whole page (URL, visible dates, headers): slower than all
-    the rest of the extraction, so only for pages that state no date in their metadata."""
+    the rest of the extraction, so only for pages that state no date in their metadata; its
+    ``extensive`` search (every date-like text) only when the fast one found none."""
     try:
         from htmldate import find_date
     except ImportError:  # pragma: no cover - htmldate is a runtime dependency
@@ -126,7 +188,10 @@ def find_page_date(root: Any) -> str | None:
 
         # htmldate takes lxml.html trees only; the parser builds a plain etree one.
         page = lxml.etree.tostring(root, encoding="unicode", method="html")
-        found = find_date(page, extensive_search=False, original_date=True)
+        found = find_date(page, url=url, extensive_search=extensive, original_date=True)
     except Exception:  # htmldate is heuristic; a failure there must not fail the parse
         return None
-    return iso_date(found) if isinstance(found, str) else None
+    if not isinstance(found, str) or (extensive and found.endswith("-01-01")):
+        # The extensive search turns a bare year ("© 2026") into January 1st: a made-up day.
+        return None
+    return iso_date(found)

@@ -16,7 +16,9 @@ from typing import Any
 
 from newsingest.model import ParseWarning
 
-__all__ = ["ARTICLE_TYPES", "article_object", "jsonld_objects", "names", "text_value"]
+__all__ = ["ARTICLE_TYPES", "article_object", "id_index", "jsonld_objects", "names", "not_person",
+           "person_names",
+           "resolve", "text_value"]
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -92,6 +94,56 @@ def names(value: Any) -> Iterator[str]:
                 continue
         if isinstance(item, str):
             yield item
+
+
+def id_index(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Objects by their ``@id``: ``@graph`` pages state the author once, as a Person, and refer
+    to it from the article as ``{"@id": ...}``."""
+    index: dict[str, dict[str, Any]] = {}
+    for obj in objects:
+        key = obj.get("@id")
+        if isinstance(key, str) and len(obj) > 1:
+            index.setdefault(key, obj)
+    return index
+
+
+def resolve(value: Any, index: dict[str, dict[str, Any]]) -> Any:
+    """``value`` with ``{"@id": ...}`` references (alone or in a list) replaced by the objects
+    they name.
+
+    >>> resolve([{"@id": "#a"}], {"#a": {"@id": "#a", "name": "Jane Doe"}})
+    [{'@id': '#a', 'name': 'Jane Doe'}]
+    """
+    if isinstance(value, list):
+        return [resolve(item, index) for item in value[:20]]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+        key = value.get("@id")
+        return index.get(key, value) if isinstance(key, str) else value
+    return value
+
+
+#: JSON-LD types that are not people: an author of one of these is the publisher.
+_NOT_PEOPLE = frozenset({"organization", "newsmediaorganization", "corporation",
+                         "localbusiness", "website", "webpage", "brand", "educationalorganization",
+                         "governmentorganization", "medicalorganization", "ngo"})
+
+
+def not_person(obj: dict[str, Any]) -> bool:
+    """An Organization, a WebSite, a Brand...: no person's name."""
+    return bool(_types(obj) & _NOT_PEOPLE)
+
+
+def person_names(value: Any, index: dict[str, dict[str, Any]]) -> Iterator[str]:
+    """Author names, ``@id`` references resolved, Organizations left out (a publisher is no
+    author).
+
+    >>> list(person_names([{"@type": "Organization", "name": "Gazette"}, "Jane Doe"], {}))
+    ['Jane Doe']
+    """
+    resolved = resolve(value, index)
+    items = resolved if isinstance(resolved, list) else [resolved]
+    people = [item for item in items if not (isinstance(item, dict) and not_person(item))]
+    yield from names(people)
 
 
 def text_value(value: Any) -> str | None:

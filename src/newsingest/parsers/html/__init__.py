@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from urllib.parse import urljoin
 
 import attrs
 
@@ -20,12 +21,13 @@ from newsingest.__about__ import __version__
 from newsingest.decode import looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.meta.html import extract_metadata
+from newsingest.meta.html import choose_title, extract_metadata
 from newsingest.model import (
     Block,
     BlockType,
     Document,
     Furniture,
+    Link,
     Metadata,
     ParseWarning,
     Provenance,
@@ -33,16 +35,27 @@ from newsingest.model import (
 )
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.html.blocks import RawBlock, linearize
-from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements
-from newsingest.parsers.html.content import choose_root, evidence_words, plain_text, words
+from newsingest.parsers.html.clean import CODE_TAGS, skipped_elements, soft_skips
+from newsingest.parsers.html.content import (
+    choose_root,
+    evidence_words,
+    is_prose,
+    is_sentences,
+    plain_text,
+    visual_length,
+    words,
+)
 from newsingest.parsers.html.dom import MAX_DEPTH, parse_tree, strip_nuls
 from newsingest.parsers.html.furniture import Item, page_furniture
-from newsingest.parsers.html.headline import headline
+from newsingest.parsers.html.headline import headline, sole_h1
 from newsingest.parsers.html.select import Selection, select_blocks
 
 __all__ = ["HtmlParser", "register_parsers"]
 
 _HTML_MARK = re.compile(rb"<!doctype\s+html|<html|<head|<body|<meta\s|<title", re.I)
+#: A document that opens with a style sheet, a script or a comment is markup (pages saved
+#: from a CMS fragment often do), not a text dump that mentions a tag.
+_MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--|<style[\s>]|<script[\s>])", re.I)
 
 
 class HtmlParser:
@@ -52,13 +65,14 @@ class HtmlParser:
     version = __version__
     media_types = ("text/html", "application/xhtml+xml")
     extensions = (".html", ".htm", ".xhtml")
-    options = ("captions", "htmldate")  # the keyword options parse() accepts for this parser
+    options = ("captions", "htmldate", "url")  # the keyword options parse() accepts for this parser
 
     def sniff(self, head: bytes) -> float:
-        return 0.9 if _HTML_MARK.search(head) else 0.0
+        return 0.9 if _HTML_MARK.search(head) or _MARKUP_START.match(head) else 0.0
 
     def parse(self, source: Input, context: ParseContext) -> Document:
-        if not _HTML_MARK.search(source.head) and looks_binary(source.head):
+        if (not _HTML_MARK.search(source.head) and not _MARKUP_START.match(source.head)
+                and looks_binary(source.head)):
             raise UnsupportedFormatError(
                 "binary data, not HTML (is it a PDF or an image with a wrong name?)",
                 source=source.label,
@@ -73,14 +87,23 @@ class HtmlParser:
         if root is None:
             warnings.append(ParseWarning("empty-html", "the page has no markup or text to parse"))
             return Document(source=record, warnings=tuple(warnings))
-        meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)))
+        url = context.options.get("url")
+        meta = extract_metadata(root, use_htmldate=bool(context.options.get("htmldate", True)),
+                                url=url if isinstance(url, str) and url.strip() else None)
         warnings.extend(meta.warnings)
         found = extract_body(root, meta.metadata, meta.article_body,
                              captions=bool(context.options.get("captions", True)))
         body, dropped, deepest = list(found.kept), list(found.dropped), found.deepest
         metadata = meta.metadata
-        if metadata.title is None and found.headline:
-            metadata = attrs.evolve(metadata, title=found.headline)
+        # A heading below <h1> names the headline only on a page that states no title.
+        head = (found.headline if found.headline_level == 1 or metadata.title is None
+                else sole_h1(root))
+        title = choose_title(metadata.title, meta.page_title, head, metadata.site_name)
+        if title != metadata.title:
+            metadata = attrs.evolve(metadata, title=title)
+            # The headline is metadata, not body.
+            dropped.extend(b for b in body if b.type is BlockType.HEADING and b.text == title)
+            body = [b for b in body if not (b.type is BlockType.HEADING and b.text == title)]
         if meta.article_body and body_from_jsonld(body, meta.article_body, root, dropped):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
@@ -93,7 +116,8 @@ class HtmlParser:
         if not body:
             warnings.append(ParseWarning("no-article", "no article text found on the page"))
         path_of = ElementPaths()
-        blocks, repairs = _repair(body, context, path_of)
+        base = _base_url(root, url if isinstance(url, str) else None, metadata.url)
+        blocks, repairs = _repair(body, context, path_of, base)
         return Document(source=record, metadata=metadata, blocks=blocks,
                         furniture=tuple(_furniture(found.furniture(dropped), path_of)),
                         repairs=repairs,
@@ -115,11 +139,55 @@ class Extraction:
     top: Any = None
     skipped: frozenset[Any] = frozenset()
     code: frozenset[Any] = frozenset()
+    headline_level: int | None = None
 
     def furniture(self, dropped: Iterable[RawBlock]) -> list[Item]:
         """The page's furniture, ``dropped`` (this extraction's, or more) among the rest."""
         return page_furniture(self.blocks, dropped, self.marks, self.top, set(self.skipped),
                               set(self.code))
+
+
+#: When the body kept holds less than this share of the page's prose, the extraction is tried
+#: again with the soft furniture admitted (and kept if that holds more).
+RETRY_SHARE = 0.25
+
+
+def _prose_map(blocks: Sequence[RawBlock], hard: frozenset[Any],
+               soft: frozenset[Any]) -> dict[Any, float]:
+    """Prose length below each soft-furniture element, and the page's (key ``None``), leaving
+    out what hard furniture holds (a long comment thread is no reason to admit a sidebar)."""
+    prose: dict[Any, float] = {None: 0.0}
+    for block in blocks:
+        if not is_sentences(block):
+            continue
+        chain = list(block.element.iterancestors())
+        chain.append(block.element)
+        if any(node in hard for node in chain):
+            continue
+        length = float(visual_length(block.text) - block.link_chars)
+        prose[None] += length
+        for node in chain:
+            if node in soft:
+                prose[node] = prose.get(node, 0.0) + length
+    return prose
+
+
+@attrs.frozen
+class _Attempt:
+    """One walk of the page with one set of skipped elements, and what it kept."""
+
+    blocks: list[RawBlock]
+    deepest: int
+    marks: list[tuple[int, Any]]
+    chosen: Selection
+    top: Any
+    skip: set[Any]
+    code: set[Any]
+    prose: float
+
+
+def _prose_of(blocks: Iterable[RawBlock]) -> float:
+    return float(sum(visual_length(b.text) - b.link_chars for b in blocks if is_prose(b)))
 
 
 def extract_body(
@@ -129,34 +197,49 @@ def extract_body(
     body = root.find("body")
     if body is None:
         body = root
-    code, furniture = skipped_elements(body)
+    skips = skipped_elements(body)
     evidence = evidence_words(article_body)
-    skip = code | furniture
-    blocks, deepest, marks = linearize(body, skip, furniture)
-    top = choose_root(blocks, evidence)
-    chosen = Selection() if top is None else select_blocks(
-        blocks, top, metadata.title, evidence, captions=captions)
-    if not chosen.kept:
-        # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class
-        # that reads like a sidebar, an article hidden until a script reveals it): when they
-        # leave nothing, try again skipping only what is never text.
-        never = {el for el in code if el.tag in CODE_TAGS}
-        retry_blocks, deepest, retry_marks = linearize(body, never)
-        retry_top = choose_root(retry_blocks, evidence)
-        if retry_top is not None:
-            retry = select_blocks(retry_blocks, retry_top, metadata.title, evidence,
-                                  captions=captions)
-            if retry.kept:
-                blocks, marks, top, chosen, skip, code = (
-                    retry_blocks, retry_marks, retry_top, retry, never, never)
+    code = set(skips.code)
+    full, _, _ = linearize(body, code)
+    prose = _prose_map(full, skips.hard, skips.soft)
+    admitted = soft_skips(skips, prose)
+    furniture = set(skips.hard | admitted)
+    never = {el for el in code if el.tag in CODE_TAGS}
+    # Furniture rules can be wrong on odd pages (a whole page in a <form>, a body class that
+    # reads like a sidebar, an article hidden until a script reveals it): when they keep little
+    # of the page's prose, try again admitting the soft furniture, then skipping only what is
+    # never text.
+    hard = set(skips.hard)
+
+    def attempt(skip: set[Any], record: set[Any], never_text: set[Any]) -> _Attempt:
+        blocks, deepest, marks = linearize(body, skip, record)
+        top = choose_root(blocks, evidence)
+        chosen = Selection() if top is None else select_blocks(
+            blocks, top, metadata.title, evidence, captions=captions)
+        return _Attempt(blocks, deepest, marks, chosen, top, skip, never_text,
+                        _prose_of(chosen.kept))
+
+    best = attempt(code | furniture, furniture, code)
+    if admitted and best.prose < RETRY_SHARE * prose[None]:
+        retry = attempt(code | hard, hard, code)
+        if retry.chosen.kept and retry.prose > best.prose:
+            best = retry
+    if not best.chosen.kept:
+        retry = attempt(never, set(), never)
+        if retry.chosen.kept:
+            best = retry
+    blocks, deepest, marks, chosen, top = (best.blocks, best.deepest, best.marks, best.chosen,
+                                           best.top)
+    skip, code = best.skip, best.code
     kept, dropped = chosen.kept, chosen.dropped
-    head = headline(blocks, chosen, top) if metadata.title is None and top is not None else None
-    if head is not None and any(b is head for b in kept):
+    head = headline(blocks, chosen, top) if top is not None else None
+    if head is not None and metadata.title is None and any(b is head for b in kept):
         # The heading that opened the text is the headline: metadata, not body.
         kept = tuple(b for b in kept if b is not head)
         dropped = (head, *dropped)
     return Extraction(kept, dropped, deepest, head.text if head is not None else None,
-                      tuple(blocks), tuple(marks), top, frozenset(skip), frozenset(code))
+                      tuple(blocks), tuple(marks), top, frozenset(skip), frozenset(code),
+                      head.level if head is not None else None)
 
 
 #: The markup must hold this share of the JSON-LD ``articleBody`` words, or that copy is used.
@@ -224,8 +307,33 @@ class ElementPaths:
         return path
 
 
+def _base_url(root: Any, url: str | None, stated: str | None) -> str | None:
+    """What relative links resolve against: ``<base href>``, else the page's address as given,
+    else the one it states (canonical, ``og:url``)."""
+    base = root.find(".//base[@href]")
+    page = url or stated
+    if base is not None:
+        return urljoin(page or "", str(base.get("href")).strip())
+    return page
+
+
+def _links(block: RawBlock, text: str, base: str | None) -> tuple[Link, ...]:
+    """The block's anchors located in its final text (in order; one a repair changed beyond
+    recognition is left out), with absolute addresses."""
+    links: list[Link] = []
+    cursor = 0
+    for anchor, href in block.anchors:
+        found = text.find(anchor, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(anchor)
+        links.append(Link(found, cursor, urljoin(base, href) if base else href))
+    return tuple(links)
+
+
 def _repair(
-    raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths
+    raw: Sequence[RawBlock], context: ParseContext, path_of: ElementPaths,
+    base: str | None = None,
 ) -> tuple[tuple[Block, ...], tuple[Repair, ...]]:
     """Repair all block texts in one pass: one line per block (more for ``pre``/tables, and
     for paragraphs whose lines ``<br>`` ends).
@@ -277,6 +385,7 @@ def _repair(
             marker=block.marker if block.type is BlockType.LIST_ITEM else None,
             depth=block.depth if block.type is BlockType.LIST_ITEM else None,
             rows=block.rows if block.type is BlockType.TABLE else None,
+            links=_links(block, text, base) if block.anchors else (),
         ))
     return tuple(blocks), repairs
 

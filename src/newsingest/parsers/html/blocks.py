@@ -93,6 +93,8 @@ class RawBlock:
     in_caption: bool = False
     #: Offsets in ``text`` of the spaces that stand for single ``<br>`` line breaks.
     breaks: tuple[int, ...] = ()
+    #: The links in ``text``, in order: (anchor text, whitespace folded; ``href`` as written).
+    anchors: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.define
@@ -109,25 +111,62 @@ class _Frame:
     items: int = 0
     start: int = 1
     in_caption: bool = False
+    #: ``[anchor element, href, text pieces]`` of each link in the frame's text, in order.
+    anchors: list[list[Any]] = attrs.field(factory=list)
 
 
-def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[str, ...], ...] | None:
-    """Rows of a data table, or ``None`` for a layout table (nested tables, long cells)."""
+def _cell_text(cell: Any, skip: set[Any]) -> tuple[str, int]:
+    """A cell's text without what the walker skips elsewhere (scripts, hidden parts,
+    furniture), and how many of its characters are link text."""
+    import lxml.etree
+
+    parts: list[str] = []
+    links = 0
+    in_link = 0
+    walk = lxml.etree.iterwalk(cell, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if node in skip and node is not cell:
+                walk.skip_subtree()  # its end event still comes, with its tail
+                continue
+            if node.tag == "a":
+                in_link += 1
+            text = node.text if isinstance(node.tag, str) else None
+        else:
+            if node.tag == "a" and node not in skip:
+                in_link -= 1
+            text = node.tail if node is not cell else None
+        if text:
+            parts.append(text)
+            if in_link:
+                links += len(text.strip())
+    return fold("".join(parts)), links
+
+
+def _data_rows(table: Any, skip: set[Any]) -> tuple[tuple[tuple[str, ...], ...], int] | None:
+    """Rows of a data table and its link characters, or ``None`` for a layout table (nested
+    tables, long cells, paragraphs in cells), which the walker enters like any box."""
     if table.find(".//table") is not None:
         return None
     rows: list[tuple[str, ...]] = []
+    links = 0
     for tr in table.iter("tr"):
+        if tr in skip or any(node in skip for node in tr.iterancestors() if node is not table):
+            continue
         cells = []
         for cell in tr:
             if cell.tag not in ("td", "th") or cell in skip:
                 continue
-            text = fold("".join(cell.itertext()))
-            if len(text) > _MAX_CELL or cell.find(".//p") is not None:
+            if cell.find(".//p") is not None:
+                return None
+            text, linked = _cell_text(cell, skip)
+            if len(text) > _MAX_CELL:
                 return None
             cells.append(text)
+            links += linked
         if any(cells):
             rows.append(tuple(cells))
-    return tuple(rows) if rows else None
+    return (tuple(rows), links) if rows else None
 
 
 def _list_depth(stack: list[_Frame]) -> int:
@@ -158,6 +197,7 @@ class _Walker:
         self.blocks: list[RawBlock] = []
         self.stack: list[_Frame] = []
         self.in_link = 0
+        self.links: list[tuple[Any, str]] = []  # open <a href> elements, innermost last
 
     def add(self, text: str | None) -> None:
         if text and self.stack:
@@ -165,6 +205,12 @@ class _Walker:
             frame.parts.append(text)
             if self.in_link:
                 frame.link_chars += len(text.strip())
+                if self.links:
+                    anchor, href = self.links[-1]
+                    if frame.anchors and frame.anchors[-1][0] is anchor:
+                        frame.anchors[-1][2].append(text)
+                    else:
+                        frame.anchors.append([anchor, href, [text]])
 
     def flush(self, frame: _Frame) -> None:
         if not frame.parts:
@@ -181,11 +227,21 @@ class _Walker:
             pieces = [join_breaks(p) for p in _BREAKS.split(raw)]
         pieces = [p for p in pieces if p[0].strip()]
         total = sum(len(p) for p, _ in pieces) or 1
+        anchors = [(fold("".join(texts).replace(_BREAK, " ")), href)
+                   for _, href, texts in frame.anchors]
+        frame.anchors = []
         for piece, breaks in pieces:
+            mine, cursor = [], 0
+            while anchors:
+                found = piece.find(anchors[0][0], cursor) if anchors[0][0] else -1
+                if found < 0:
+                    break
+                cursor = found + len(anchors[0][0])
+                mine.append(anchors.pop(0))
             self.blocks.append(RawBlock(
                 frame.kind, piece, frame.element, min(len(piece), links * len(piece) // total),
                 level=frame.level, ordered=frame.ordered, marker=frame.marker, depth=frame.depth,
-                tag=frame.tag, in_caption=frame.in_caption, breaks=breaks))
+                tag=frame.tag, in_caption=frame.in_caption, breaks=breaks, anchors=tuple(mine)))
 
     def start(self, el: Any, tag: str) -> bool:
         """Handle an opening tag; return False when its subtree must be skipped."""
@@ -194,14 +250,19 @@ class _Walker:
             return True
         if tag == "a":
             self.in_link += 1
+            href = (el.get("href") or "").strip()
+            if href and not href.lower().startswith(("javascript:", "#", "data:")):
+                self.links.append((el, href))
         if tag in BLOCK_TAGS:
             if self.stack:
                 self.flush(self.stack[-1])
             if tag == "table":
-                rows = _data_rows(el, self.skip)
-                if rows is not None:
+                found = _data_rows(el, self.skip)
+                if found is not None:
+                    rows, links = found
                     text = "\n".join(" | ".join(c for c in row if c) for row in rows)
-                    self.blocks.append(RawBlock(BlockType.TABLE, text, el, rows=rows, tag=tag))
+                    self.blocks.append(RawBlock(BlockType.TABLE, text, el, min(links, len(text)),
+                                                rows=rows, tag=tag))
                     return False
             self.push(el, tag)
         self.add(el.text)
@@ -237,6 +298,8 @@ class _Walker:
     def end(self, el: Any, tag: str) -> None:
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
+            if self.links and self.links[-1][0] is el:
+                self.links.pop()
         if tag in BLOCK_TAGS and self.stack and self.stack[-1].element is el:
             self.flush(self.stack.pop())
         self.add(el.tail)

@@ -6,12 +6,15 @@ subtree that holds most of the prose and little else — an article split into s
 ads between them still wins as a whole, because the ads cost less than the prose gains. Explicit
 markers (``itemprop=articleBody``, ``<article>``, ``<main>``) and the page's own JSON-LD
 ``articleBody`` are evidence on top: a block whose words appear in the JSON-LD copy counts as
-prose whatever its shape.
+prose whatever its shape. A link list standing inside the text (between two of its paragraphs)
+is the article's own and costs only the containers above that text; a data table is scored
+like any block, its link text counting.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -114,6 +117,12 @@ def is_prose(block: RawBlock) -> bool:
             and bool(_SENTENCE_END.search(text)))
 
 
+def is_sentences(block: RawBlock) -> bool:
+    """Running text, links or not: a sentence or more (an article's list of linked items with
+    a line of its own each counts; a menu or a bare link does not)."""
+    return visual_length(block.text) >= 60 and bool(_SENTENCE_END.search(block.text))
+
+
 def block_weight(block: RawBlock, evidence: Evidence | None = None) -> float:
     """How strongly a block says "the article is around me" (negative: "not here")."""
     length = len(block.text)
@@ -159,14 +168,34 @@ CARD_WEIGHT = 0.2
 
 
 def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
-    """One ``<article>`` of three or more side by side, or nested in another: a teaser."""
+    """One ``<article>`` of three or more side by side, or nested in another, that is short or
+    headed by a link: a teaser. (Long ones are the sections of a story that a theme marks up
+    as articles.)"""
     found = cache.get(article)
     if found is None:
         parent = article.getparent()
         siblings = 0 if parent is None else sum(1 for el in parent if el.tag == "article")
-        found = siblings > 2 or any(a.tag == "article" for a in article.iterancestors())
+        found = (siblings > 2 or any(a.tag == "article" for a in article.iterancestors())) and (
+            teaser_like(article))
         cache[article] = found
     return found
+
+
+#: Most text (non-space characters) of an ``<article>`` that is a card or a comment.
+SHORT_ARTICLE = 1000
+
+
+def teaser_like(article: Any) -> bool:
+    """Short, or opened by a linked heading: what a card or a comment looks like, and a
+    section of the story does not."""
+    if text_within(article, SHORT_ARTICLE):
+        return True
+    head = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    if head is None:
+        return False
+    text = sum(len(t.strip()) for t in head.itertext())
+    linked = sum(len(t.strip()) for a in head.iter("a") for t in a.itertext())
+    return text > 0 and linked > 0.5 * text
 
 
 def text_within(el: Any, limit: int) -> bool:
@@ -209,6 +238,43 @@ def teaser_cards(blocks: Sequence[RawBlock]) -> set[Any]:
     return cards
 
 
+#: How many levels above each of the two prose blocks the text they share may be.
+FLOW_LEVELS = 4
+
+
+def _flow_containers(blocks: Sequence[RawBlock], weights: Sequence[float]) -> dict[int, Any]:
+    """For each block that counts against its containers but stands between two prose blocks,
+    the nearest element holding both (not ``body``): the text it interrupts."""
+    prose = [n for n, (b, w) in enumerate(zip(blocks, weights, strict=True))
+             if w > 0 and is_prose(b)]
+    flows: dict[int, Any] = {}
+    if len(prose) < 2:
+        return flows
+    position = 0
+    lca_cache: dict[tuple[int, int], Any] = {}
+    for number, weight in enumerate(weights):
+        if weight >= 0:
+            continue
+        while position < len(prose) and prose[position] < number:
+            position += 1
+        if position == 0 or position >= len(prose):
+            continue
+        before, after = prose[position - 1], prose[position]
+        key = (before, after)
+        if key not in lca_cache:
+            # Near both: a text and its own list, not the page wrapper around an article and
+            # a footer blurb.
+            ancestors = [blocks[before].element,
+                         *itertools.islice(blocks[before].element.iterancestors(), FLOW_LEVELS)]
+            lca_cache[key] = next((node for node in itertools.islice(
+                (blocks[after].element, *blocks[after].element.iterancestors()), FLOW_LEVELS + 1)
+                if node in ancestors), None)
+        flow = lca_cache[key]
+        if flow is not None and flow.tag not in ("body", "html"):
+            flows[number] = flow
+    return flows
+
+
 #: A marked element inside the winner takes over when it holds this share of the winner's score.
 MARKED_SHARE = 0.5
 
@@ -227,8 +293,10 @@ def choose_root(
     depth: dict[Any, int] = {}
     cards: dict[Any, bool] = {}
     teasers = teaser_cards(blocks)
-    for block in blocks:
-        weight = block_weight(block, evidence)
+    weights = [block_weight(block, evidence) for block in blocks]
+    flows = _flow_containers(blocks, weights)
+    for number, block in enumerate(blocks):
+        weight = weights[number]
         if weight == 0.0:
             continue
         el = block.element
@@ -238,10 +306,18 @@ def choose_root(
             weight *= CARD_WEIGHT
         while len(chain) > 1 and chain[0].tag not in CONTAINERS:
             chain.pop(0)
+        flow = flows.get(number)
         for index, node in enumerate(chain):
-            totals[node] = totals.get(node, 0.0) + weight
             if node not in depth:
                 depth[node] = len(chain) - index
+            if flow is not None:
+                # Inside the text it stands in, a link list is the article's own: it costs
+                # only the containers above that text.
+                if node is flow:
+                    flow = None
+                totals.setdefault(node, 0.0)
+                continue
+            totals[node] = totals.get(node, 0.0) + weight
     best: Any | None = None
     best_score = 0.0
     for node, total in totals.items():

@@ -18,7 +18,7 @@ from newsingest.parsers.html.blocks import RawBlock, fold
 from newsingest.parsers.html.clean import CODE_TAGS, is_hidden
 from newsingest.parsers.html.select import Selection
 
-__all__ = ["headline"]
+__all__ = ["headline", "sole_h1"]
 
 #: Longest text taken for a headline: a "heading" holding a paragraph is page design, not one.
 MAX_HEADLINE = 300
@@ -169,4 +169,20 @@ def _headings_above(
         if shared.tag in ("body", "html") and block.level != 1:
             continue
         found.append((block, above[shared]))
+    return found
+
+
+def sole_h1(root: Any) -> str | None:
+    """The text of the page's only ``<h1>`` outside the banner, asides and hidden parts: a
+    page with one such heading names its headline there, wherever the layout puts it."""
+    found = None
+    for el in root.iter("h1"):
+        text = fold(" ".join(el.itertext()))
+        if (not _headline_text(text) or _in_banner(el)
+                or any(is_hidden(node) or node.tag in _ASIDE
+                       for node in (el, *el.iterancestors()))):
+            continue
+        if found is not None:
+            return None
+        found = text
     return found

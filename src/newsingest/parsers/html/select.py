@@ -21,6 +21,7 @@ from newsingest.parsers.html.content import (
     Evidence,
     in_evidence,
     is_prose,
+    teaser_like,
     visual_length,
 )
 
@@ -126,8 +127,9 @@ def _sub_articles(blocks: Sequence[RawBlock], top: Any, inside: set[Any]) -> set
     and keeps them)."""
     in_article = top.tag == "article" or any(a.tag == "article" for a in top.iterancestors())
     items = [el for el in top.iterdescendants("article")
-             if in_article or sum(1 for sib in el.itersiblings("article")) >= 2
-             or sum(1 for sib in el.itersiblings("article", preceding=True)) >= 2]
+             if (in_article or sum(1 for sib in el.itersiblings("article")) >= 2
+                 or sum(1 for sib in el.itersiblings("article", preceding=True)) >= 2)
+             and teaser_like(el)]
     if not items:
         return set()
     below: set[Any] = set()
