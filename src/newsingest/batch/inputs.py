@@ -1,32 +1,44 @@
-"""Finding the inputs of a batch run and naming each one stably.
+"""Finding the inputs of a batch run, naming each one stably, and reading archive members.
+
+One discovery for every engine and store: it walks a :class:`~newsingest.batch.sources.Tree`
+(the local disk, or an fsspec store), so folders, archives and filters behave alike on both.
 
 Every input gets a *name*: a relative POSIX path that mirrors the input tree (``a/b/x.pdf``, or
 ``dump.zip/2024/x.pdf`` for an archive member). The name is the manifest key and, with the
-exporter's extension appended, the output path inside OUTDIR, so same-named files in different
-folders never collide and a second run finds the first run's records. Names are relative to the
-deepest folder that holds every INPUT (the folder itself when a single folder is given).
+exporter's extension appended, the output path, so same-named files in different folders never
+collide and a second run finds the first run's records. Names are relative to the deepest folder
+that holds every INPUT (the folder itself when a single folder is given).
 
 Archives (``.zip``, ``.tar``, ``.tar.gz`` and friends) are listed up front and read member by
 member, in order, by :func:`iter_payloads`. Members are untrusted: an absolute or ``..`` name, a
-member larger than ``Limits.max_member_bytes``, one that expands more than ``Limits.max_ratio``
-times, a link, or an archive inside an archive is *refused*: it becomes an item that carries its
-refusal instead of data, so it still gets a manifest line saying why. A second member stored
-under a name already taken is converted as ``name~2.ext`` rather than dropped.
+member larger than ``Limits.max_bytes``, one that expands more than ``Limits.max_ratio`` times, a
+link, or an archive inside an archive is *refused*: it becomes an item that carries its refusal
+instead of data, so it still gets a manifest line saying why. A second member stored under a
+name already taken is converted as ``name~2.ext`` rather than dropped.
+
+Which files are inputs: an INPUT named explicitly is always taken. Files found in folders and
+archives are taken when an installed parser claims them (:class:`Claims`): by extension, or,
+for a name without a claimed extension, when a parser recognises the first bytes. The rest get
+a ``skipped`` / ``Unsupported`` line; ``--all-files`` takes everything.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import os
+import posixpath
 import re
 import tarfile
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import attrs
 
+from newsingest.batch.sources import Tree
+
 __all__ = [
     "ARCHIVE_SUFFIXES",
+    "Claims",
     "Item",
     "Limits",
     "Payload",
@@ -40,19 +52,33 @@ __all__ = [
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 _MIB = 1024 * 1024
+#: Bytes read to sniff a file whose extension no parser claims.
+HEAD_BYTES = 4096
 
 
 @attrs.frozen
 class Limits:
-    """Caps on archive members, against zip bombs.
+    """Caps on every input's size (``max_bytes``; 0: none) and, against zip bombs, on archives.
 
     ``max_ratio`` applies only to members (or a compressed tar stream) larger than
     ``ratio_floor_bytes``: a kilobyte of spaces compresses 50× and is harmless.
     """
 
-    max_member_bytes: int = 256 * _MIB
+    max_bytes: int = 256 * _MIB
     max_ratio: float = 200.0
     ratio_floor_bytes: int = 1 * _MIB
+
+    def too_large(self, size: int | None) -> Refusal | None:
+        """The refusal of an input of ``size`` bytes, if it is over the cap.
+
+        >>> Limits(max_bytes=10).too_large(11).error_type, Limits(max_bytes=0).too_large(11)
+        ('TooLargeError', None)
+        """
+        if not self.max_bytes or size is None or size <= self.max_bytes:
+            return None
+        return Refusal("failed", "TooLargeError",
+                       f"{size:,} bytes, over the {self.max_bytes:,}-byte limit per input "
+                       "(--max-size); raise the limit to convert it")
 
 
 @attrs.frozen
@@ -66,13 +92,23 @@ class Refusal:
 
 @attrs.frozen
 class Item:
-    """One input: a file (``member is None``) or the ``index``-th member of the archive ``path``."""
+    """One input: a file (``member is None``) or the ``index``-th member of the archive ``path``.
+
+    ``path`` is the location a worker opens (a local path or a URL); ``explicit`` marks an INPUT
+    named on the command line (taken whatever its format).
+    """
 
     name: str
     path: str
     member: str | None = None
     index: int = -1
     refusal: Refusal | None = None
+    explicit: bool = False
+
+    @property
+    def source(self) -> str:
+        """The manifest's ``source``: the file, or ``archive::member``."""
+        return self.path if self.member is None else f"{self.path}::{self.member}"
 
 
 @attrs.frozen
@@ -82,6 +118,57 @@ class Payload:
     item: Item
     data: bytes | None = attrs.field(default=None, repr=False)
     refusal: Refusal | None = None
+
+
+@attrs.frozen
+class Claims:
+    """Which files the installed parsers claim: extensions, and sniffers for the first bytes.
+
+    A name with a claimed extension is taken. Otherwise the first bytes decide: without an
+    extension, any parser's positive sniff takes it; with an extension no parser claims
+    (``.json``, ``.csv``), only a sniff of at least ``recognised``: the text parser's weak
+    "it decodes as text" (0.1) says nothing about a JSON file, while a ``%PDF-`` header (1.0)
+    or HTML markup (0.9) does.
+    """
+
+    extensions: frozenset[str]
+    sniffers: tuple[Callable[[bytes], float], ...] = ()
+    recognised: float = 0.5
+
+    @classmethod
+    def of(cls, parsers: Mapping[str, Any]) -> Claims:
+        return cls(frozenset(e.lower() for p in parsers.values() for e in p.extensions),
+                   tuple(p.sniff for p in parsers.values()))
+
+    def by_name(self, name: str) -> bool:
+        return extension(name) in self.extensions
+
+    def by_head(self, name: str, head: bytes) -> bool:
+        best = 0.0
+        for sniff in self.sniffers:
+            try:
+                best = max(best, float(sniff(head)))
+            except Exception:  # a broken plugin's sniff is no claim (api.choose_parser warns)
+                continue
+        return best >= self.recognised if extension(name) else best > 0
+
+
+def extension(name: str) -> str:
+    """Lower-case extension of the base name, with its dot, or ``""``.
+
+    >>> extension("a/B.PDF"), extension("a/README"), extension(".bashrc")
+    ('.pdf', '', '')
+    """
+    base = name.rsplit("/", 1)[-1]
+    stem, dot, ext = base.lstrip(".").rpartition(".")
+    return f".{ext.lower()}" if dot and stem else ""
+
+
+def _unsupported(name: str) -> Refusal:
+    ext = extension(name) or "no extension"
+    return Refusal("skipped", "Unsupported",
+                   f"no installed parser claims it ({ext}, content not recognised); "
+                   "--all-files converts it anyway")
 
 
 def is_archive(name: str) -> bool:
@@ -134,110 +221,119 @@ def _hidden(parts: Iterable[str]) -> bool:
 
 
 @attrs.frozen
-class _Filters:
+class _Walk:
+    tree: Tree
+    root: str
     include: tuple[str, ...]
     exclude: tuple[str, ...]
-    outdir: str
+    outdir: str | None
+    limits: Limits
 
     def keep_leaf(self, name: str) -> bool:
         if self.exclude and matches(name, self.exclude):
             return False
         return not self.include or matches(name, self.include)
 
-
-def _anchor(path: str) -> str:
-    return path if os.path.isdir(path) else os.path.dirname(path)
+    def rel(self, path: str) -> str:
+        return posixpath.relpath(path, self.root) if self.root else path.lstrip("/")
 
 
 def discover(
-    inputs: Sequence[str],
-    outdir: str,
+    tree: Tree,
+    paths: Sequence[str],
+    outdir: str | None,
     *,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     limits: Limits | None = None,
 ) -> list[Item]:
-    """Every input, in a stable order, named relative to the folder common to all INPUTs.
+    """Every input below ``paths`` (in ``tree``), in a stable order, named relative to the
+    folder common to all of them.
 
-    Folders are walked recursively in sorted order, skipping hidden entries and OUTDIR itself.
-    ``include``/``exclude`` globs filter what is found inside folders and archives; an INPUT
-    named explicitly is always taken. The same name reached twice is kept once.
+    Folders are walked recursively in sorted order, skipping hidden entries and ``outdir`` (a
+    path in the same tree, or ``None``). ``include``/``exclude`` globs filter what is found
+    inside folders and archives; an INPUT named explicitly is always taken. The same name
+    reached twice is kept once. A path that does not exist is ``FileNotFoundError``.
     """
-    limits = limits or Limits()
-    absolute = [os.path.abspath(p) for p in inputs]
-    if not absolute:
+    if not paths:
         return []
-    root = os.path.commonpath([_anchor(p) for p in absolute])
-    filters = _Filters(tuple(include), tuple(exclude), os.path.realpath(outdir))
+    anchors = []
+    for path in paths:
+        if tree.isdir(path):
+            anchors.append(path)
+        elif tree.isfile(path):
+            anchors.append(posixpath.dirname(path))
+        else:
+            raise FileNotFoundError(f"no such input: {tree.location(path)}")
+    walk = _Walk(tree, posixpath.commonpath(anchors), tuple(include), tuple(exclude), outdir,
+                 limits or Limits())
     items: dict[str, Item] = {}
-    for path in absolute:
-        for item in _expand(path, root, filters, limits, explicit=True):
+    for path in paths:
+        for item in _expand(walk, path, explicit=True):
             items.setdefault(item.name, item)
     return list(items.values())
 
 
-def _rel(path: str, root: str) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
-
-
-def _expand(path: str, root: str, filters: _Filters, limits: Limits,
-            *, explicit: bool) -> Iterator[Item]:
-    if os.path.isdir(path):
-        yield from _walk(path, root, filters, limits)
+def _expand(walk: _Walk, path: str, *, explicit: bool) -> Iterator[Item]:
+    if walk.tree.isdir(path):
+        yield from _walk(walk, path)
         return
-    name = _rel(path, root)
+    name = walk.rel(path)
     if is_archive(path):
-        if explicit or not (filters.exclude and matches(name, filters.exclude)):
-            yield from _archive_items(path, name, filters, limits)
-    elif explicit or filters.keep_leaf(name):
-        yield Item(name=name, path=path)
+        if explicit or not (walk.exclude and matches(name, walk.exclude)):
+            yield from _archive_items(walk, path, name)
+    elif explicit or walk.keep_leaf(name):
+        yield Item(name=name, path=walk.tree.location(path), explicit=explicit)
 
 
-def _walk(top: str, root: str, filters: _Filters, limits: Limits) -> Iterator[Item]:
+def _listing_error(walk: _Walk, error: OSError, where: str) -> Item:
+    where = str(error.filename or where)
+    return Item(name=walk.rel(where), path=walk.tree.location(where), refusal=Refusal(
+        "failed", type(error).__name__, f"cannot list the folder: {error.strerror or error}"))
+
+
+def _walk(walk: _Walk, top: str) -> Iterator[Item]:
     errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
+    for dirpath, dirnames, filenames in walk.tree.walk(top, errors):
         while errors:  # a folder that cannot be listed is an input we could not read
-            error = errors.pop()
-            where = error.filename or dirpath
-            yield Item(name=_rel(where, root), path=where, refusal=Refusal(
-                "failed", type(error).__name__, f"cannot list the folder: {error.strerror}"))
+            yield _listing_error(walk, errors.pop(), dirpath)
         dirnames[:] = sorted(
             d for d in dirnames
-            if not _hidden((d,)) and os.path.realpath(os.path.join(dirpath, d)) != filters.outdir
-            and not (filters.exclude and matches(_rel(os.path.join(dirpath, d), root),
-                                                 filters.exclude))
+            if not _hidden((d,))
+            and not (walk.outdir and walk.tree.same(posixpath.join(dirpath, d), walk.outdir))
+            and not (walk.exclude and matches(walk.rel(posixpath.join(dirpath, d)),
+                                              walk.exclude))
         )
         for filename in sorted(filenames):
-            if _hidden((filename,)):
+            if not filename or _hidden((filename,)):
                 continue
-            yield from _expand(os.path.join(dirpath, filename), root, filters, limits,
-                               explicit=False)
+            yield from _expand(walk, posixpath.join(dirpath, filename), explicit=False)
     for error in errors:
-        where = error.filename or top
-        yield Item(name=_rel(where, root), path=where, refusal=Refusal(
-            "failed", type(error).__name__, f"cannot list the folder: {error.strerror}"))
+        yield _listing_error(walk, error, top)
 
 
-def _archive_items(path: str, name: str, filters: _Filters, limits: Limits) -> list[Item]:
+def _archive_items(walk: _Walk, path: str, name: str) -> list[Item]:
+    location = walk.tree.location(path)
     try:
-        if path.lower().endswith(".zip"):
-            listing = _zip_listing(path, limits)
-        else:
-            listing = _tar_listing(path, limits)
+        with walk.tree.open(path) as handle:
+            if path.lower().endswith(".zip"):
+                listing = _zip_listing(handle, walk.limits)
+            else:
+                listing = _tar_listing(handle, path, walk.tree.size(path) or 0, walk.limits)
     except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
-        return [Item(name=name, path=path, refusal=Refusal(
+        return [Item(name=name, path=location, refusal=Refusal(
             "failed", "CorruptArchiveError", f"cannot read the archive: {exc}"))]
     items: list[Item] = []
     seen: set[str] = set()
     for index, raw, refusal in listing:
         parts = member_parts(raw)
         if isinstance(parts, Refusal):
-            items.append(Item(f"{name}/{raw}", path, raw, index, parts))
+            items.append(Item(f"{name}/{raw}", location, raw, index, parts))
             continue
         if not parts or _hidden(parts):
             continue
         member_name = f"{name}/{'/'.join(parts)}"
-        if not filters.keep_leaf(member_name):
+        if not walk.keep_leaf(member_name):
             continue
         if member_name in seen:
             member_name = _renamed(member_name, seen)
@@ -246,7 +342,7 @@ def _archive_items(path: str, name: str, filters: _Filters, limits: Limits) -> l
                               "an archive inside an archive is not expanded (zip-bomb guard); "
                               "extract it and convert it on its own")
         seen.add(member_name)
-        items.append(Item(member_name, path, raw, index, refusal))
+        items.append(Item(member_name, location, raw, index, refusal))
     return items
 
 
@@ -265,22 +361,15 @@ def _renamed(name: str, taken: set[str]) -> str:
     raise AssertionError("unreachable: more candidates than names taken")
 
 
-def _size_refusal(size: int, limits: Limits) -> Refusal:
-    return Refusal("failed", "MemberTooLargeError",
-                   f"member expands to {size} bytes, over the {limits.max_member_bytes}-byte cap")
-
-
-def _zip_listing(path: str, limits: Limits) -> list[tuple[int, str, Refusal | None]]:
+def _zip_listing(handle: Any, limits: Limits) -> list[tuple[int, str, Refusal | None]]:
     out: list[tuple[int, str, Refusal | None]] = []
-    with zipfile.ZipFile(path) as zf:
+    with zipfile.ZipFile(handle) as zf:
         for index, info in enumerate(zf.infolist()):
             if info.is_dir():
                 continue
-            refusal = None
-            if info.file_size > limits.max_member_bytes:
-                refusal = _size_refusal(info.file_size, limits)
-            elif (info.file_size > limits.ratio_floor_bytes
-                  and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+            refusal = limits.too_large(info.file_size)
+            if (refusal is None and info.file_size > limits.ratio_floor_bytes
+                    and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
                 ratio = info.file_size / max(info.compress_size, 1)
                 refusal = Refusal("failed", "CompressionRatioError",
                                   f"member expands {ratio:.0f}× (cap {limits.max_ratio:.0f}×): "
@@ -289,11 +378,12 @@ def _zip_listing(path: str, limits: Limits) -> list[tuple[int, str, Refusal | No
     return out
 
 
-def _tar_listing(path: str, limits: Limits) -> list[tuple[int, str, Refusal | None]]:
+def _tar_listing(handle: Any, path: str, size: int,
+                 limits: Limits) -> list[tuple[int, str, Refusal | None]]:
     out: list[tuple[int, str, Refusal | None]] = []
-    budget = max(limits.max_ratio * os.path.getsize(path), limits.ratio_floor_bytes)
+    budget = max(limits.max_ratio * size, limits.ratio_floor_bytes)
     total = 0
-    with tarfile.open(path, "r:*") as tf:
+    with tarfile.open(fileobj=handle, mode="r:*") as tf:
         for index, member in enumerate(tf):
             total += member.size
             if total > budget and not path.lower().endswith(".tar"):
@@ -308,67 +398,89 @@ def _tar_listing(path: str, limits: Limits) -> list[tuple[int, str, Refusal | No
             if not member.isfile():
                 refusal = Refusal("skipped", "NotARegularFileError",
                                   "links and special files in archives are not followed")
-            elif member.size > limits.max_member_bytes:
-                refusal = _size_refusal(member.size, limits)
+            else:
+                refusal = limits.too_large(member.size)
             out.append((index, member.name, refusal))
     return out
 
 
-def iter_payloads(items: Iterable[Item], limits: Limits | None = None) -> Iterator[Payload]:
+def iter_payloads(tree: Tree, items: Iterable[Item], limits: Limits | None = None,
+                  claims: Claims | None = None) -> Iterator[Payload]:
     """Yield a payload per item, in order; each archive is opened once for its run of members.
 
-    Files carry no bytes (the worker reads them, so the parent never holds a large file);
-    archive members carry their bytes, read with the size cap enforced on the actual stream
-    (declared sizes can lie).
+    Files carry no bytes (the worker reads them, so the parent never holds a large file); their
+    size is checked against the limit first. Archive members carry their bytes, read with the
+    cap enforced on the actual stream (declared sizes can lie). With ``claims``, a file or member
+    no parser claims becomes a ``skipped`` refusal (the first bytes are read only when the
+    extension does not decide).
     """
     limits = limits or Limits()
     group: list[Item] = []
     for item in items:
         if item.member is None or item.refusal is not None:
-            yield from _read_group(group, limits)
+            yield from _read_group(tree, group, limits, claims)
             group = []
-            yield Payload(item, refusal=item.refusal)
+            yield _file_payload(tree, item, limits, claims)
         elif group and group[-1].path != item.path:
-            yield from _read_group(group, limits)
+            yield from _read_group(tree, group, limits, claims)
             group = [item]
         else:
             group.append(item)
-    yield from _read_group(group, limits)
+    yield from _read_group(tree, group, limits, claims)
 
 
-def _read_group(group: list[Item], limits: Limits) -> Iterator[Payload]:
+def _file_payload(tree: Tree, item: Item, limits: Limits, claims: Claims | None) -> Payload:
+    if item.refusal is not None:
+        return Payload(item, refusal=item.refusal)
+    path = tree.path(item.path)
+    refusal = limits.too_large(tree.size(path))
+    if refusal is None and claims is not None and not item.explicit \
+            and not claims.by_name(item.name):
+        try:
+            with tree.open(path) as handle:
+                head = handle.read(HEAD_BYTES)
+        except OSError:
+            head = None  # unreadable: the worker says why
+        if head is not None and not claims.by_head(item.name, head):
+            refusal = _unsupported(item.name)
+    return Payload(item, refusal=refusal)
+
+
+def _read_group(tree: Tree, group: list[Item], limits: Limits,
+                claims: Claims | None) -> Iterator[Payload]:
     if not group:
         return
     wanted = {item.index: item for item in group}
     done: set[int] = set()
-    cap = limits.max_member_bytes
+    cap = limits.max_bytes or -1
     try:
-        if group[0].path.lower().endswith(".zip"):
-            with zipfile.ZipFile(group[0].path) as zf:
-                infos = zf.infolist()
-                for item in group:
-                    done.add(item.index)
-                    try:
-                        with zf.open(infos[item.index]) as handle:
-                            data = handle.read(cap + 1)
-                    except (RuntimeError, zipfile.BadZipFile, OSError, EOFError,
-                            NotImplementedError) as exc:
-                        yield Payload(item, refusal=Refusal(
-                            "failed", "CorruptArchiveError", f"cannot read the member: {exc}"))
-                        continue
-                    yield _checked(item, data, limits)
-        else:
-            with tarfile.open(group[0].path, "r|*") as tf:
-                for index, member in enumerate(tf):
-                    found = wanted.get(index)
-                    if found is None:
-                        continue
-                    done.add(index)
-                    stream = tf.extractfile(member)
-                    data = stream.read(cap + 1) if stream is not None else b""
-                    yield _checked(found, data, limits)
-                    if len(done) == len(wanted):
-                        break
+        with tree.open(tree.path(group[0].path)) as raw:
+            if group[0].path.lower().endswith(".zip"):
+                with zipfile.ZipFile(raw) as zf:
+                    infos = zf.infolist()
+                    for item in group:
+                        done.add(item.index)
+                        try:
+                            with zf.open(infos[item.index]) as handle:
+                                data = handle.read(cap + 1 if cap > 0 else -1)
+                        except (RuntimeError, zipfile.BadZipFile, OSError, EOFError,
+                                NotImplementedError) as exc:
+                            yield Payload(item, refusal=Refusal(
+                                "failed", "CorruptArchiveError", f"cannot read the member: {exc}"))
+                            continue
+                        yield _checked(item, data, limits, claims)
+            else:
+                with tarfile.open(fileobj=raw, mode="r|*") as tf:
+                    for index, member in enumerate(tf):
+                        found = wanted.get(index)
+                        if found is None:
+                            continue
+                        done.add(index)
+                        stream = tf.extractfile(member)
+                        data = stream.read(cap + 1 if cap > 0 else -1) if stream else b""
+                        yield _checked(found, data, limits, claims)
+                        if len(done) == len(wanted):
+                            break
     except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
         problem = f"cannot read the member: {exc}"
     else:
@@ -378,7 +490,11 @@ def _read_group(group: list[Item], limits: Limits) -> Iterator[Payload]:
             yield Payload(item, refusal=Refusal("failed", "CorruptArchiveError", problem))
 
 
-def _checked(item: Item, data: bytes, limits: Limits) -> Payload:
-    if len(data) > limits.max_member_bytes:
-        return Payload(item, refusal=_size_refusal(len(data), limits))
+def _checked(item: Item, data: bytes, limits: Limits, claims: Claims | None) -> Payload:
+    refusal = limits.too_large(len(data))
+    if refusal is None and claims is not None and not claims.by_name(item.name) \
+            and not claims.by_head(item.name, data[:HEAD_BYTES]):
+        refusal = _unsupported(item.name)
+    if refusal is not None:
+        return Payload(item, refusal=refusal)
     return Payload(item, data=data)
