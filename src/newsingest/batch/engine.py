@@ -202,10 +202,15 @@ def outcome_of(task: Task, future: concurrent.futures.Future[Converted], seconds
 
 
 class PoolEngine:
-    """``jobs`` pebble worker processes on this machine, ``2 × jobs`` tasks in flight."""
+    """``jobs`` pebble worker processes on this machine, ``2 × jobs`` tasks in flight.
 
-    def __init__(self, settings: Settings, jobs: int, config: WorkerConfig) -> None:
+    ``function(task, settings)`` runs in the workers (:func:`run_task`; tests pass others).
+    """
+
+    def __init__(self, settings: Settings, jobs: int, config: WorkerConfig,
+                 function: Callable[[Any, Settings], Any] = run_task) -> None:
         self.settings = settings
+        self.function = function
         self.jobs = max(1, jobs)
         self.config = config
         self._stopping = False
@@ -238,7 +243,7 @@ class PoolEngine:
                     task = retry.pop() if retry else next(source, None)
                     if task is None:
                         break
-                    future = pool.schedule(run_task, args=(task, self.settings),
+                    future = pool.schedule(self.function, args=(task, self.settings),
                                            timeout=self.config.timeout)
                     self._futures[future] = (task, time.monotonic())
                 if not self._futures:

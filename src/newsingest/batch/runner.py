@@ -77,7 +77,12 @@ class Runner:
                         max_bytes=opts.limits.max_bytes)
 
     def plan(self) -> list[Item]:
+        """List the inputs (``FileNotFoundError``, ``ValueError`` for unusable locations)."""
         opts = self.options
+        if any(p.startswith("memory://") for p in (*opts.inputs, opts.out)):
+            # private to each process, and inputs are converted in worker processes
+            raise ValueError("memory:// is private to each process, and inputs are converted "
+                             "in worker processes: use a folder or a real object store")
         tree, paths = tree_for(list(opts.inputs))
         out_path = tree_for([opts.out])[1][0] if _same_store(opts) else None
         self._tree = tree

@@ -61,15 +61,6 @@ def start_client(client: Any = None, scheduler: str | None = None,
         yield local
 
 
-def _check_memory_store(client: Any, locations: list[str]) -> None:
-    """``memory://`` is per process: workers in other processes would write into the void."""
-    if not any(location.startswith("memory://") for location in locations):
-        return
-    if set(client.run(os.getpid).values()) != {os.getpid()}:
-        raise ValueError("memory:// is private to each process: use it only with an "
-                         "in-process cluster (LocalCluster(processes=False))")
-
-
 def _locations(paths: PathLike | Iterable[PathLike]) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
         return [os.fspath(paths)]
@@ -103,7 +94,6 @@ def run(paths: PathLike | Iterable[PathLike], out: PathLike, *, client: Any = No
     config = WorkerConfig(timeout=timeout, max_memory_mb=max_memory_mb or None,
                           recycle_after=recycle_after)
     with start_client(client, scheduler, n_workers) as active:
-        _check_memory_store(active, [*inputs, target])
         stats = runner.run(DaskEngine(active, runner.settings(), config, retries=retries))
     return [runner.records[item.name] for item in runner.items], stats
 
