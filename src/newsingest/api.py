@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Mapping
 from typing import IO, Any
@@ -15,7 +16,7 @@ from newsingest.errors import (
     ParserCrashError,
     UnsupportedFormatError,
 )
-from newsingest.model import Document
+from newsingest.model import Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.plugins import PluginWarning, get_registry
 
@@ -29,6 +30,9 @@ def _read(source: Source, name: str | None) -> Input:
         return Input(bytes(source), name=name)
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
+        if "\x00" in path:
+            raise ParseError("the path contains a NUL byte, which no file name can hold",
+                             source=path.replace("\x00", "\\x00"))
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -138,7 +142,20 @@ def parse(
     return parse_input(_read(source, name), parser=parser, **options)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_text(text: str, *, name: str | None = None, **options: Any) -> Document:
-    """Parse a ``str`` holding a plain-text dump (already decoded) with the text parser."""
-    return parse_input(Input(text.encode("utf-8"), name=name, media_type="text/plain"),
-                       parser="text", **options)
+    """Parse a ``str`` holding a plain-text dump (already decoded) with the text parser.
+
+    Lone surrogates (from ``surrogateescape`` decoding, or broken JSON) cannot be encoded; each
+    becomes U+FFFD and a ``lone-surrogate`` warning says how many.
+    """
+    replaced = _SURROGATE.subn("\ufffd", text)
+    doc = parse_input(Input(replaced[0].encode("utf-8"), name=name, media_type="text/plain"),
+                      parser="text", **options)
+    if not replaced[1]:
+        return doc
+    warning = ParseWarning("lone-surrogate", f"{replaced[1]} lone surrogate code point(s) "
+                           "(not text in any encoding) were replaced by U+FFFD")
+    return attrs.evolve(doc, warnings=(*doc.warnings, warning))

@@ -4,8 +4,8 @@ A parser declares the options it reads as ``option_types`` (name -> ``str``, ``b
 or ``float``); values given on the command line are converted to that type, so
 ``--option htmldate=false`` is ``False``, not the true string ``"false"``. A key no installed
 parser declares is a usage error before anything runs (with ``--parser NAME``: a key that
-parser does not declare). Parsers that declare nothing (older plugins) accept any key as a
-string: they cannot be checked.
+parser does not declare). A parser that declares nothing (an older plugin) gets options only
+when named with ``--parser``, as strings: they cannot be checked.
 """
 
 from __future__ import annotations
@@ -46,17 +46,15 @@ def parse_options(pairs: Iterable[str], parsers: Mapping[str, Any],
     >>> parse_options(["pasword=x"], {"pdf": Pdf()})
     Traceback (most recent call last):
     ...
-    ValueError: no installed parser takes option 'pasword' (known: password)
+    ValueError: no installed parser takes option 'pasword' (known: password); for a parser that declares no options, name it with --parser
     """
-    chosen = {parser: parsers[parser]} if parser is not None and parser in parsers else parsers
-    declared: dict[str, type] = {}
-    unchecked = False
-    for candidate in chosen.values():
-        types = getattr(candidate, "option_types", None)
-        if types is None:
-            unchecked = True
-        else:
-            for key, kind in dict(types).items():
+    if parser is not None and parser in parsers:
+        types = getattr(parsers[parser], "option_types", None)
+        declared = dict(types) if types is not None else None
+    else:
+        declared = {}
+        for candidate in parsers.values():
+            for key, kind in dict(getattr(candidate, "option_types", None) or {}).items():
                 declared.setdefault(str(key), kind)
     out: list[tuple[str, Any]] = []
     for pair in pairs:
@@ -64,10 +62,15 @@ def parse_options(pairs: Iterable[str], parsers: Mapping[str, Any],
         key = key.strip()
         if not sep or not key:
             raise ValueError(f"{pair!r} is not KEY=VALUE")
-        if key not in declared and not unchecked:
-            who = f"parser {parser!r}" if parser is not None else "no installed parser"
-            verb = "does not take" if parser is not None else "takes"
+        if declared is None:  # the parser named declares nothing: passed on as given
+            out.append((key, value))
+            continue
+        if key not in declared:
             known = ", ".join(sorted(declared)) or "none"
-            raise ValueError(f"{who} {verb} option {key!r} (known: {known})")
-        out.append((key, _convert(key, value, declared.get(key, str))))
+            if parser is not None:
+                raise ValueError(f"parser {parser!r} does not take option {key!r} "
+                                 f"(known: {known})")
+            raise ValueError(f"no installed parser takes option {key!r} (known: {known}); "
+                             "for a parser that declares no options, name it with --parser")
+        out.append((key, _convert(key, value, declared[key])))
     return tuple(out)
