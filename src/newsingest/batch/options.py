@@ -43,10 +43,10 @@ def parse_options(pairs: Iterable[str], parsers: Mapping[str, Any],
     ...     option_types = {"htmldate": bool}
     >>> parse_options(["password=s3cret", "htmldate=no"], {"pdf": Pdf(), "html": Html()})
     (('password', 's3cret'), ('htmldate', False))
-    >>> parse_options(["pasword=x"], {"pdf": Pdf()})
+    >>> parse_options(["pasword=x"], {"pdf": Pdf()})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: no installed parser takes option 'pasword' (known: password); for a parser that declares no options, name it with --parser
+    ValueError: no installed parser takes option 'pasword' (known: password); ...
     """
     if parser is not None and parser in parsers:
         types = getattr(parsers[parser], "option_types", None)

@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 JSONL = "documents.jsonl"
+#: Characters encoded and written at a time.
+_CHUNK = 1 << 20
 #: Names the run itself writes at the top of the output location.
 RESERVED = frozenset({MANIFEST, JSONL})
 
@@ -139,7 +141,8 @@ class LocalStore:
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                for start in range(0, len(text), _CHUNK):  # never a second whole copy as bytes
+                    handle.write(text[start:start + _CHUNK])
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -204,7 +207,9 @@ class FsspecStore:
         parent = posixpath.dirname(path)
         if parent:
             fs.makedirs(parent, exist_ok=True)
-        fs.pipe_file(path, text.encode("utf-8"))
+        with fs.open(path, "wb") as handle:  # uploaded in parts, not one copy as bytes
+            for start in range(0, len(text), _CHUNK):
+                handle.write(text[start:start + _CHUNK].encode("utf-8"))
 
     def read_text(self, relative: str) -> str | None:
         fs, path = self._fs(relative)
