@@ -30,8 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "pdf"
-WORDS = ("the council voted to approve the budget after a long debate on tuesday while the "
-         "mayor said that the plan would help schools roads and parks").split()
+WORDS = ("the", "council", "voted", "to", "approve", "the", "budget", "after", "a", "long",
+         "debate", "on", "tuesday", "while", "the", "mayor", "said", "that", "the", "plan",
+         "would", "help", "schools", "roads", "and", "parks")
 
 
 def _tree_rss_mib(root: int) -> tuple[float, float]:

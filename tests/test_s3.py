@@ -28,7 +28,7 @@ from newsingest.cli import main
 if os.environ.get("NEWSINGEST_REQUIRE_S3") != "1":
     pytest.importorskip("moto.server")
     pytest.importorskip("s3fs")
-import s3fs  # noqa: E402
+import s3fs
 
 ARTICLE = b"Council Approves Budget\n\nThe council voted on Tuesday to approve the budget.\n"
 
