@@ -4,8 +4,9 @@ One runner, two engines. The pieces, each decided once:
 
 - ``record``: the one outcome type, :class:`~newsingest.batch.record.Record` (a manifest line);
 - ``decide``: the resume / retry decision, a pure function;
-- ``sources`` and ``inputs``: one discovery (files, folders, archive members, which files a
-  parser claims) over the local disk or an fsspec store, each input with a stable name;
+- ``sources``, ``items``, ``inputs`` and ``archives``: one discovery (files, folders, archive
+  members, which files a parser claims) over the local disk or an fsspec store, each input
+  with a stable name;
 - ``store``: one output interface, a local folder or an fsspec location (outputs, manifest);
 - ``convert``: the per-file function every engine's workers run, never raising;
 - ``engine``: the engine protocol and the local engine, a pebble process pool;

@@ -1,4 +1,4 @@
-"""Finding the inputs of a batch run, naming each one stably, and reading archive members.
+"""Finding the inputs of a batch run and naming each one stably.
 
 One discovery for every engine and store: it walks a :class:`~newsingest.batch.sources.Tree`
 (the local disk, or an fsspec store), so folders, archives and filters behave alike on both.
@@ -10,11 +10,9 @@ collide and a second run finds the first run's records. Names are relative to th
 that holds every INPUT (the folder itself when a single folder is given).
 
 Archives (``.zip``, ``.tar``, ``.tar.gz`` and friends) are listed up front and read member by
-member, in order, by :func:`iter_payloads`. Members are untrusted: an absolute or ``..`` name, a
-member larger than ``Limits.max_bytes``, one that expands more than ``Limits.max_ratio`` times, a
-link, or an archive inside an archive is *refused*: it becomes an item that carries its refusal
-instead of data, so it still gets a manifest line saying why. A second member stored under a
-name already taken is converted as ``name~2.ext`` rather than dropped.
+member, in order, by :func:`iter_payloads` (:mod:`newsingest.batch.archives` refuses unsafe
+members). A second member stored under a name already taken is converted as ``name~2.ext``
+rather than dropped.
 
 Which files are inputs: an INPUT named explicitly is always taken. Files found in folders and
 archives are taken when an installed parser claims them (:class:`Claims`): by extension, or,
@@ -26,158 +24,25 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
-import re
 import tarfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from newsingest.batch.archives import (
+    is_archive,
+    member_parts,
+    read_members,
+    renamed,
+    tar_listing,
+    zip_listing,
+)
+from newsingest.batch.items import HEAD_BYTES, Claims, Item, Limits, Payload, Refusal, unsupported
 from newsingest.batch.sources import Tree
 
-__all__ = [
-    "ARCHIVE_SUFFIXES",
-    "Claims",
-    "Item",
-    "Limits",
-    "Payload",
-    "Refusal",
-    "discover",
-    "is_archive",
-    "iter_payloads",
-    "matches",
-    "member_parts",
-]
-
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
-_MIB = 1024 * 1024
-#: Bytes read to sniff a file whose extension no parser claims.
-HEAD_BYTES = 4096
-
-
-@attrs.frozen
-class Limits:
-    """Caps on every input's size (``max_bytes``; 0: none) and, against zip bombs, on archives.
-
-    ``max_ratio`` applies only to members (or a compressed tar stream) larger than
-    ``ratio_floor_bytes``: a kilobyte of spaces compresses 50× and is harmless.
-    """
-
-    max_bytes: int = 256 * _MIB
-    max_ratio: float = 200.0
-    ratio_floor_bytes: int = 1 * _MIB
-
-    def too_large(self, size: int | None) -> Refusal | None:
-        """The refusal of an input of ``size`` bytes, if it is over the cap.
-
-        >>> Limits(max_bytes=10).too_large(11).error_type, Limits(max_bytes=0).too_large(11)
-        ('TooLargeError', None)
-        """
-        if not self.max_bytes or size is None or size <= self.max_bytes:
-            return None
-        return Refusal("failed", "TooLargeError",
-                       f"{size:,} bytes, over the {self.max_bytes:,}-byte limit per input "
-                       "(--max-size); raise the limit to convert it")
-
-
-@attrs.frozen
-class Refusal:
-    """Why an input is not converted: status ``failed`` (unsafe, broken) or ``skipped``."""
-
-    status: str
-    error_type: str
-    message: str
-
-
-@attrs.frozen
-class Item:
-    """One input: a file (``member is None``) or the ``index``-th member of the archive ``path``.
-
-    ``path`` is the location a worker opens (a local path or a URL); ``explicit`` marks an INPUT
-    named on the command line (taken whatever its format).
-    """
-
-    name: str
-    path: str
-    member: str | None = None
-    index: int = -1
-    refusal: Refusal | None = None
-    explicit: bool = False
-
-    @property
-    def source(self) -> str:
-        """The manifest's ``source``: the file, or ``archive::member``."""
-        return self.path if self.member is None else f"{self.path}::{self.member}"
-
-
-@attrs.frozen
-class Payload:
-    """What the feeder hands on: the item and, for archive members, the bytes read for it."""
-
-    item: Item
-    data: bytes | None = attrs.field(default=None, repr=False)
-    refusal: Refusal | None = None
-
-
-@attrs.frozen
-class Claims:
-    """Which files the installed parsers claim: extensions, and sniffers for the first bytes.
-
-    A name with a claimed extension is taken. Otherwise the first bytes decide: without an
-    extension, any parser's positive sniff takes it; with an extension no parser claims
-    (``.json``, ``.csv``), only a sniff of at least ``recognised``: the text parser's weak
-    "it decodes as text" (0.1) says nothing about a JSON file, while a ``%PDF-`` header (1.0)
-    or HTML markup (0.9) does.
-    """
-
-    extensions: frozenset[str]
-    sniffers: tuple[Callable[[bytes], float], ...] = ()
-    recognised: float = 0.5
-
-    @classmethod
-    def of(cls, parsers: Mapping[str, Any]) -> Claims:
-        return cls(frozenset(e.lower() for p in parsers.values() for e in p.extensions),
-                   tuple(p.sniff for p in parsers.values()))
-
-    def by_name(self, name: str) -> bool:
-        return extension(name) in self.extensions
-
-    def by_head(self, name: str, head: bytes) -> bool:
-        best = 0.0
-        for sniff in self.sniffers:
-            try:
-                best = max(best, float(sniff(head)))
-            except Exception:  # a broken plugin's sniff is no claim (api.choose_parser warns)
-                continue
-        return best >= self.recognised if extension(name) else best > 0
-
-
-def extension(name: str) -> str:
-    """Lower-case extension of the base name, with its dot, or ``""``.
-
-    >>> extension("a/B.PDF"), extension("a/README"), extension(".bashrc")
-    ('.pdf', '', '')
-    """
-    base = name.rsplit("/", 1)[-1]
-    stem, dot, ext = base.lstrip(".").rpartition(".")
-    return f".{ext.lower()}" if dot and stem else ""
-
-
-def _unsupported(name: str) -> Refusal:
-    ext = extension(name) or "no extension"
-    return Refusal("skipped", "Unsupported",
-                   f"no installed parser claims it ({ext}, content not recognised); "
-                   "--all-files converts it anyway")
-
-
-def is_archive(name: str) -> bool:
-    """True for the archive suffixes we expand.
-
-    >>> is_archive("Dump.TAR.GZ"), is_archive("x.pdf")
-    (True, False)
-    """
-    return name.lower().endswith(ARCHIVE_SUFFIXES)
+__all__ = ["Claims", "Item", "Limits", "Payload", "Refusal", "discover", "iter_payloads",
+           "matches"]
 
 
 def matches(name: str, patterns: Sequence[str]) -> bool:
@@ -189,31 +54,6 @@ def matches(name: str, patterns: Sequence[str]) -> bool:
     lowered = name.lower()
     base = lowered.rsplit("/", 1)[-1]
     return any(fnmatch.fnmatchcase(lowered if "/" in p else base, p.lower()) for p in patterns)
-
-
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def member_parts(raw: str) -> tuple[str, ...] | Refusal:
-    """The safe path parts of an archive member name, or why it is refused.
-
-    Backslashes count as separators (archives made on Windows), so ``..\\\\x`` is caught too.
-
-    >>> member_parts("./a//b/x.pdf")
-    ('a', 'b', 'x.pdf')
-    >>> member_parts("../evil").error_type, member_parts("/etc/passwd").error_type
-    ('UnsafeMemberError', 'UnsafeMemberError')
-    """
-    if "\x00" in raw:
-        return Refusal("failed", "UnsafeMemberError", "member name contains a NUL byte")
-    if raw.startswith(("/", "\\")) or _DRIVE.match(raw):
-        return Refusal("failed", "UnsafeMemberError",
-                       f"absolute member path {raw!r} refused (it could write outside OUTDIR)")
-    parts = tuple(p for p in re.split(r"[\\/]+", raw) if p not in ("", "."))
-    if ".." in parts:
-        return Refusal("failed", "UnsafeMemberError",
-                       f"member path {raw!r} with '..' refused (it could write outside OUTDIR)")
-    return parts
 
 
 def _hidden(parts: Iterable[str]) -> bool:
@@ -317,9 +157,9 @@ def _archive_items(walk: _Walk, path: str, name: str) -> list[Item]:
     try:
         with walk.tree.open(path) as handle:
             if path.lower().endswith(".zip"):
-                listing = _zip_listing(handle, walk.limits)
+                listing = zip_listing(handle, walk.limits)
             else:
-                listing = _tar_listing(handle, path, walk.tree.size(path) or 0, walk.limits)
+                listing = tar_listing(handle, path, walk.tree.size(path) or 0, walk.limits)
     except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, ValueError) as exc:
         return [Item(name=name, path=location, refusal=Refusal(
             "failed", "CorruptArchiveError", f"cannot read the archive: {exc}"))]
@@ -336,7 +176,7 @@ def _archive_items(walk: _Walk, path: str, name: str) -> list[Item]:
         if not walk.keep_leaf(member_name):
             continue
         if member_name in seen:
-            member_name = _renamed(member_name, seen)
+            member_name = renamed(member_name, seen)
         if refusal is None and is_archive(parts[-1]):
             refusal = Refusal("failed", "NestedArchiveError",
                               "an archive inside an archive is not expanded (zip-bomb guard); "
@@ -344,64 +184,6 @@ def _archive_items(walk: _Walk, path: str, name: str) -> list[Item]:
         seen.add(member_name)
         items.append(Item(member_name, location, raw, index, refusal))
     return items
-
-
-def _renamed(name: str, taken: set[str]) -> str:
-    """A free name for the second, third... member stored under the same name.
-
-    >>> _renamed("d.zip/a/x.pdf", {"d.zip/a/x.pdf", "d.zip/a/x~2.pdf"})
-    'd.zip/a/x~3.pdf'
-    """
-    head, _, base = name.rpartition("/")
-    stem, dot, ext = base.rpartition(".") if "." in base.lstrip(".") else (base, "", "")
-    for number in range(2, len(taken) + 3):
-        candidate = f"{head}/{stem}~{number}{dot}{ext}"
-        if candidate not in taken:
-            return candidate
-    raise AssertionError("unreachable: more candidates than names taken")
-
-
-def _zip_listing(handle: Any, limits: Limits) -> list[tuple[int, str, Refusal | None]]:
-    out: list[tuple[int, str, Refusal | None]] = []
-    with zipfile.ZipFile(handle) as zf:
-        for index, info in enumerate(zf.infolist()):
-            if info.is_dir():
-                continue
-            refusal = limits.too_large(info.file_size)
-            if (refusal is None and info.file_size > limits.ratio_floor_bytes
-                    and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
-                ratio = info.file_size / max(info.compress_size, 1)
-                refusal = Refusal("failed", "CompressionRatioError",
-                                  f"member expands {ratio:.0f}× (cap {limits.max_ratio:.0f}×): "
-                                  "a zip bomb?")
-            out.append((index, info.filename, refusal))
-    return out
-
-
-def _tar_listing(handle: Any, path: str, size: int,
-                 limits: Limits) -> list[tuple[int, str, Refusal | None]]:
-    out: list[tuple[int, str, Refusal | None]] = []
-    budget = max(limits.max_ratio * size, limits.ratio_floor_bytes)
-    total = 0
-    with tarfile.open(fileobj=handle, mode="r:*") as tf:
-        for index, member in enumerate(tf):
-            total += member.size
-            if total > budget and not path.lower().endswith(".tar"):
-                out.append((index, member.name, Refusal(
-                    "failed", "CompressionRatioError",
-                    f"the archive expands more than {limits.max_ratio:.0f}× its size here; "
-                    "the rest of it is not read (a tar bomb?)")))
-                break
-            if member.isdir():
-                continue
-            refusal = None
-            if not member.isfile():
-                refusal = Refusal("skipped", "NotARegularFileError",
-                                  "links and special files in archives are not followed")
-            else:
-                refusal = limits.too_large(member.size)
-            out.append((index, member.name, refusal))
-    return out
 
 
 def iter_payloads(tree: Tree, items: Iterable[Item], limits: Limits | None = None,
@@ -418,15 +200,15 @@ def iter_payloads(tree: Tree, items: Iterable[Item], limits: Limits | None = Non
     group: list[Item] = []
     for item in items:
         if item.member is None or item.refusal is not None:
-            yield from _read_group(tree, group, limits, claims)
+            yield from read_members(tree, group, limits, claims)
             group = []
             yield _file_payload(tree, item, limits, claims)
         elif group and group[-1].path != item.path:
-            yield from _read_group(tree, group, limits, claims)
+            yield from read_members(tree, group, limits, claims)
             group = [item]
         else:
             group.append(item)
-    yield from _read_group(tree, group, limits, claims)
+    yield from read_members(tree, group, limits, claims)
 
 
 def _file_payload(tree: Tree, item: Item, limits: Limits, claims: Claims | None) -> Payload:
@@ -442,59 +224,5 @@ def _file_payload(tree: Tree, item: Item, limits: Limits, claims: Claims | None)
         except OSError:
             head = None  # unreadable: the worker says why
         if head is not None and not claims.by_head(item.name, head):
-            refusal = _unsupported(item.name)
+            refusal = unsupported(item.name)
     return Payload(item, refusal=refusal)
-
-
-def _read_group(tree: Tree, group: list[Item], limits: Limits,
-                claims: Claims | None) -> Iterator[Payload]:
-    if not group:
-        return
-    wanted = {item.index: item for item in group}
-    done: set[int] = set()
-    cap = limits.max_bytes or -1
-    try:
-        with tree.open(tree.path(group[0].path)) as raw:
-            if group[0].path.lower().endswith(".zip"):
-                with zipfile.ZipFile(raw) as zf:
-                    infos = zf.infolist()
-                    for item in group:
-                        done.add(item.index)
-                        try:
-                            with zf.open(infos[item.index]) as handle:
-                                data = handle.read(cap + 1 if cap > 0 else -1)
-                        except (RuntimeError, zipfile.BadZipFile, OSError, EOFError,
-                                NotImplementedError) as exc:
-                            yield Payload(item, refusal=Refusal(
-                                "failed", "CorruptArchiveError", f"cannot read the member: {exc}"))
-                            continue
-                        yield _checked(item, data, limits, claims)
-            else:
-                with tarfile.open(fileobj=raw, mode="r|*") as tf:
-                    for index, member in enumerate(tf):
-                        found = wanted.get(index)
-                        if found is None:
-                            continue
-                        done.add(index)
-                        stream = tf.extractfile(member)
-                        data = stream.read(cap + 1 if cap > 0 else -1) if stream else b""
-                        yield _checked(found, data, limits, claims)
-                        if len(done) == len(wanted):
-                            break
-    except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
-        problem = f"cannot read the member: {exc}"
-    else:
-        problem = "the member was listed but is gone when the archive is read again"
-    for item in group:
-        if item.index not in done:
-            yield Payload(item, refusal=Refusal("failed", "CorruptArchiveError", problem))
-
-
-def _checked(item: Item, data: bytes, limits: Limits, claims: Claims | None) -> Payload:
-    refusal = limits.too_large(len(data))
-    if refusal is None and claims is not None and not claims.by_name(item.name) \
-            and not claims.by_head(item.name, data[:HEAD_BYTES]):
-        refusal = _unsupported(item.name)
-    if refusal is not None:
-        return Payload(item, refusal=refusal)
-    return Payload(item, data=data)
