@@ -256,6 +256,7 @@ class PoolEngine:
                                                              BrokenProcessPool):
                         retry.append(task)
                         continue
+                    broken = 0  # the pool works: only breaks in a row count
                     on_outcome(outcome_of(task, future, round(time.monotonic() - started, 3),
                                           self.config.timeout))
                 if retry and not self._futures:  # every worker died before taking a task
