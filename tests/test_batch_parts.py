@@ -257,3 +257,30 @@ def test_progress_lines_bar_and_summary() -> None:
     quiet = io.StringIO()
     Reporter(stream=quiet, quiet=True).report(stats, "out")
     assert quiet.getvalue() == "newsingest: 1 of 3 inputs failed; see out/manifest.jsonl\n"
+
+
+def test_warnings_logged_during_the_bar_go_above_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """logging.basicConfig keeps the stderr it found; during the bar it must write through
+    rich's proxy (printed above the bar) and be given its stream back afterwards."""
+    import logging
+
+    from newsingest.batch.progress import Reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    handler = logging.StreamHandler(terminal)
+    logging.getLogger().addHandler(handler)
+    try:
+        bar = Reporter(stream=terminal, tty=True)
+        bar.start(3)
+        assert handler.stream is not terminal  # rich's proxy
+        logging.getLogger("newsingest.test").warning("a plugin said something")
+        bar.close()
+        assert handler.stream is terminal
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "a plugin said something" in terminal.getvalue()

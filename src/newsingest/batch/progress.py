@@ -7,6 +7,7 @@ estimated time left and the failures so far; elsewhere (a log, CI) a plain line 
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections import Counter, defaultdict
@@ -114,6 +115,20 @@ class Stats:
         return "\n".join(lines)
 
 
+def _point_log_handlers(old: Any, new: Any) -> list[tuple[logging.StreamHandler[Any], Any]]:
+    """Make the root logger's handlers writing to ``old`` write to ``new``; returns what to undo.
+
+    ``logging.basicConfig`` keeps the stderr it found, so warnings logged during a run would go
+    round rich's proxy and strand a copy of the bar on the terminal; through the proxy they are
+    printed above it.
+    """
+    swapped = []
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and handler.stream is old and old is not new:
+            swapped.append((handler, handler.setStream(new)))
+    return swapped
+
+
 class Reporter:
     """Shows progress: a bar on a TTY, periodic plain lines otherwise, nothing when quiet."""
 
@@ -127,6 +142,7 @@ class Reporter:
         self._bar: Any = None
         self._task: Any = None
         self._total = 0
+        self._swapped: list[tuple[logging.StreamHandler[Any], Any]] = []
 
     def start(self, total: int) -> None:
         self._total = total
@@ -147,9 +163,11 @@ class Reporter:
             TextColumn("{task.fields[pages]} pages, {task.fields[rate]} files/s"),
             TimeRemainingColumn(), TextColumn("[red]{task.fields[failed]} failed"),
             console=Console(file=self.stream, force_terminal=True), transient=True,
-            auto_refresh=False)  # no refresh thread: the pool may then fork the parent
+            auto_refresh=False)  # redrawn when an input finishes: no refresh thread needed
         self._task = self._bar.add_task("convert", total=total, pages=0, rate="-", failed=0)
-        self._bar.start()
+        original = sys.stderr
+        self._bar.start()  # rich now proxies sys.stderr: what is written there goes above the bar
+        self._swapped = _point_log_handlers(original, sys.stderr)
         self._bar.refresh()
 
     def update(self, stats: Stats) -> None:
@@ -177,6 +195,9 @@ class Reporter:
 
     def close(self) -> None:
         if self._bar is not None:
+            for handler, stream in self._swapped:
+                handler.setStream(stream)
+            self._swapped = []
             self._bar.stop()
             self._bar = None
 
