@@ -285,16 +285,16 @@ def test_workers_that_cannot_start_stop_the_run_with_one_line(
     """A plugin that kills every worker while it loads: three broken pools, then an error."""
     site = tmp_path / "site"
     site.mkdir()
-    (site / "ns_crashy.py").write_text(textwrap.dedent("""
+    (site / "ns_dies_at_start.py").write_text(textwrap.dedent("""
         import multiprocessing, os
         if multiprocessing.parent_process() is not None:
             os._exit(3)
     """), encoding="utf-8")
-    info = site / "newsingest_crashy-0.1.dist-info"
+    info = site / "newsingest_dies_at_start-0.1.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_crashy\n"
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_dies_at_start\n"
                                    "Version: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text("[newsingest]\ncrashy = ns_crashy\n",
+    (info / "entry_points.txt").write_text("[newsingest]\ndies_at_start = ns_dies_at_start\n",
                                            encoding="utf-8")
     monkeypatch.syspath_prepend(str(site))
     (tmp_path / "in").mkdir()

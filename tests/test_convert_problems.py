@@ -78,9 +78,6 @@ def test_pdfminer_warnings_stay_quiet_without_debug(tmp_path: Path,
     pdf = tmp_path / "in" / "odd.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes(odd_font_pdf())
-    for name in list(logging.root.manager.loggerDict):  # an earlier `convert` in this process
-        if name.startswith("pdfminer"):                 # quietened them: start as a new one
-            logging.getLogger(name).setLevel(logging.NOTSET)
     root = logging.getLogger()
     handler = logging.StreamHandler()  # what logging.basicConfig installs: no level of its own
     saved = root.level

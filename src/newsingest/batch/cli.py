@@ -121,7 +121,7 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     from newsingest.plugins import get_registry
 
     debug = bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
-    quiet_third_party(debug)
+    ctx.call_on_close(quiet_third_party(debug))
     registry = get_registry()
     if fmt not in registry.exporters:
         raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}",

@@ -84,19 +84,28 @@ THIRD_PARTY_LOGGERS = ("pdfminer", "pdfplumber", "fsspec", "s3fs", "botocore", "
                        "distributed", "pebble", "PIL", "charset_normalizer", "htmldate")
 
 
-def quiet_third_party(debug: bool) -> None:
+def quiet_third_party(debug: bool) -> Callable[[], None]:
     """Other libraries' loggers print nothing unless ``--debug``: their warnings are about their
     internals (pdfminer's "Could not get FontBBox"), and each line on a terminal strands a copy
     of the progress bar. Ours and plugins' (``newsingest*``) and Python warnings still reach
-    stderr."""
+    stderr. Returns what puts the levels back (the command does, when it ends)."""
     import logging
 
     if debug:
-        return
+        return lambda: None
     names = {n.split(".")[0] for n in list(logging.root.manager.loggerDict)}
     ours = {n for n in names if n.startswith("newsingest")} | {"py"}  # py.warnings: warnings
+    saved = {}
     for name in (names - ours) | set(THIRD_PARTY_LOGGERS):
-        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+        logger = logging.getLogger(name)
+        saved[name] = logger.level
+        logger.setLevel(logging.CRITICAL + 1)
+
+    def restore() -> None:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
+
+    return restore
 
 
 def cpu_count() -> int:
