@@ -106,8 +106,10 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
             exclude: tuple[str, ...], all_files: bool, parser: str | None,
             password: str | None, option_pairs: tuple[str, ...], quiet: bool, engine: str,
             scheduler: str | None) -> None:
-    """Convert every INPUT (files, folders, .zip/.tar/.tar.gz archives) into OUTDIR.
+    """Convert every INPUT (files, folders, .zip/.tar/.tar.gz archives; local paths or
+    fsspec URLs such as s3://bucket/prefix) into OUTDIR.
 
+    By default only files a parser claims are converted; the others are listed as skipped.
     Outputs mirror the input tree (a/b/x.pdf -> OUTDIR/a/b/x.pdf.json); OUTDIR/manifest.jsonl
     has one line per input. Exit status: 0 all converted, 1 some failed, 2 usage error.
     """
