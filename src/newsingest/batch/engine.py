@@ -42,9 +42,9 @@ __all__ = ["PRELOAD", "Engine", "Outcome", "PoolEngine", "PoolError", "WorkerCon
 
 #: Modules the forkserver imports once, so each worker starts as a cheap fork.
 PRELOAD = ("newsingest.api", "newsingest.plugins", "newsingest.batch.convert",
-           "newsingest.parsers.pdf", "newsingest.parsers.html", "newsingest.parsers.text",
-           "newsingest.repair.builtin", "newsingest.export.builtin", "pdfplumber", "lxml.html",
-           "charset_normalizer", "ftfy")
+           "newsingest.batch.engine", "newsingest.parsers.pdf", "newsingest.parsers.html",
+           "newsingest.parsers.text", "newsingest.repair.builtin", "newsingest.export.builtin",
+           "pebble", "pdfplumber", "lxml.html", "charset_normalizer", "ftfy")
 
 
 class PoolError(RuntimeError):
