@@ -114,7 +114,13 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     has one line per input. Exit status: 0 all converted, 1 some failed, 2 usage error.
     """
     from newsingest.batch.decide import Mode
-    from newsingest.batch.engine import PoolEngine, PoolError, WorkerConfig, quiet_third_party
+    from newsingest.batch.engine import (
+        PoolEngine,
+        PoolError,
+        WorkerConfig,
+        boot,
+        quiet_third_party,
+    )
     from newsingest.batch.inputs import Claims, Limits
     from newsingest.batch.options import parse_options
     from newsingest.batch.progress import Reporter
@@ -122,6 +128,8 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     from newsingest.batch.sources import is_url, local_path
     from newsingest.plugins import get_registry
 
+    if engine == "local":
+        boot()  # the workers' forkserver imports the parsers while this process does too
     debug = bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
     ctx.call_on_close(quiet_third_party(debug))
     registry = get_registry()
