@@ -17,6 +17,7 @@ tasks elsewhere, and a task whose workers keep dying ends as ``KilledWorker``, a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -31,7 +32,7 @@ from newsingest.batch.convert import Settings, Task, run_task
 from newsingest.batch.engine import Outcome, WorkerConfig, mp_context, outcome_of, worker_init
 from newsingest.batch.record import Failure
 
-__all__ = ["DaskEngine", "convert_in_worker", "failure_of"]
+__all__ = ["DaskEngine", "close_pools", "convert_in_worker", "failure_of"]
 
 _pools: dict[tuple[WorkerConfig, int], Any] = {}
 _lock = threading.Lock()
@@ -66,6 +67,18 @@ def _pool(config: WorkerConfig) -> Any:
         return pool
 
 
+def close_pools() -> None:
+    """Stop this Dask worker's pools: their processes would otherwise keep a closing worker
+    alive until its nanny kills it (4 s per worker at every cluster close)."""
+    with _lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.stop()
+        with contextlib.suppress(Exception):
+            pool.join(2)
+
+
 def convert_in_worker(task: Task, settings: Settings, config: WorkerConfig) -> Outcome:
     """A Dask task: convert ``task`` in this worker's pebble pool, under the timeout."""
     started = time.monotonic()
@@ -89,6 +102,19 @@ def failure_of(exc: BaseException | None) -> tuple[Failure, str]:
         return Failure.DIED, (f"the Dask workers running it died repeatedly ({exc}); "
                               "raise distributed.scheduler.allowed-failures to try more often")
     return Failure.ERROR, f"{type(exc).__name__}: {exc}"[:2000]
+
+
+def _closer() -> Any:
+    """A worker plugin whose teardown (the worker closing) stops the worker's pools."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class ClosePools(WorkerPlugin):
+        name = "newsingest-close-pools"
+
+        def teardown(self, worker: Any) -> None:
+            close_pools()
+
+    return ClosePools()
 
 
 class DaskEngine:
@@ -121,6 +147,7 @@ class DaskEngine:
         from distributed import as_completed
 
         source = iter(tasks)
+        self.client.register_plugin(_closer())  # idempotent: one per worker, by name
         limit = self._limit()
         owners: dict[str, tuple[Task, float]] = {}
         finished = as_completed()  # type: ignore[no-untyped-call]
