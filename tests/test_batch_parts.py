@@ -232,6 +232,34 @@ def test_pool_stop_cancels_work_in_flight(tasks_module: Callable[..., object]) -
     assert {o.failure for o in outcomes[1:]} <= {Failure.CANCELLED} and len(outcomes) <= 4
 
 
+def test_bytes_in_flight_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Archive members carry their bytes: past the byte budget, the next task waits for room
+    (one task always goes, however large)."""
+    from newsingest.batch import engine
+    from newsingest.batch.convert import Task
+
+    budget = engine.InFlight()
+    monkeypatch.setattr(engine, "MAX_BYTES_IN_FLIGHT", 100)
+    first = budget.take(lambda: Task("a", data=b"x" * 150), busy=False)  # too big, but alone
+    assert first is not None
+    assert budget.take(lambda: Task("b", data=b"x" * 60), busy=True) is None and budget.holding
+    budget.release(first)
+    held = budget.take(lambda: None, busy=True)
+    assert held is not None and held.name == "b" and not budget.holding
+
+    done: list[Outcome] = []
+    in_flight: list[int] = []
+
+    def tasks() -> Iterator[Task]:
+        for index in range(8):
+            yield Task(f"m{index}.txt", data=ARTICLE[:60])
+            in_flight.append(index + 1 - len(done))
+
+    PoolEngine(Settings(fmt="text"), 2, WorkerConfig()).run(tasks(), done.append)
+    assert len(done) == 8 and all(o.converted is not None and o.converted.ok for o in done)
+    assert max(in_flight) <= 2  # without the budget: 2 x jobs = 4
+
+
 def test_progress_lines_bar_and_summary() -> None:
     from newsingest.batch.progress import Reporter, Stats
 

@@ -37,7 +37,8 @@ import attrs
 from newsingest.batch.convert import Settings, Task, run_task
 from newsingest.batch.record import Converted, Failure
 
-__all__ = ["PRELOAD", "Engine", "Outcome", "PoolEngine", "PoolError", "WorkerConfig", "boot",
+__all__ = ["PRELOAD", "Engine", "InFlight", "Outcome", "PoolEngine", "PoolError", "WorkerConfig",
+           "boot",
            "cpu_count", "describe_exit", "outcome_of", "quiet_third_party", "worker_init"]
 
 #: Modules the forkserver imports once, so each worker starts as a cheap fork.
@@ -220,6 +221,40 @@ def outcome_of(task: Task, future: concurrent.futures.Future[Converted], seconds
                    seconds=seconds)
 
 
+#: Bytes of archive members (tasks carry them) in flight at once, beyond a first task.
+MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024
+
+
+class InFlight:
+    """Bounds the bytes tasks carry while they wait for or run in a worker: with members of up
+    to ``--max-size`` each, a count limit alone would let this process hold several of them."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self._held: Task | None = None
+
+    def take(self, pull: Callable[[], Task | None], *, busy: bool) -> Task | None:
+        """The next task to send, or ``None``: none left, or (``busy``: tasks are in flight) no
+        room for the next one, which is held until :meth:`release` makes room."""
+        task, self._held = self._held or pull(), None
+        if task is None:
+            return None
+        size = len(task.data) if task.data is not None else 0
+        if busy and self.bytes + size > MAX_BYTES_IN_FLIGHT:
+            self._held = task
+            return None
+        self.bytes += size
+        return task
+
+    def release(self, task: Task) -> None:
+        self.bytes -= len(task.data) if task.data is not None else 0
+
+    @property
+    def holding(self) -> bool:
+        """Whether a task pulled earlier waits for room."""
+        return self._held is not None
+
+
 class PoolEngine:
     """``jobs`` pebble worker processes on this machine, ``2 × jobs`` tasks in flight.
 
@@ -255,11 +290,13 @@ class PoolEngine:
         source: Iterator[Task] = iter(tasks)
         retry: list[Task] = []
         broken = 0
+        budget = InFlight()
         pool = self._pool()
         try:
             while True:
                 while not self._stopping and len(self._futures) < 2 * self.jobs:
-                    task = retry.pop() if retry else next(source, None)
+                    task = budget.take(lambda: retry.pop() if retry else next(source, None),
+                                       busy=bool(self._futures))
                     if task is None:
                         break
                     future = pool.schedule(self.function, args=(task, self.settings),
@@ -271,6 +308,7 @@ class PoolEngine:
                                                   return_when=concurrent.futures.FIRST_COMPLETED)
                 for future in done:
                     task, started = self._futures.pop(future)
+                    budget.release(task)
                     if not future.cancelled() and isinstance(future.exception(),
                                                              BrokenProcessPool):
                         retry.append(task)

@@ -29,7 +29,14 @@ from typing import Any
 import attrs
 
 from newsingest.batch.convert import Settings, Task, run_task
-from newsingest.batch.engine import Outcome, WorkerConfig, mp_context, outcome_of, worker_init
+from newsingest.batch.engine import (
+    InFlight,
+    Outcome,
+    WorkerConfig,
+    mp_context,
+    outcome_of,
+    worker_init,
+)
 from newsingest.batch.record import Failure
 
 __all__ = ["DaskEngine", "close_pools", "convert_in_worker", "failure_of"]
@@ -153,11 +160,12 @@ class DaskEngine:
         finished = as_completed()  # type: ignore[no-untyped-call]
         self._futures = {}
         exhausted = False
+        budget = InFlight()
         while True:
             while not (exhausted or self._stopping) and len(owners) < limit:
-                task = next(source, None)
+                task = budget.take(lambda: next(source, None), busy=bool(owners))
                 if task is None:
-                    exhausted = True
+                    exhausted = not budget.holding
                     break
                 future = self.client.submit(convert_in_worker, task, self.settings, self.config,
                                             pure=False, retries=self.retries,
@@ -169,6 +177,7 @@ class DaskEngine:
                 return
             future = next(finished)
             task, submitted = owners.pop(future.key)
+            budget.release(task)
             self._futures.pop(future.key, None)
             seconds = round(time.monotonic() - submitted, 3)
             if future.status == "finished":
