@@ -225,6 +225,12 @@ def outcome_of(task: Task, future: concurrent.futures.Future[Converted], seconds
 MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024
 
 
+def _carried(task: object) -> int:
+    """Bytes a task carries (an engine maps any picklable task; ours carry ``data``)."""
+    data = getattr(task, "data", None)
+    return len(data) if isinstance(data, (bytes, bytearray)) else 0
+
+
 class InFlight:
     """Bounds the bytes tasks carry while they wait for or run in a worker: with members of up
     to ``--max-size`` each, a count limit alone would let this process hold several of them."""
@@ -239,7 +245,7 @@ class InFlight:
         task, self._held = self._held or pull(), None
         if task is None:
             return None
-        size = len(task.data) if task.data is not None else 0
+        size = _carried(task)
         if busy and self.bytes + size > MAX_BYTES_IN_FLIGHT:
             self._held = task
             return None
@@ -247,7 +253,7 @@ class InFlight:
         return task
 
     def release(self, task: Task) -> None:
-        self.bytes -= len(task.data) if task.data is not None else 0
+        self.bytes -= _carried(task)
 
     @property
     def holding(self) -> bool:
