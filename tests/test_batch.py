@@ -279,3 +279,30 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert run([str(tmp_path / "missing"), "-o", str(tmp_path / "o")], capsys)[0] == 2
     assert run([str(tmp_path), "-o", str(tmp_path)], capsys)[0] == 2
     assert not os.path.exists(tmp_path / "o")
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    fresh_plugins: None
+) -> None:
+    """A plugin that kills every worker while it loads: three broken pools, then an error."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "ns_dies_at_start.py").write_text(textwrap.dedent("""
+        import multiprocessing, os
+        if multiprocessing.parent_process() is not None:
+            os._exit(3)
+    """), encoding="utf-8")
+    info = site / "newsingest_dies_at_start-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_dies_at_start\n"
+                                   "Version: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newsingest]\ndies_at_start = ns_dies_at_start\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    started = time.monotonic()
+    code, err = run([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1"], capsys)
+    assert code == 1 and "workers cannot start" in err, err
+    assert time.monotonic() - started < 60

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import io
-import operator
 import os
 import tarfile
 import time
@@ -15,11 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from newsingest.batch.convert import convert_one
-from newsingest.batch.inputs import Limits, discover, iter_payloads
-from newsingest.batch.manifest import ManifestWriter, Record, read_manifest
-from newsingest.batch.outputs import UnsafeOutputError, safe_path, write_atomic
-from newsingest.batch.pool import Outcome, PoolConfig, ProcessPool
+from newsingest.batch.convert import Settings, convert_one
+from newsingest.batch.engine import Outcome, PoolEngine, WorkerConfig
+from newsingest.batch.inputs import Item, Limits, iter_payloads
+from newsingest.batch.inputs import discover as discover_in
+from newsingest.batch.record import MANIFEST, Failure, Record, read_records
+from newsingest.batch.sources import LocalTree
+from newsingest.batch.store import LocalStore, ManifestLog, UnsafeOutputError
+
+TREE = LocalTree()
+
+
+def discover(paths: list[str], outdir: str | None, **kwargs: object) -> list[Item]:
+    return discover_in(TREE, [os.path.abspath(p) for p in paths], outdir, **kwargs)  # type: ignore[arg-type]
 
 ARTICLE = b"Council Approves Budget\n\nThe council voted on Tuesday to approve the budget.\n"
 
@@ -78,7 +83,7 @@ def test_tar_members_are_read_in_order_and_unsafe_ones_refused(tmp_path: Path) -
         link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
         tf.addfile(link)
     items = discover([str(archive)], str(tmp_path / "out"))
-    payloads = list(iter_payloads(items))
+    payloads = list(iter_payloads(TREE, items))
     assert [(p.item.name, p.data, p.refusal and (p.refusal.status, p.refusal.error_type))
             for p in payloads] == [
         ("dump.tar.gz/one.txt", ARTICLE, None),
@@ -95,11 +100,11 @@ def test_member_size_cap_is_enforced_on_the_stream(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
         zf.writestr("big.txt", b"x" * 5000)
         zf.writestr("small.txt", ARTICLE)
-    limits = Limits(max_member_bytes=4096)
-    payloads = list(iter_payloads(discover([str(archive)], str(tmp_path / "o"), limits=limits),
-                                  limits))
+    limits = Limits(max_bytes=4096)
+    payloads = list(iter_payloads(TREE, discover([str(archive)], str(tmp_path / "o"),
+                                                 limits=limits), limits))
     assert [(p.item.name, p.refusal.error_type if p.refusal else None) for p in payloads] == [
-        ("big.zip/big.txt", "MemberTooLargeError"), ("big.zip/small.txt", None)]
+        ("big.zip/big.txt", "TooLargeError"), ("big.zip/small.txt", None)]
 
 
 def test_corrupt_archive_is_one_failed_item(tmp_path: Path) -> None:
@@ -113,91 +118,147 @@ def test_outputs_never_leave_outdir(tmp_path: Path) -> None:
     out.mkdir()
     (tmp_path / "elsewhere").mkdir()
     os.symlink(tmp_path / "elsewhere", out / "link")
-    for bad in ("../x.json", "link/x.json", "/etc/x.json", "manifest.jsonl"):
+    store = LocalStore(str(out))
+    for bad in ("../x.json", "link/x.json", "/etc/x.json", "manifest.jsonl", "a\x00b.json"):
         with pytest.raises(UnsafeOutputError):
-            write_atomic(out, bad, "{}")
+            store.write_text(bad, "{}")
     assert not list((tmp_path / "elsewhere").iterdir())
-    target = write_atomic(out, "a/b/c.json", "{}")
-    assert target == safe_path(out, "a/b/c.json") and target.read_text() == "{}"
+    store.write_text("a/b/c.json", "{}")
+    target = out / "a" / "b" / "c.json"
+    assert store.exists("a/b/c.json") and target.read_text() == "{}"
     assert [p.name for p in target.parent.iterdir()] == ["c.json"]
 
 
 def test_manifest_reader_takes_the_last_line_and_skips_a_torn_one(tmp_path: Path) -> None:
-    writer = ManifestWriter(tmp_path, append=False)
-    writer.write(Record("a.pdf", "failed", error_type="CorruptError"))
-    writer.write(Record("a.pdf", "ok", pages=3))
-    writer.close()
-    with open(tmp_path / "manifest.jsonl", "a", encoding="utf-8") as handle:
+    store = LocalStore(str(tmp_path))
+    log = ManifestLog(store, append=False)
+    log.write(Record("a.pdf", "failed", error_type="CorruptError"), list)
+    log.write(Record("a.pdf", "ok", pages=3), list)
+    log.close()
+    with open(tmp_path / MANIFEST, "a", encoding="utf-8") as handle:
         handle.write('{"path": "b.pdf", "sta')
-    assert read_manifest(tmp_path / "manifest.jsonl") == {"a.pdf": Record("a.pdf", "ok", pages=3)}
-    writer = ManifestWriter(tmp_path, append=True)
-    writer.finish([Record("a.pdf", "ok", pages=3), Record("b.pdf", "skipped")])
-    assert len((tmp_path / "manifest.jsonl").read_text().splitlines()) == 2
+    assert read_records(store.read_text(MANIFEST)) == {"a.pdf": Record("a.pdf", "ok", pages=3)}
+    log = ManifestLog(store, append=True)  # cuts the torn line
+    assert (tmp_path / MANIFEST).read_text().endswith("}\n")
+    log.finish([Record("a.pdf", "ok", pages=3), Record("b.pdf", "skipped")])
+    log.close()
+    assert len((tmp_path / MANIFEST).read_text().splitlines()) == 2
 
 
-def test_convert_one_turns_every_exception_into_a_result() -> None:
+def test_convert_one_turns_every_exception_into_a_record() -> None:
     ok = convert_one("a.txt", ARTICLE)
-    assert ok.status == "ok" and ok.pages == 1 and ok.rendered and ok.parser == "text"
-    bad = convert_one("a.pdf", b"%PDF-1.7 nonsense")
+    assert ok.ok and ok.record.pages == 1 and ok.rendered and ok.record.parser == "text"
+    bad = convert_one("a.pdf", b"%PDF-1.7 nonsense").record
     assert (bad.status, bad.error_type) == ("failed", "CorruptError") and bad.sha256
-    missing = convert_one("gone.txt", "/nonexistent/gone.txt")
+    missing = convert_one("gone.txt", "/nonexistent/gone.txt").record
     assert missing.error_type == "FileNotFoundError"
-    assert convert_one("a.txt", ARTICLE, fmt="nope").error_type == "LookupError"
+    assert convert_one("a.txt", ARTICLE, fmt="nope").record.error_type == "LookupError"
 
 
-needs_call = pytest.mark.skipif(not hasattr(operator, "call"), reason="operator.call: 3.11+")
+TASKS = """
+import ctypes, os, time
+
+def call(task, settings):
+    kind, arg = task
+    if kind == "sleep":
+        time.sleep(arg)
+    elif kind == "exit":
+        os._exit(arg)
+    elif kind == "segv":
+        ctypes.string_at(0)
+    elif kind == "hog":
+        return len(bytearray(arg))
+    elif kind == "bad":
+        return int(arg)
+    return os.getpid()
+"""
 
 
-def run_pool(tasks: list[object], **config: object) -> list[Outcome]:
+@pytest.fixture
+def tasks_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Worker functions in an importable module (workers adopt ``sys.path``)."""
+    (tmp_path / "ns_pool_tasks.py").write_text(TASKS, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    module = importlib.import_module("ns_pool_tasks")
+    return module.call  # type: ignore[no-any-return]
+
+
+def run_pool(function: Callable[..., object], tasks: list[object], jobs: int = 1,
+             **config: object) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    pool = ProcessPool(operator.call, PoolConfig(**config))  # type: ignore[arg-type]
-    pool.run(tasks, outcomes.append)
+    engine = PoolEngine(Settings(), jobs, WorkerConfig(**config),  # type: ignore[arg-type]
+                        function=function)  # type: ignore[arg-type]
+    engine.run(tasks, outcomes.append)  # type: ignore[arg-type]
     return outcomes
 
 
-@needs_call
 @pytest.mark.usefixtures("capture_child_crashes")
-def test_pool_survives_hangs_exits_and_segfaults() -> None:
-    tasks = [functools.partial(time.sleep, 60), functools.partial(os._exit, 3),
-             functools.partial(ctypes.string_at, 0), functools.partial(pow, 2, 10),
-             functools.partial(int, "not a number")]
+def test_pool_survives_hangs_exits_and_segfaults(tasks_module: Callable[..., object]) -> None:
+    tasks = [("sleep", 60), ("exit", 3), ("segv", 0), ("pid", 0), ("bad", "x")]
     started = time.monotonic()
-    outcomes = {id(o.task): o for o in run_pool(tasks, jobs=2, timeout=1.5)}
-    assert time.monotonic() - started < 15
-    got = [(outcomes[id(t)].failure, outcomes[id(t)].value) for t in tasks]
-    assert got[0][0] == "timeout" and got[1][0] == "died" and got[2][0] == "died"
-    assert got[3] == (None, 1024)
-    assert got[4][0] == "error" and "ValueError" in outcomes[id(tasks[4])].detail
-    assert "SIGSEGV" in outcomes[id(tasks[2])].detail
+    outcomes = {o.task: o for o in run_pool(tasks_module, tasks, jobs=2, timeout=1.5)}
+    assert time.monotonic() - started < 20
+    assert outcomes[("sleep", 60)].failure is Failure.TIMEOUT
+    assert outcomes[("exit", 3)].failure is Failure.DIED
+    assert "status 3" in outcomes[("exit", 3)].detail
+    assert "SIGSEGV" in outcomes[("segv", 0)].detail
+    assert outcomes[("pid", 0)].failure is None and outcomes[("pid", 0)].converted != os.getpid()
+    assert outcomes[("bad", "x")].failure is Failure.ERROR
+    assert "ValueError" in outcomes[("bad", "x")].detail
 
 
-@needs_call
-@pytest.mark.parametrize("method", ["auto", "forkserver"])
-def test_pool_recycles_workers_and_caps_memory(method: str) -> None:
-    pids = run_pool([functools.partial(os.getpid) for _ in range(6)], jobs=1, recycle_after=2,
-                    start_method=method)
-    assert len({o.value for o in pids}) == 3 and os.getpid() not in {o.value for o in pids}
-    hog = run_pool([functools.partial(bytearray, 8 * 1024 ** 3)], jobs=1, max_memory_mb=1024,
-                   start_method=method)
-    assert hog[0].failure == "error" and "MemoryError" in hog[0].detail
+def test_pool_recycles_workers_and_caps_memory(tasks_module: Callable[..., object]) -> None:
+    pids = run_pool(tasks_module, [("pid", i) for i in range(6)], recycle_after=2)
+    assert len({o.converted for o in pids}) == 3 and os.getpid() not in {o.converted for o in pids}
+    hog = run_pool(tasks_module, [("hog", 8 * 1024 ** 3)], max_memory_mb=1024)
+    assert hog[0].failure is Failure.ERROR and "MemoryError" in hog[0].detail
 
 
-@needs_call
-def test_pool_stop_cancels_work_in_flight() -> None:
+def test_pool_stop_cancels_work_in_flight(tasks_module: Callable[..., object]) -> None:
     outcomes: list[Outcome] = []
-    pool = ProcessPool(operator.call, PoolConfig(jobs=2, timeout=30))  # type: ignore[arg-type]
+    engine = PoolEngine(Settings(), 2, WorkerConfig(timeout=30),
+                        function=tasks_module)  # type: ignore[arg-type]
 
     def record(outcome: Outcome) -> None:
         outcomes.append(outcome)
-        pool.stop()
+        engine.stop()
 
-    tasks = [functools.partial(int, "x"), functools.partial(time.sleep, 30),
-             functools.partial(time.sleep, 30), functools.partial(time.sleep, 30)]
+    tasks = [("bad", "x"), ("sleep", 30), ("sleep", 31), ("sleep", 32)]
     started = time.monotonic()
-    pool.run(tasks, record)
+    engine.run(tasks, record)  # type: ignore[arg-type]
     assert time.monotonic() - started < 10
-    assert outcomes[0].failure == "error"
-    assert {o.failure for o in outcomes[1:]} <= {"cancelled"} and len(outcomes) <= 2
+    assert outcomes[0].failure is Failure.ERROR
+    assert {o.failure for o in outcomes[1:]} <= {Failure.CANCELLED} and len(outcomes) <= 4
+
+
+def test_bytes_in_flight_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Archive members carry their bytes: past the byte budget, the next task waits for room
+    (one task always goes, however large)."""
+    from newsingest.batch import engine
+    from newsingest.batch.convert import Task
+
+    budget = engine.InFlight()
+    monkeypatch.setattr(engine, "MAX_BYTES_IN_FLIGHT", 100)
+    first = budget.take(lambda: Task("a", data=b"x" * 150), busy=False)  # too big, but alone
+    assert first is not None
+    assert budget.take(lambda: Task("b", data=b"x" * 60), busy=True) is None and budget.holding
+    budget.release(first)
+    held = budget.take(lambda: None, busy=True)
+    assert held is not None and held.name == "b" and not budget.holding
+
+    done: list[Outcome] = []
+    in_flight: list[int] = []
+
+    def tasks() -> Iterator[Task]:
+        for index in range(8):
+            yield Task(f"m{index}.txt", data=ARTICLE[:60])
+            in_flight.append(index + 1 - len(done))
+
+    PoolEngine(Settings(fmt="text"), 2, WorkerConfig()).run(tasks(), done.append)
+    assert len(done) == 8 and all(o.converted is not None and o.converted.ok for o in done)
+    assert max(in_flight) <= 2  # without the budget: 2 x jobs = 4
 
 
 def test_progress_lines_bar_and_summary() -> None:
@@ -225,3 +286,30 @@ def test_progress_lines_bar_and_summary() -> None:
     quiet = io.StringIO()
     Reporter(stream=quiet, quiet=True).report(stats, "out")
     assert quiet.getvalue() == "newsingest: 1 of 3 inputs failed; see out/manifest.jsonl\n"
+
+
+def test_warnings_logged_during_the_bar_go_above_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """logging.basicConfig keeps the stderr it found; during the bar it must write through
+    rich's proxy (printed above the bar) and be given its stream back afterwards."""
+    import logging
+
+    from newsingest.batch.progress import Reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    handler = logging.StreamHandler(terminal)
+    logging.getLogger().addHandler(handler)
+    try:
+        bar = Reporter(stream=terminal, tty=True)
+        bar.start(3)
+        assert handler.stream is not terminal  # rich's proxy
+        logging.getLogger("newsingest.test").warning("a plugin said something")
+        bar.close()
+        assert handler.stream is terminal
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "a plugin said something" in terminal.getvalue()

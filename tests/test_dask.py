@@ -207,65 +207,34 @@ def test_cli_on_a_scheduler_and_usage_errors(
     err = capsys.readouterr().err
     assert set(manifest(tmp_path / "out")) == {"a.txt", "b.odd"}
     assert "usage" in err.lower()
-    with pytest.raises(ValueError, match="in-process cluster"):
+
+
+def test_bag_and_convert_file_hand_documents_to_the_pipeline(client: object,
+                                                             tmp_path: Path) -> None:
+    src = tmp_path / "news"
+    (src / "x").mkdir(parents=True)
+    (src / "x" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "b.txt").write_text(ARTICLE.replace("budget", "bridge"), encoding="utf-8")
+    (src / "old.zip").write_bytes(b"PK")
+    bag = nd.to_bag(str(src), npartitions=2)
+    converted = {c.record.path: c for c in bag.compute()}
+    assert converted["x/a.txt"].ok and isinstance(converted["x/a.txt"].value, Document)
+    assert not converted["old.zip"].ok and converted["old.zip"].value is None
+    assert converted["old.zip"].record.error_type == "CorruptArchiveError"
+    one = client.submit(nd.convert_file, str(src / "b.txt"), fmt="markdown").result()  # type: ignore[attr-defined]
+    assert one.ok and "bridge" in str(one.value)
+    with pytest.raises(ValueError, match="private to each process"):
         nd.convert(src, "memory://lost", client=client)
-
-
-def test_memory_store_round_trip_resume_and_bag(tmp_path: Path) -> None:
-    memory = fsspec.filesystem("memory")
-    memory.pipe({"/news/x/a.txt": ARTICLE.encode(), "/news/b.txt": ARTICLE.encode(),
-                 "/news/bad.pdf": b"%PDF-1.4 garbage", "/news/.hidden": b"no",
-                 "/news/old.zip": b"PK"})
-    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                       dashboard_address=":0",
-                                       scheduler_kwargs={"dashboard": False})
-    try:
-        with distributed.Client(cluster) as active:
-            records, _ = nd.run("memory://news", "memory://out", client=active, timeout=10)
-            status = {r.path: (r.status, r.error_type) for r in records}
-            assert status == {"x/a.txt": ("ok", None), "b.txt": ("ok", None),
-                              "bad.pdf": ("failed", status["bad.pdf"][1]),
-                              "old.zip": ("failed", "ArchiveNotExpandedError")}
-            doc = json.loads(memory.cat_file("/out/x/a.txt.json"))
-            assert doc["source"]["name"] == "x/a.txt"
-            lines = memory.cat_file("/out/manifest.jsonl").decode().splitlines()
-            assert {json.loads(line)["path"] for line in lines} == set(status)
-
-            memory.pipe_file("/news/b.txt", ARTICLE.replace("budget", "bridge").encode())
-            again, stats = nd.run("memory://news", "memory://out", client=active, timeout=10,
-                                  resume=True)
-            assert stats.resumed == 2 and stats.converted == 1  # the archive is refused anew
-            assert "bridge" in memory.cat_file("/out/b.txt.json").decode()
-            assert [r.status for r in again] == [r.status for r in records]
-
-            memory.pipe_file("/news/bad.pdf", ARTICLE.encode())
-            memory.pipe_file("/news/new.txt", ARTICLE.encode())
-            retried = {r.path: r for r in nd.convert("memory://news", "memory://out",
-                                                     client=active, retry_failed=True)}
-            assert retried["bad.pdf"].status == "ok" and memory.isfile("/out/bad.pdf.json")
-            assert retried["new.txt"].error_type == "NotInManifest"
-            assert retried["b.txt"] == {r.path: r for r in again}["b.txt"]
-
-            bag = nd.to_bag("memory://news", npartitions=2)
-            converted = {c.record.path: c for c in bag.compute()}
-            assert converted["x/a.txt"].ok and isinstance(converted["x/a.txt"].value, Document)
-            assert not converted["old.zip"].ok and converted["old.zip"].value is None
-            one = nd.convert_file("memory://news/b.txt", fmt="markdown")
-            assert one.ok and "bridge" in str(one.value)
-    finally:
-        cluster.close()
-        memory.rm("/news", recursive=True)
-        memory.rm("/out", recursive=True)
 
 
 def test_a_task_whose_workers_keep_dying_is_a_failed_line() -> None:
     from distributed.scheduler import KilledWorker
 
-    from newsingest.batch.pool import Outcome
-    from newsingest.dask.engine import _failure_of, record_of
+    from newsingest.batch.record import Record
+    from newsingest.dask.engine import failure_of
 
     last = SimpleNamespace(address="tcp://10.0.0.9:4242")
-    failure, detail = _failure_of(KilledWorker("newsingest-convert-1", last, 3))
-    record = record_of(Outcome("x.pdf", failure=failure, detail=detail), "x.pdf", "in/x.pdf")
+    failure, detail = failure_of(KilledWorker("newsingest-convert-1", last, 3))
+    record = Record.of_failure("x.pdf", failure, detail, source="in/x.pdf")
     assert (record.status, record.error_type) == ("failed", "WorkerDied")
     assert "died repeatedly" in str(record.message) and "10.0.0.9:4242" in str(record.message)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsingest.errors import PluginError
 from newsingest.model import Provenance
 from newsingest.repair import RepairPipeline, RepairStep, replay
+from newsingest.repair.builtin import STEPS
 
 
 def upper_x(text: str) -> str:
@@ -59,3 +62,36 @@ def test_long_lines_are_logged_without_quadratic_diff() -> None:
     pipeline = RepairPipeline([RepairStep("upper_x", upper_x, "x to X")])
     _, log = pipeline.apply("a" * 100_000 + "x")
     assert log[0].count == 1 and log[0].after.endswith("X")
+
+
+# -- the whole pipeline: repairing a repaired text changes nothing ---------------------------
+
+#: Pieces that interact across steps: mojibake, controls, soft hyphens, NBSP, Symbol bullets,
+#: ligatures, replacement characters, (cid:N) runs, zero-width joiners, line starts.
+PIECES = st.sampled_from([
+    "\u00ad", "\u00a0", "\uf0b7", "\uf0a7", "\x07", "\x0c", "\x1b", "\ufffd", "(cid:7)", "\ufb01",
+    "\u200b", "\u200d", "\n", " ", "  ", "\t", "-", "a", "é", "Ã©", "â€™", "Ã", "©", "â€", "™",
+    "caf", "word", "\U000fe4ee", "\u2022", "•",
+])
+TEXTS = st.lists(st.one_of(PIECES, st.characters(codec="utf-8", exclude_categories=("Cs",))),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS)
+def test_the_builtin_pipeline_is_idempotent_as_a_whole(text: str) -> None:
+    pipeline = RepairPipeline(list(STEPS))
+    once, _ = pipeline.apply(text)
+    twice, log = pipeline.apply(once)
+    assert twice == once, f"a second pass changed {once!r} (steps {[r.step for r in log]})"
+
+
+@pytest.mark.parametrize("text", [
+    "Ã\x07©",  # ftfy after control characters: removing \x07 makes new mojibake
+    "a\u00ad\u00a0b",  # soft hyphen before NBSP: the hyphen is then line-final... or not
+    "\u00a0\uf0b7 item",  # Symbol bullet after NBSP: the NBSP becomes a stray leading space
+])
+def test_reported_second_pass_changes(text: str) -> None:
+    pipeline = RepairPipeline(list(STEPS))
+    once, _ = pipeline.apply(text)
+    assert pipeline.apply(once)[0] == once

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import warnings
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any, cast
@@ -17,7 +18,7 @@ from newsingest.errors import (
     UnsupportedFormatError,
 )
 from newsingest.known import refuse_unread_format
-from newsingest.model import Document
+from newsingest.model import Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.plugins import PluginWarning, get_registry
 
@@ -70,6 +71,9 @@ def _read(source: Source, name: str | None) -> Input:
         return Input(bytes(source), name=name)
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
+        if "\x00" in path:
+            raise ParseError("the path contains a NUL byte, which no file name can hold",
+                             source=path.replace("\x00", "\\x00"))
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -140,12 +144,12 @@ def _check_options(options: Mapping[str, Any], parsers: Mapping[str, Parser],
                    named: str | None) -> None:
     """Refuse keyword options no parser reads, naming those that exist.
 
-    Parsers list the options they read in ``options`` (a tuple of names; none when absent).
+    Parsers declare the options they read in ``option_types`` (name -> type; none when absent).
     Without ``parser=`` any installed parser's option is accepted, since the same options go
     to every file of a batch whatever its format.
     """
     pool = [parsers[named]] if named is not None else list(parsers.values())
-    valid = sorted({str(o) for p in pool for o in getattr(p, "options", ())})
+    valid = sorted({str(o) for p in pool for o in getattr(p, "option_types", None) or {}})
     for key in options:
         if key not in valid:
             close = difflib.get_close_matches(key, valid, n=1)
@@ -210,16 +214,26 @@ def parse(
     return parse_input(_read(source, name), parser=parser, **options)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_text(text: str, *, name: str | None = None, **options: Any) -> Document:
     """Parse a ``str`` holding a plain-text dump (already decoded) with the text parser.
 
     HTML given here is read as text, tags and all; an :class:`InputWarning` says so and names
-    the call that reads it as HTML.
+    the call that reads it as HTML. Lone surrogates (from ``surrogateescape`` decoding, or broken
+    JSON) cannot be encoded; each becomes U+FFFD and a ``lone-surrogate`` warning says how many.
     """
-    source = Input(text.encode("utf-8"), name=name, media_type="text/plain")
+    cleaned, surrogates = _SURROGATE.subn("\ufffd", text)
+    source = Input(cleaned.encode("utf-8"), name=name, media_type="text/plain")
     html = get_registry().parsers.get("html")
     if html is not None and float(html.sniff(source.head)) > 0:
         warnings.warn("parse_text() reads its input as a plain-text dump, but this looks like "
                       "HTML: use newsingest.parse(text.encode(), parser='html') for the HTML "
                       "parser", InputWarning, stacklevel=2)
-    return parse_input(source, parser="text", **options)
+    doc = parse_input(source, parser="text", **options)
+    if not surrogates:
+        return doc
+    warning = ParseWarning("lone-surrogate", f"{surrogates} lone surrogate code point(s) "
+                           "(not text in any encoding) were replaced by U+FFFD")
+    return attrs.evolve(doc, warnings=(*doc.warnings, warning))

@@ -189,7 +189,7 @@ def decode_bytes(
             codec = codecs.lookup(declared).name
             if codec not in ("utf-8", "utf-16", "utf-32"):
                 return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # UnicodeError: codecs that cannot decode at all
             pass
     if b"\x00" in head:  # what looks_binary let through: the NULs' side says which end
         encoding = "utf-16-be" if head[0::2].count(0) > head[1::2].count(0) else "utf-16-le"
@@ -204,5 +204,5 @@ def decode_bytes(
     encoding = best.encoding
     try:
         return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return data.decode("cp1252", errors="replace"), "cp1252"

@@ -15,6 +15,7 @@ __all__ = [
     "ParseError",
     "ParserCrashError",
     "PluginError",
+    "TooLargeError",
     "UnsupportedFormatError",
 ]
 
@@ -45,6 +46,13 @@ class EncryptedError(ParseError):
 
 class CorruptError(ParseError):
     """The input claims a format but its bytes are broken (truncated, damaged, not that format)."""
+
+
+class TooLargeError(ParseError):
+    """The input is larger than the size limit the caller set (``convert --max-size``).
+
+    Refused before it is read whole, so one huge file cannot take a worker's memory.
+    """
 
 
 class EmptyInputError(ParseError):

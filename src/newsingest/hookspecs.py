@@ -44,10 +44,11 @@ def register_parsers(register: Callable[[Parser], None]) -> None:
     :param register: call ``register(parser)`` once per parser. ``parser`` has ``name`` (unique,
         used by ``--parser NAME``), ``version``, ``media_types`` and ``extensions`` (tuples of
         strings it claims), ``sniff(head: bytes) -> float`` (confidence 0..1 from the first 4 KiB)
-        and ``parse(source: Input, context: ParseContext) -> Document``. Optionally ``options``:
-        a tuple of the keyword option names it reads from ``context.options`` (``("password",)``);
-        ``newsingest.parse`` refuses an option no registered parser lists. ``register`` raises
-        ``PluginError`` for a malformed parser or a name already taken.
+        and ``parse(source: Input, context: ParseContext) -> Document``. An optional
+        ``option_types`` (option name -> ``str``/``bool``/``int``/``float``) declares the options
+        ``parse`` reads from ``context.options``; ``newsingest.parse`` refuses an option no
+        registered parser declares, and ``convert --option`` checks and converts them.
+        ``register`` raises ``PluginError`` for a malformed parser or a name already taken.
     :return: nothing; the return value is ignored.
 
     Ordering: when two parsers claim an input with the same confidence, the one registered first

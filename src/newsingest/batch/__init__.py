@@ -1,13 +1,17 @@
 """Batch conversion (``newsingest convert``): many inputs, isolated workers, a manifest.
 
-The pieces are kept apart so that another engine (a cluster) can reuse the engine-free parts:
+One runner, two engines. The pieces, each decided once:
 
-- ``inputs``: find the inputs (files, folders, archive members) and give each a stable name;
-- ``convert``: the pure per-file function, ``Task`` in, ``Result`` out, never raising;
-- ``outputs``: where a name's output goes (always inside OUTDIR) and atomic writes;
-- ``manifest``: one JSON line per input, read back for ``--resume`` / ``--retry-failed``;
-- ``runner``: plans a run, feeds an engine, records outcomes;
-- ``pool``: the local engine, a process pool with timeouts, memory caps and recycling.
+- ``record``: the one outcome type, :class:`~newsingest.batch.record.Record` (a manifest line);
+- ``decide``: the resume / retry decision, a pure function;
+- ``sources``, ``items``, ``inputs`` and ``archives``: one discovery (files, folders, archive
+  members, which files a parser claims) over the local disk or an fsspec store, each input
+  with a stable name;
+- ``store``: one output interface, a local folder or an fsspec location (outputs, manifest);
+- ``convert``: the per-file function every engine's workers run, never raising;
+- ``engine``: the engine protocol and the local engine, a pebble process pool;
+- ``runner``: plans a run, feeds the engine it is handed, records outcomes;
+- ``cli``: the command, which wires them (and :mod:`newsingest.dask` for ``--engine dask``).
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""The per-file conversion: one pure function, name and bytes (or a path) in, a Result out.
+"""The per-file conversion: one pure function, and the one task function every engine runs.
 
 :func:`convert_one` never raises: every exception a parser, plugin or exporter throws becomes a
-``failed`` Result with the exception's type name and message, so any engine (the local process
-pool, a cluster) can map it over inputs and record the outcome. :func:`run_task` adds the one
-side effect an engine needs, writing the output atomically inside OUTDIR, and is what the local
-pool's workers call. Neither knows anything about processes, timeouts or the manifest.
+``failed`` :class:`~newsingest.batch.record.Record` with the exception's type name and message.
+:func:`run_task` is what a worker of either engine runs for one input: read it (a local path,
+a URL, or bytes the runner read from an archive) under the size limit, settle ``--resume``'s
+question when the runner could not (:func:`~newsingest.batch.decide.keep_previous`: the bytes are
+here), convert, and write the output through the run's store. Neither knows anything about
+processes, timeouts or the manifest.
 """
 
 from __future__ import annotations
@@ -19,47 +21,48 @@ from typing import Any
 
 import attrs
 
+from newsingest.batch.decide import keep_previous
+from newsingest.batch.record import Converted, Record, Status
+from newsingest.batch.sources import open_input
+from newsingest.batch.store import FsspecStore, LocalStore
+from newsingest.errors import TooLargeError
 from newsingest.model import Document
 
-__all__ = ["Result", "Settings", "Task", "convert_one", "page_count", "peak_rss_mib", "run_task"]
-
-
-@attrs.frozen
-class Task:
-    """One input to convert: its name and either a path to read or the bytes themselves."""
-
-    name: str
-    path: str | None = None
-    data: bytes | None = attrs.field(default=None, repr=False)
-    output: str | None = None
+__all__ = ["Settings", "Task", "convert_one", "page_count", "peak_rss_mib", "read_input",
+           "run_task"]
 
 
 @attrs.frozen
 class Settings:
-    """What every task of a run shares: format, parser, parser options, and OUTDIR (if writing)."""
+    """What every task of a run shares.
+
+    ``store`` receives the outputs (``None``: the rendered text travels back in the
+    :class:`Converted`, as ``-f jsonl`` and ``to_bag`` want); ``max_bytes`` caps each input
+    (0: no cap).
+    """
 
     fmt: str = "json"
     parser: str | None = None
     options: tuple[tuple[str, Any], ...] = ()
-    outdir: str | None = None
+    store: LocalStore | FsspecStore | None = None
+    max_bytes: int = 0
 
 
 @attrs.frozen
-class Result:
-    """The outcome of one conversion. ``rendered`` is the output text until it is written."""
+class Task:
+    """One input to convert: its name, and a location to open or the bytes themselves.
+
+    ``check`` is the previous record to keep if the bytes are unchanged (``--resume``);
+    ``stream_sha`` the sha256 of this name's line in ``documents.jsonl`` (``-f jsonl``).
+    """
 
     name: str
-    status: str
-    sha256: str | None = None
-    size: int | None = None
-    error_type: str | None = None
-    message: str | None = None
-    pages: int = 0
-    seconds: float = 0.0
-    parser: str | None = None
-    rendered: str | None = attrs.field(default=None, repr=False)
+    location: str | None = None
+    data: bytes | None = attrs.field(default=None, repr=False)
     output: str | None = None
-    peak_rss_mib: float | None = None
+    source: str | None = None
+    check: Record | None = None
+    stream_sha: str | None = None
 
 
 def page_count(doc: Document) -> int:
@@ -73,13 +76,23 @@ def peak_rss_mib() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-def _failure(name: str, exc: BaseException, started: float, **fields: Any) -> Result:
+def read_input(location: str, max_bytes: int = 0) -> bytes:
+    """The bytes of one input; :class:`TooLargeError` past ``max_bytes`` (0: no cap), found
+    by reading one byte more than the cap, never the whole file."""
+    with open_input(location) as handle:
+        data = handle.read(max_bytes + 1 if max_bytes else -1)
+    if max_bytes and len(data) > max_bytes:
+        raise TooLargeError(f"over the {max_bytes:,}-byte limit per input (--max-size); "
+                            "raise the limit to convert it", source=location)
+    return data
+
+
+def _failure(name: str, exc: BaseException, started: float, **fields: Any) -> Record:
     message = str(exc) or repr(exc)
     if isinstance(exc, MemoryError):
         message = "out of memory (over the worker's --max-memory cap?)"
-    return Result(name=name, status="failed", error_type=type(exc).__name__,
-                  message=message[:2000], seconds=round(time.perf_counter() - started, 3),
-                  **fields)
+    return Record(name, Status.FAILED, error_type=type(exc).__name__, message=message[:2000],
+                  seconds=round(time.perf_counter() - started, 3), **fields)
 
 
 def convert_one(
@@ -89,8 +102,9 @@ def convert_one(
     parser: str | None = None,
     options: Mapping[str, Any] | None = None,
     fmt: str = "json",
-) -> Result:
-    """Parse ``source`` (bytes, or a path to read) named ``name`` and render it as ``fmt``.
+    max_bytes: int = 0,
+) -> Converted:
+    """Parse ``source`` (bytes, or a location to read) named ``name`` and render it as ``fmt``.
 
     ``name`` labels the document (``source.name``) and every message. Never raises for a bad
     input or a misbehaving plugin; only ``KeyboardInterrupt`` goes through.
@@ -105,37 +119,67 @@ def convert_one(
         if isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)
         else:
-            with open(source, "rb") as handle:
-                data = handle.read()
+            data = read_input(os.fspath(source), max_bytes)
         fields = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         exporter = get_registry().exporters.get(fmt)
         if exporter is None:
             raise LookupError(f"no output format {fmt!r}")
-        doc = parse_input(Input(data, name=name), parser=parser, **dict(options or {}))
+        source_input = Input(data, name=name)
+        del data  # the Input holds the only copy; it goes when the parse is done
+        doc = parse_input(source_input, parser=parser, **dict(options or {}))
+        del source_input
         rendered = exporter.export(doc)
     except (Exception, SystemExit) as exc:
-        return _failure(name, exc, started, **fields)
-    return Result(name=name, status="ok", pages=page_count(doc), parser=doc.source.parser,
-                  rendered=rendered, seconds=round(time.perf_counter() - started, 3), **fields)
+        return Converted(_failure(name, exc, started, **fields))
+    record = Record(name, Status.OK, pages=page_count(doc), parser=doc.source.parser,
+                    seconds=round(time.perf_counter() - started, 3), **fields)
+    return Converted(record, rendered)
 
 
-def run_task(task: Task, settings: Settings) -> Result:
-    """Convert one task; when ``settings.outdir`` and ``task.output`` are set, write the output.
-
-    The written Result drops ``rendered`` (the text is on disk); a failed write turns the
-    Result into a failure. ``peak_rss_mib`` reports this process's peak so far.
-    """
-    from newsingest.batch.outputs import write_atomic
-
-    source: bytes | str = task.data if task.data is not None else (task.path or "")
-    result = convert_one(task.name, source, parser=settings.parser,
-                         options=dict(settings.options), fmt=settings.fmt)
-    if result.status == "ok" and settings.outdir is not None and task.output is not None:
-        try:
-            write_atomic(settings.outdir, task.output, result.rendered or "")
-        except (OSError, ValueError) as exc:
-            result = attrs.evolve(result, status="failed", error_type=type(exc).__name__,
-                                  message=f"cannot write the output: {exc}", rendered=None)
+def _unchanged(task: Task, settings: Settings) -> Converted | None:
+    """``--resume``'s verdict where the bytes are: the previous record, if it still holds."""
+    check = task.check
+    if check is None:
+        return None
+    try:
+        if task.data is not None:
+            sha = hashlib.sha256(task.data).hexdigest()
         else:
-            result = attrs.evolve(result, rendered=None, output=task.output)
-    return attrs.evolve(result, peak_rss_mib=peak_rss_mib())
+            digest = hashlib.sha256()
+            with open_input(task.location or "") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+            sha = digest.hexdigest()
+        if task.stream_sha is not None or task.output is None:
+            present = task.stream_sha == sha
+        else:
+            present = settings.store is not None and settings.store.exists(task.output)
+    except Exception:  # unreadable now: convert it, which records why
+        return None
+    return Converted(check, kept=True) if keep_previous(check, sha, present) else None
+
+
+def run_task(task: Task, settings: Settings) -> Converted:
+    """Convert one task, writing its output through ``settings.store`` when there is one.
+
+    The written record drops the rendered text (it is in the store); a failed write turns the
+    record into a failure. ``peak_rss_mib`` is this process's peak so far.
+    """
+    kept = _unchanged(task, settings)
+    if kept is not None:
+        return kept
+    source: bytes | str = task.data if task.data is not None else (task.location or "")
+    converted = convert_one(task.name, source, parser=settings.parser,
+                            options=dict(settings.options), fmt=settings.fmt,
+                            max_bytes=settings.max_bytes)
+    record = attrs.evolve(converted.record, source=task.source, peak_rss_mib=peak_rss_mib())
+    if converted.ok and settings.store is not None and task.output is not None:
+        try:
+            settings.store.write_text(task.output, converted.rendered or "")
+        except (OSError, ValueError) as exc:
+            record = attrs.evolve(record, status=Status.FAILED, error_type=type(exc).__name__,
+                                  message=f"cannot write the output: {exc}", pages=0)
+        else:
+            record = attrs.evolve(record, output=task.output)
+        return Converted(record)
+    return Converted(record, converted.rendered)

@@ -7,12 +7,13 @@ estimated time left and the failures so far; elsewhere (a log, CI) a plain line 
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections import Counter, defaultdict
 from typing import IO, Any
 
-from newsingest.batch.manifest import Record
+from newsingest.batch.record import Record, Status
 
 __all__ = ["Reporter", "Stats", "format_duration"]
 
@@ -37,12 +38,13 @@ class Stats:
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.total = 0
-        self.by_status: Counter[str] = Counter()
+        self.by_status: Counter[Status] = Counter()
         self.resumed = 0
         self.pages = 0
         self.converted = 0
         self.timings: list[tuple[float, str]] = []
         self.problems: list[Record] = []
+        self.skipped: list[Record] = []
         self.peak_rss_mib = 0.0
 
     @property
@@ -51,7 +53,7 @@ class Stats:
 
     @property
     def failed(self) -> int:
-        return self.by_status["failed"] + self.by_status["timeout"]
+        return self.by_status[Status.FAILED] + self.by_status[Status.TIMEOUT]
 
     @property
     def elapsed(self) -> float:
@@ -59,15 +61,17 @@ class Stats:
 
     def add(self, record: Record, *, resumed: bool = False) -> None:
         self.by_status[record.status] += 1
-        if record.status in ("failed", "timeout"):
+        if record.status.failed:
             self.problems.append(record)
+        elif record.status is Status.SKIPPED and not resumed:
+            self.skipped.append(record)
         if resumed:
             self.resumed += 1
             return
-        if record.status == "ok":
+        if record.status is Status.OK:
             self.converted += 1
             self.pages += record.pages
-        if record.status in ("ok", "failed", "timeout"):
+        if record.status is not Status.SKIPPED:
             self.timings.append((record.seconds, record.path))
         if record.peak_rss_mib:
             self.peak_rss_mib = max(self.peak_rss_mib, record.peak_rss_mib)
@@ -79,8 +83,7 @@ class Stats:
     def summary(self, outdir: str, *, slowest: int = 5, examples: int = 5) -> str:
         """The closing report: counts by status, throughput, slowest files, failures by type."""
         elapsed = max(self.elapsed, 1e-9)
-        counts = ", ".join(f"{self.by_status[s]} {s}" for s in ("ok", "failed", "timeout",
-                                                                "skipped") if self.by_status[s])
+        counts = ", ".join(f"{self.by_status[s]} {s.value}" for s in Status if self.by_status[s])
         lines = [f"newsingest: {self.done} inputs: {counts or 'none'} in "
                  f"{format_duration(elapsed)}"
                  + (f" ({self.resumed} already done, kept)" if self.resumed else "")]
@@ -93,7 +96,7 @@ class Stats:
             lines.append("  slowest: " + "; ".join(f"{s:.1f}s {p}" for s, p in top))
         groups: dict[str, list[Record]] = defaultdict(list)
         for record in self.problems:
-            groups[record.error_type or record.status].append(record)
+            groups[record.error_type or record.status.value].append(record)
         if groups:
             lines.append("  failures by type:")
             for error_type, records in sorted(groups.items(), key=lambda kv: -len(kv[1])):
@@ -101,8 +104,29 @@ class Stats:
                 more = f" and {len(records) - examples} more" if len(records) > examples else ""
                 lines.append(f"    {error_type} ({len(records)}): {shown}{more}")
                 lines.append(f"      e.g. {(records[0].message or '').splitlines()[0][:160]}")
+        skipped: dict[str, list[Record]] = defaultdict(list)
+        for record in self.skipped:
+            skipped[record.error_type or "skipped"].append(record)
+        for reason, records in sorted(skipped.items(), key=lambda kv: -len(kv[1])):
+            shown = ", ".join(r.path for r in records[:examples])
+            more = f" and {len(records) - examples} more" if len(records) > examples else ""
+            lines.append(f"  skipped, {reason} ({len(records)}): {shown}{more}")
         lines.append(f"  manifest: {outdir.rstrip('/')}/manifest.jsonl")
         return "\n".join(lines)
+
+
+def _point_log_handlers(old: Any, new: Any) -> list[tuple[logging.StreamHandler[Any], Any]]:
+    """Make the root logger's handlers writing to ``old`` write to ``new``; returns what to undo.
+
+    ``logging.basicConfig`` keeps the stderr it found, so warnings logged during a run would go
+    round rich's proxy and strand a copy of the bar on the terminal; through the proxy they are
+    printed above it.
+    """
+    swapped = []
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and handler.stream is old and old is not new:
+            swapped.append((handler, handler.setStream(new)))
+    return swapped
 
 
 class Reporter:
@@ -118,6 +142,7 @@ class Reporter:
         self._bar: Any = None
         self._task: Any = None
         self._total = 0
+        self._swapped: list[tuple[logging.StreamHandler[Any], Any]] = []
 
     def start(self, total: int) -> None:
         self._total = total
@@ -138,9 +163,11 @@ class Reporter:
             TextColumn("{task.fields[pages]} pages, {task.fields[rate]} files/s"),
             TimeRemainingColumn(), TextColumn("[red]{task.fields[failed]} failed"),
             console=Console(file=self.stream, force_terminal=True), transient=True,
-            auto_refresh=False)  # no refresh thread: the pool may then fork the parent
+            auto_refresh=False)  # redrawn when an input finishes: no refresh thread needed
         self._task = self._bar.add_task("convert", total=total, pages=0, rate="-", failed=0)
-        self._bar.start()
+        original = sys.stderr
+        self._bar.start()  # rich now proxies sys.stderr: what is written there goes above the bar
+        self._swapped = _point_log_handlers(original, sys.stderr)
         self._bar.refresh()
 
     def update(self, stats: Stats) -> None:
@@ -168,6 +195,9 @@ class Reporter:
 
     def close(self) -> None:
         if self._bar is not None:
+            for handler, stream in self._swapped:
+                handler.setStream(stream)
+            self._swapped = []
             self._bar.stop()
             self._bar = None
 

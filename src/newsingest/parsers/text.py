@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from newsingest.__about__ import __version__
 from newsingest.decode import decode_bytes, is_guess, looks_binary
@@ -37,6 +38,8 @@ class TextParser:
     version = __version__
     media_types = ("text/plain",)
     extensions = (".txt", ".text")
+    #: Options this parser reads from ``ParseContext.options``: none.
+    option_types: ClassVar[dict[str, type]] = {}
 
     def sniff(self, head: bytes) -> float:
         # Anything that decodes as text is text, but only weakly: HTML and PDF sniff higher.

@@ -24,6 +24,8 @@ MAX_LOCATIONS = 1000
 #: Lines longer than this are not diffed character by character (difflib is quadratic).
 MAX_DIFF_LINE = 4000
 EXAMPLE_CONTEXT = 20
+#: Passes over the steps before giving up on a fixed point (the built-ins settle in two or three).
+MAX_PASSES = 4
 
 
 @attrs.frozen
@@ -108,6 +110,12 @@ class RepairPipeline:
     ) -> tuple[str, tuple[Repair, ...]]:
         """Run every step (or those named in ``only``) and log each that changed something.
 
+        Each step is idempotent, but one step's fix can hand another new work (removing a
+        control character joins mojibake that ftfy then undoes; a space fix makes a Symbol
+        bullet line-initial). So the steps run again, in order, until a pass changes nothing
+        (at most ``MAX_PASSES``): repairing a repaired text then changes nothing as a whole.
+        A step changing text in a later pass is logged again, with its own locations.
+
         ``locate`` maps a 0-based line index of ``text`` to its provenance (a PDF parser passes
         page and bbox). A step that raises, or breaks the line-count contract (every later
         location would then be wrong), is an error: with ``on_error`` the step is skipped and
@@ -115,26 +123,33 @@ class RepairPipeline:
         without it the exception propagates.
         """
         log: list[Repair] = []
-        for step in self.steps:
-            if only is not None and step.name not in only:
-                continue
-            try:
-                fixed = step.fix(text)
-                if fixed == text:
+        failed: set[str] = set()
+        for _ in range(MAX_PASSES):
+            changed = False
+            for step in self.steps:
+                if (only is not None and step.name not in only) or step.name in failed:
                     continue
-                old_lines, new_lines = _line_of(text), _line_of(fixed)
-                if len(old_lines) != len(new_lines):
-                    raise RuntimeError(
-                        f"repair step {step.name!r} changed the number of lines "
-                        f"({len(old_lines)} -> {len(new_lines)}); steps must keep line breaks"
-                    )
-            except Exception as exc:
-                if on_error is None:
-                    raise
-                on_error(step, exc)
-                continue
-            log.append(_log_step(step, old_lines, new_lines, locate))
-            text = fixed
+                try:
+                    fixed = step.fix(text)
+                    if fixed == text:
+                        continue
+                    old_lines, new_lines = _line_of(text), _line_of(fixed)
+                    if len(old_lines) != len(new_lines):
+                        raise RuntimeError(
+                            f"repair step {step.name!r} changed the number of lines "
+                            f"({len(old_lines)} -> {len(new_lines)}); steps must keep line "
+                            "breaks"
+                        )
+                except Exception as exc:
+                    if on_error is None:
+                        raise
+                    failed.add(step.name)
+                    on_error(step, exc)
+                    continue
+                log.append(_log_step(step, old_lines, new_lines, locate))
+                text, changed = fixed, True
+            if not changed:
+                break
         return text, tuple(log)
 
 

@@ -84,7 +84,8 @@ class PdfiumParser:
     version = __version__
     media_types = (MEDIA_TYPE,)
     extensions = (".pdf",)
-    options = ("password",)  # the keyword options parse() accepts for this parser
+    #: Options read from ``ParseContext.options`` (``newsingest convert --option``).
+    option_types = {"password": str}  # noqa: RUF012
 
     def sniff(self, head: bytes) -> float:
         """Half-sure of any PDF: the built-in ``pdf`` parser (1.0) wins unless this is asked for.

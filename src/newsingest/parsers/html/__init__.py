@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 import attrs
@@ -65,7 +65,8 @@ class HtmlParser:
     version = __version__
     media_types = ("text/html", "application/xhtml+xml")
     extensions = (".html", ".htm", ".xhtml")
-    options = ("captions", "htmldate", "url")  # the keyword options parse() accepts for this parser
+    #: Options this parser reads from ``ParseContext.options`` (``convert --option``).
+    option_types: ClassVar[dict[str, type]] = {"htmldate": bool, "captions": bool, "url": str}
 
     def sniff(self, head: bytes) -> float:
         return 0.9 if _HTML_MARK.search(head) or _MARKUP_START.match(head) else 0.0

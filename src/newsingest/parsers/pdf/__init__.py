@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -165,7 +165,8 @@ class PdfParser:
     version = __version__
     media_types = (MEDIA_TYPE,)
     extensions = (".pdf",)
-    options = ("password",)  # the keyword options parse() accepts for this parser
+    #: Options this parser reads from ``ParseContext.options`` (``convert --option``).
+    option_types: ClassVar[dict[str, type]] = {"password": str}
 
     def sniff(self, head: bytes) -> float:
         return 1.0 if b"%PDF-" in head[:1024] else 0.0

@@ -28,7 +28,9 @@ class _Demote(logging.Filter):
         if record.levelno > logging.DEBUG:
             record.levelno = logging.DEBUG
             record.levelname = "DEBUG"
-        return True
+        # The logger's level was checked before the filter ran, at the old level: a handler
+        # without a level of its own would print the demoted record anyway.
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
 
 
 _DEMOTE = _Demote()
