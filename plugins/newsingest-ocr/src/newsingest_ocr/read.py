@@ -1,0 +1,84 @@
+"""Page images → OCR → lines → repair → the shared reflow engine: the OCR half of a Document.
+
+The lines get the same treatment as the text-layer backends' (the repair pipeline with each
+line's page and box as location, then ``newsingest.reflow.reflow``); what OCR adds is the
+account of its own uncertainty: every low-confidence word stays in the text and is listed in
+an ``ocr-uncertain-word`` warning at its place, and one ``ocr-low-confidence`` warning counts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsingest import Document, ParseWarning, Provenance, Source
+from newsingest.parsers.base import ParseContext
+from newsingest.reflow import reflow
+from newsingest_pdfium.extract import PageText, RawLine, place
+
+from newsingest_ocr.images import PageImage
+from newsingest_ocr.lines import LOW_CONFIDENCE, Uncertain, page_text, snapped
+from newsingest_ocr.tesseract import engine_version, recognize
+
+__all__ = ["MAX_WORD_WARNINGS", "ocr_document"]
+
+#: How many uncertain words get a warning of their own; the count warning always has them all.
+MAX_WORD_WARNINGS = 100
+
+
+def _uncertainty(uncertain: list[Uncertain], total: int) -> list[ParseWarning]:
+    if not uncertain:
+        return []
+    shown = ", ".join(f"{u.text!r} (p. {u.page})" for u in uncertain[:5])
+    more = ", ..." if len(uncertain) > 5 else ""
+    warnings = [ParseWarning(
+        "ocr-low-confidence",
+        f"{len(uncertain)} of {total} OCR words were read with confidence below "
+        f"{LOW_CONFIDENCE:.0f} and may be wrong (kept in the text): {shown}{more}")]
+    warnings += [ParseWarning("ocr-uncertain-word",
+                              f"{u.text!r} read with confidence {u.confidence:.0f}",
+                              Provenance(page=u.page, bbox=u.bbox))
+                 for u in uncertain[:MAX_WORD_WARNINGS]]
+    return warnings
+
+
+def ocr_document(images: Iterable[PageImage], languages: str, context: ParseContext,
+                 source: Source) -> Document:
+    """OCR every page and reflow them together into one Document.
+
+    Raises ``OcrUnavailableError`` (before any page is drawn) when Tesseract or a language's
+    data is missing.
+    """
+    pages: list[PageText] = []
+    uncertain: list[Uncertain] = []
+    warnings: list[ParseWarning] = []
+    words = 0
+    version = None
+    for image in images:
+        lines = recognize(image.image, languages, image.dpi)
+        version = version or engine_version()
+        page, unsure = page_text(image.number, image.image.width, image.dpi, lines)
+        pages.append(page)
+        uncertain.extend(unsure)
+        words += sum(len(line.words) for line in lines)
+        warnings.append(ParseWarning(
+            "ocr-page" if lines else "ocr-no-text",
+            f"page {image.number}: text read by OCR (Tesseract {version}, {languages}, "
+            f"{image.dpi:.0f} dpi)" if lines else
+            f"page {image.number}: OCR found no text on it", Provenance(page=image.number)))
+    pages = snapped(pages)
+    raw_lines: list[RawLine] = [line for page in pages for line in page.lines]
+
+    def locate(i: int) -> Provenance:
+        return Provenance(page=raw_lines[i].page, bbox=raw_lines[i].bbox)
+
+    text, repairs = context.repair("\n".join(ln.text for ln in raw_lines), locate)
+    article = reflow(place(pages, text.split("\n") if raw_lines else []))
+    return Document(
+        source=source,
+        metadata=article.metadata,
+        blocks=article.blocks,
+        furniture=article.furniture,
+        repairs=repairs,
+        warnings=(*warnings, *_uncertainty(uncertain, words), *article.warnings),
+    )
+

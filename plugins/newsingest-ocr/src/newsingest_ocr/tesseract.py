@@ -1,0 +1,213 @@
+"""Tesseract through tesserocr: one page image → words with boxes, confidences and line rows.
+
+tesserocr calls Tesseract's C++ API in process, so a page costs one recognition and no image
+encoding, temporary file or TSV parsing (pytesseract's route: about a third more CPU per page,
+measured by ``bench/compare_engines.py``). It also gives what the TSV does not: each text line's
+row attributes (the height from descender to ascender), which is what the font size is read from.
+
+The tesserocr wheel carries its own Tesseract library but no language data: the trained models
+come from the system (Debian's ``tesseract-ocr`` and ``tesseract-ocr-LANG`` packages) or from
+``TESSDATA_PREFIX``. When either half is missing, :class:`OcrUnavailableError` says exactly what
+to install.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+from newsingest.errors import ParseError
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "OcrLine",
+    "OcrUnavailableError",
+    "OcrWord",
+    "engine_version",
+    "find_tessdata",
+    "recognize",
+]
+
+DEFAULT_LANGUAGES = "eng"
+#: Where Debian, Fedora, Homebrew and source builds put the trained models, tried in this order
+#: after ``TESSDATA_PREFIX`` and after asking the ``tesseract`` program itself.
+_KNOWN_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+_INSTALL = ("install Tesseract with its English data: `apt-get install tesseract-ocr` "
+            "(Debian/Ubuntu), `dnf install tesseract` (Fedora), `brew install tesseract` (macOS)")
+_LANGUAGE = re.compile(r"^[A-Za-z0-9_]+$")
+
+
+class OcrUnavailableError(ParseError):
+    """OCR was needed but Tesseract (the library, or a language's data) is not installed."""
+
+
+@attrs.frozen
+class OcrWord:
+    """One recognised word, its box in image pixels (left, top, right, bottom) and confidence."""
+
+    text: str
+    bbox: tuple[int, int, int, int]
+    confidence: float
+
+
+@attrs.frozen
+class OcrLine:
+    """One text line as Tesseract segmented it, in its reading order.
+
+    ``height`` is the row height (ascender top to descender bottom) Tesseract fitted to the whole
+    line, in pixels: unlike the line's box it does not shrink for a line without capitals or
+    descenders, so lines of one font size get one height.
+    """
+
+    words: tuple[OcrWord, ...]
+    bbox: tuple[int, int, int, int]
+    height: float
+    block: int
+
+
+def _has_models(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.traineddata"))
+
+
+def _asked_tesseract() -> Path | None:
+    """The folder the ``tesseract`` program reads its models from, when the program is there."""
+    program = shutil.which("tesseract")
+    if program is None:
+        return None
+    try:
+        result = subprocess.run([program, "--list-langs"], capture_output=True, text=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r'"([^"]+)"', result.stdout + result.stderr)
+    return Path(found.group(1)) if found else None
+
+
+@functools.cache
+def find_tessdata() -> Path | None:
+    """The folder holding Tesseract's ``*.traineddata`` models, or None when there is none."""
+    candidates: list[Path] = []
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    if prefix:
+        candidates += [Path(prefix), Path(prefix) / "tessdata"]
+    asked = _asked_tesseract()
+    if asked is not None:
+        candidates.append(asked)
+    candidates += [Path(p) for p in _KNOWN_DIRS]
+    return next((c for c in candidates if _has_models(c)), None)
+
+
+def _debian_package(language: str) -> str:
+    """``chi_sim`` → ``tesseract-ocr-chi-sim`` (Debian names its language packs so)."""
+    return "tesseract-ocr-" + language.lower().replace("_", "-")
+
+
+def check_languages(languages: str) -> tuple[Path, str]:
+    """The tessdata folder and the normalised ``a+b`` language string, or a clear error."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError as exc:
+        raise OcrUnavailableError(
+            f"OCR needs the tesserocr package, which failed to import ({exc}): "
+            "`pip install tesserocr` (its wheel includes the Tesseract library); and "
+            f"{_INSTALL}") from None
+    wanted = [part.strip() for part in languages.split("+") if part.strip()]
+    if not wanted or not all(_LANGUAGE.match(w) for w in wanted):
+        raise OcrUnavailableError(f"ocr_languages={languages!r} is not a Tesseract language "
+                                  "list such as 'eng' or 'deu+eng'")
+    folder = find_tessdata()
+    if folder is None:
+        raise OcrUnavailableError(f"Tesseract's language data was not found: {_INSTALL}; or "
+                                  "set TESSDATA_PREFIX to the folder holding eng.traineddata")
+    missing = [w for w in wanted if not (folder / f"{w}.traineddata").is_file()]
+    if missing:
+        packages = " ".join(_debian_package(m) for m in missing)
+        raise OcrUnavailableError(
+            f"no Tesseract data for {', '.join(missing)} in {folder}: install "
+            f"`apt-get install {packages}` (Debian/Ubuntu; other systems: the "
+            f"{'/'.join(missing)} .traineddata file into that folder)")
+    return folder, "+".join(wanted)
+
+
+_local = threading.local()
+
+
+def _api(folder: Path, languages: str) -> Any:
+    """One initialised Tesseract per thread and language set (loading a model takes ~0.2 s).
+
+    The API object is not thread-safe, so each thread keeps its own.
+    """
+    import tesserocr
+
+    cache: dict[tuple[Path, str], Any] = _local.__dict__.setdefault("apis", {})
+    key = (folder, languages)
+    if key not in cache:
+        cache[key] = tesserocr.PyTessBaseAPI(path=f"{folder}{os.sep}", lang=languages,
+                                             psm=tesserocr.PSM.AUTO)
+    return cache[key]
+
+
+def engine_version() -> str:
+    """Tesseract's version as tesserocr was built against (e.g. ``5.5.4``)."""
+    import tesserocr
+
+    first = str(tesserocr.tesseract_version()).split("\n", 1)[0]
+    return first.replace("tesseract", "").strip()
+
+
+def _lines(iterator: Any) -> Iterator[OcrLine]:
+    from tesserocr import RIL
+
+    words: list[OcrWord] = []
+    box: tuple[int, int, int, int] | None = None
+    height = 0.0
+    block = -1
+    while True:
+        if iterator.IsAtBeginningOf(RIL.BLOCK):
+            block += 1
+        if iterator.IsAtBeginningOf(RIL.TEXTLINE):
+            if words and box is not None:
+                yield OcrLine(tuple(words), box, height, block_of_line)
+            words = []
+            box = iterator.BoundingBox(RIL.TEXTLINE)
+            rows = iterator.RowAttributes() or {}
+            height = float(rows.get("row_height", 0.0)) or float(box[3] - box[1]) if box else 0.0
+            block_of_line = block
+        text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
+        word_box = iterator.BoundingBox(RIL.WORD)
+        if text and word_box is not None:
+            words.append(OcrWord(text, tuple(word_box), float(iterator.Confidence(RIL.WORD))))
+        if not iterator.Next(RIL.WORD):
+            break
+    if words and box is not None:
+        yield OcrLine(tuple(words), box, height, block_of_line)
+
+
+def recognize(image: Any, languages: str, dpi: float) -> tuple[OcrLine, ...]:
+    """OCR one page image (a Pillow image) → its text lines in Tesseract's reading order."""
+    folder, normalised = check_languages(languages)
+    api = _api(folder, normalised)
+    api.SetImage(image)
+    api.SetSourceResolution(round(dpi))
+    try:
+        api.Recognize()
+        iterator = api.GetIterator()
+        if iterator is None:
+            return ()
+        return tuple(_lines(iterator))
+    finally:
+        api.Clear()
