@@ -68,9 +68,10 @@ class OcrWord:
 class OcrLine:
     """One text line as Tesseract segmented it, in its reading order.
 
-    ``height`` is the row height (ascender top to descender bottom) Tesseract fitted to the whole
-    line, in pixels: unlike the line's box it does not shrink for a line without capitals or
-    descenders, so lines of one font size get one height.
+    ``height`` is the row height Tesseract fitted to the whole line (baseline to ascender line,
+    plus the descenders), in pixels: unlike an ink box it does not shrink for a line without
+    capitals or descenders, so lines of one font size get one height; ``bbox`` is that row's
+    box (see :func:`_row_box`).
     """
 
     words: tuple[OcrWord, ...]
@@ -169,32 +170,53 @@ def engine_version() -> str:
     return first.replace("tesseract", "").strip()
 
 
+def _row_box(iterator: Any) -> tuple[tuple[int, int, int, int], float] | None:
+    """The line's box from its fitted row (ascender line to descender line) and its height.
+
+    Ink boxes depend on the letters ("was a man" has no ascenders); the fitted row does not, so
+    lines set alike get alike boxes and the gaps between them measure the leading.
+    """
+    from tesserocr import RIL
+
+    box = iterator.BoundingBox(RIL.TEXTLINE)
+    if box is None:
+        return None
+    rows = iterator.RowAttributes() or {}
+    baseline = iterator.Baseline(RIL.TEXTLINE)
+    height = float(rows.get("row_height") or 0.0)
+    if not height or not baseline:
+        return box, float(box[3] - box[1])
+    (x0, y0), (x1, y1) = baseline
+    middle = (box[0] + box[2]) / 2
+    base = y0 + (y1 - y0) * ((middle - x0) / (x1 - x0)) if x1 != x0 else float(y0)
+    descent = -float(rows.get("descenders") or 0.0)
+    top, bottom = round(base - (height - descent)), round(base + descent)
+    return (box[0], min(top, box[1]), box[2], max(bottom, box[3])), height
+
+
 def _lines(iterator: Any) -> Iterator[OcrLine]:
     from tesserocr import RIL
 
     words: list[OcrWord] = []
-    box: tuple[int, int, int, int] | None = None
-    height = 0.0
-    block = -1
+    row: tuple[tuple[int, int, int, int], float] | None = None
+    block = line_block = -1
+    if iterator.Empty(RIL.WORD):  # a blank page: tesserocr raises on reading its "text"
+        return
     while True:
         if iterator.IsAtBeginningOf(RIL.BLOCK):
             block += 1
         if iterator.IsAtBeginningOf(RIL.TEXTLINE):
-            if words and box is not None:
-                yield OcrLine(tuple(words), box, height, block_of_line)
-            words = []
-            box = iterator.BoundingBox(RIL.TEXTLINE)
-            rows = iterator.RowAttributes() or {}
-            height = float(rows.get("row_height", 0.0)) or float(box[3] - box[1]) if box else 0.0
-            block_of_line = block
+            if words and row is not None:
+                yield OcrLine(tuple(words), row[0], row[1], line_block)
+            words, row, line_block = [], _row_box(iterator), block
         text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
         word_box = iterator.BoundingBox(RIL.WORD)
         if text and word_box is not None:
             words.append(OcrWord(text, tuple(word_box), float(iterator.Confidence(RIL.WORD))))
         if not iterator.Next(RIL.WORD):
             break
-    if words and box is not None:
-        yield OcrLine(tuple(words), box, height, block_of_line)
+    if words and row is not None:
+        yield OcrLine(tuple(words), row[0], row[1], line_block)
 
 
 def recognize(image: Any, languages: str, dpi: float) -> tuple[OcrLine, ...]:
