@@ -140,7 +140,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="about N files (0: all)")
-    parser.add_argument("--runs", default=",".join(RUNS), help="comma-separated: " + ", ".join(RUNS))
+    parser.add_argument("--runs", default=",".join(RUNS),
+                        help="comma-separated: " + ", ".join(RUNS))
     parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--names", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -9,7 +9,7 @@ points depend on it, not the text.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -43,8 +43,8 @@ def image_kind(head: bytes) -> str | None:
     return next((kind for magic, kind in IMAGE_TYPES.items() if head.startswith(magic)), None)
 
 
-def _dpi(info: dict[str, Any]) -> float:
-    value = info.get("dpi")
+def _dpi(info: Mapping[Any, Any]) -> float:
+    value: Any = info.get("dpi")
     try:
         dpi = float(value[0] if isinstance(value, tuple) else value)
     except (TypeError, ValueError, IndexError):
