@@ -11,7 +11,7 @@ from newsingest.errors import CorruptError
 from newsingest.testing import check_parser
 
 from newsingest_ocr import OcrParser, OcrUnavailableError, tesseract
-from newsingest_ocr.lines import LOW_CONFIDENCE, page_text, snapped
+from newsingest_ocr.lines import LOW_CONFIDENCE, page_text, snapped, split_gutters
 from newsingest_ocr.read import _uncertainty
 from newsingest_ocr.tesseract import OcrLine, OcrWord, recognize
 
@@ -91,6 +91,32 @@ def test_two_columns_read_left_then_right(kit: Any) -> None:
     joined = " ".join(texts(doc))
     assert joined.index("Left column opens") < joined.index("second paragraph of the left")
     assert joined.index("second paragraph of the left") < joined.index("Right column carries")
+
+
+def test_short_columns_tesseract_joins_are_cut_at_the_gutter(kit: Any) -> None:
+    # Two short columns: Tesseract's layout analysis reads each row across both of them.
+    left = ["The mayor opened the new library on Saturday morning with a short speech.",
+            "Children queued at the doors long before the ribbon was cut."]
+    right = ["The building cost four million pounds and took two years to finish.",
+             "Its reading room looks over the river and the old market square."]
+    page = kit.render(kit.two_columns_pdf(left, right))[0]
+    assert any("Saturday The building" in " ".join(w.text for w in line.words)
+               for line in recognize(page, "eng", 300))  # the trait this test is about
+    doc = newsingest.parse(kit.image_file([page], "PNG"), name="short.png")
+    assert texts(doc) == [*left, *right]
+
+
+def test_split_gutters_needs_a_space_shared_by_two_lines() -> None:
+    def line(y: int, *spans: tuple[int, int]) -> OcrLine:
+        words = tuple(OcrWord(f"w{x0}", (x0, y, x1, y + 40), 95.0) for x0, x1 in spans)
+        return OcrLine(words, (spans[0][0], y, spans[-1][1], y + 40), 40.0, 0)
+
+    # one wide justified space is not a gutter...
+    lone = [line(0, (0, 100), (200, 300)), line(50, (0, 100), (120, 300))]
+    assert split_gutters(lone) == lone
+    # ...the same wide space on two lines is: both are cut, left pieces first
+    cut = split_gutters([line(0, (0, 100), (200, 300)), line(50, (0, 90), (210, 300))])
+    assert [ln.words[0].text for ln in cut] == ["w0", "w0", "w200", "w210"]
 
 
 def test_font_size_from_row_height(kit: Any, story_images: list[Any]) -> None:

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 import attrs
 from newsingest_pdfium.extract import PageText, RawLine
 
-from newsingest_ocr.tesseract import OcrLine
+from newsingest_ocr.tesseract import OcrLine, OcrWord
 
-__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped"]
+__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped", "split_gutters"]
 
 #: Tesseract's row height (ascender line to descender line) per em of the font: 0.94 for
 #: Helvetica, 0.89 for Times, measured on pages set at known sizes (tests/test_ocr.py checks
@@ -100,6 +100,87 @@ def _points(box: tuple[int, int, int, int], scale: float) -> tuple[float, float,
             round(box[2] * scale, 2), round(box[3] * scale, 2))
 
 
+#: A space this many ems wide or more is no word space: a gutter, if other lines have one there.
+GUTTER_EM = 1.5
+#: How many lines of a Tesseract block must share a wide space for it to be a gutter.
+_GUTTER_LINES = 2
+
+
+def _wide_gaps(line: OcrLine) -> list[tuple[int, int]]:
+    em = line.height / ROW_PER_EM
+    return [(a.bbox[2], b.bbox[0]) for a, b in zip(line.words, line.words[1:], strict=False)
+            if b.bbox[0] - a.bbox[2] >= GUTTER_EM * em]
+
+
+def _gutters(lines: Sequence[OcrLine]) -> list[float]:
+    """x of the gutters of one block: wide spaces that several of its lines have in common."""
+    gaps = [(i, gap) for i, line in enumerate(lines) for gap in _wide_gaps(line)]
+    found: list[float] = []
+    for i, (left, right) in gaps:
+        sharing = {j for j, (l2, r2) in gaps if j != i and l2 < right and r2 > left}
+        middle = (left + right) / 2
+        if len(sharing) + 1 >= _GUTTER_LINES and all(abs(middle - g) > right - left
+                                                      for g in found):
+            found.append(middle)
+    return sorted(found)
+
+
+def _cut(line: OcrLine, gutters: Sequence[float]) -> list[OcrLine]:
+    """``line`` in pieces at the gutters that fall inside one of its word spaces."""
+    pieces: list[list[OcrWord]] = [[line.words[0]]]
+    for before, word in zip(line.words, line.words[1:], strict=False):
+        if any(before.bbox[2] < g < word.bbox[0] for g in gutters):
+            pieces.append([])
+        pieces[-1].append(word)
+    if len(pieces) == 1:
+        return [line]
+    top, bottom = line.bbox[1], line.bbox[3]
+    return [attrs.evolve(line, words=tuple(words),
+                         bbox=(words[0].bbox[0], top, words[-1].bbox[2], bottom))
+            for words in pieces]
+
+
+def split_gutters(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines Tesseract ran across a column gutter, cut there, and read column by column.
+
+    Tesseract's layout analysis finds columns from whitespace, and on a page with little text
+    (short columns, a page end) it may join the lines of two columns into one ("...as they
+    display 2. Fair Hill International..."). A word space of 1.5 em or more that another line
+    of the same block shares is a gutter, not a space: the lines are cut at it. Consecutive
+    blocks cut at the same gutters are one stretch of columns, whose pieces are then ordered
+    left column first, top to bottom within each.
+    """
+    blocks: list[list[OcrLine]] = []
+    for line in lines:
+        if blocks and blocks[-1][0].block == line.block:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    out: list[OcrLine] = []
+    stretch: list[OcrLine] = []
+    stretch_gutters: list[float] = []
+
+    def flush() -> None:
+        out.extend(sorted(stretch, key=lambda p: sum(1 for g in stretch_gutters
+                                                     if p.bbox[0] > g)))
+        stretch.clear()
+
+    for block in blocks:
+        gutters = _gutters(block)
+        em = block[0].height / ROW_PER_EM
+        same = bool(gutters) and len(gutters) == len(stretch_gutters) and all(
+            abs(a - b) <= 2 * em for a, b in zip(gutters, stretch_gutters, strict=True))
+        if not same:
+            flush()
+            stretch_gutters = gutters
+        if gutters:
+            stretch.extend(piece for line in block for piece in _cut(line, gutters))
+        else:
+            out.extend(block)
+    flush()
+    return out
+
+
 def _heights(lines: Sequence[OcrLine]) -> list[float]:
     """Each line's height, made one per font within a Tesseract block.
 
@@ -122,6 +203,7 @@ def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine]
     scale = 72.0 / dpi
     raw: list[RawLine] = []
     uncertain: list[Uncertain] = []
+    lines = split_gutters(lines)
     for line, height in zip(lines, _heights(lines), strict=True):
         raw.append(RawLine(
             text=" ".join(pronoun_i([w.text for w in line.words])),
