@@ -89,8 +89,8 @@ def main() -> int:
         found = [run(image) for image in images]
         results[name] = (_cpu() - start, found)
     print(f"{len(images)} pages at {args.dpi} dpi; pytesseract runs tesseract "
-          f"{pytesseract.get_tesseract_version()}, tesserocr links {tesserocr.tesseract_version()}"
-          .replace("\n", " "))
+          f"{pytesseract.get_tesseract_version()}, tesserocr links "
+          f"{str(tesserocr.tesseract_version()).splitlines()[0]}")
     print(f"{'engine':<13}{'CPU s/page':>11}{'words':>8}{'with conf':>10}{'row+baseline':>14}")
     for name, (cpu, found) in results.items():
         words = sum(len(f) for f in found)

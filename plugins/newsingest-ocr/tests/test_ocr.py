@@ -101,7 +101,7 @@ def test_short_columns_tesseract_joins_are_cut_at_the_gutter(kit: Any) -> None:
              "Its reading room looks over the river and the old market square."]
     page = kit.render(kit.two_columns_pdf(left, right))[0]
     assert any("Saturday The building" in " ".join(w.text for w in line.words)
-               for line in recognize(page, "eng", 300))  # the trait this test is about
+               for line in recognize(page, "eng", 300).lines)  # the trait this test is about
     doc = newsingest.parse(kit.image_file([page], "PNG"), name="short.png")
     assert texts(doc) == [*left, *right]
 
@@ -120,7 +120,7 @@ def test_split_gutters_needs_a_space_shared_by_two_lines() -> None:
 
 
 def test_font_size_from_row_height(kit: Any, story_images: list[Any]) -> None:
-    lines = recognize(story_images[0], "eng", 300)
+    lines = recognize(story_images[0], "eng", 300).lines
     page, _ = page_text(1, story_images[0].width, 300, lines)
     sizes = {ln.text: ln.font_size for ln in snapped([page])[0].lines}
     assert sizes[kit.HEADLINE] == pytest.approx(20, rel=0.1)

@@ -18,7 +18,8 @@ from newsingest_pdfium.extract import PageText, RawLine
 
 from newsingest_ocr.tesseract import OcrLine, OcrWord
 
-__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped", "split_gutters"]
+__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped",
+           "split_gutters"]
 
 #: Tesseract's row height (ascender line to descender line) per em of the font: 0.94 for
 #: Helvetica, 0.89 for Times, measured on pages set at known sizes (tests/test_ocr.py checks

@@ -3,7 +3,8 @@
 The lines get the same treatment as the text-layer backends' (the repair pipeline with each
 line's page and box as location, then ``newsingest.reflow.reflow``); what OCR adds is the
 account of its own uncertainty: every low-confidence word stays in the text and is listed in
-an ``ocr-uncertain-word`` warning at its place, and one ``ocr-low-confidence`` warning counts them.
+an ``ocr-uncertain-word`` warning at its place, and one ``ocr-low-confidence`` warning counts them;
+marks read where the page has no ink are left out and counted in ``ocr-inkless-dropped``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from newsingest_pdfium.extract import PageText, RawLine, place
 
 from newsingest_ocr.images import PageImage
 from newsingest_ocr.lines import LOW_CONFIDENCE, Uncertain, page_text, snapped
-from newsingest_ocr.tesseract import engine_version, recognize
+from newsingest_ocr.tesseract import OcrWord, engine_version, recognize
 
 __all__ = ["MAX_WORD_WARNINGS", "ocr_document"]
 
@@ -41,21 +42,40 @@ def _uncertainty(uncertain: list[Uncertain], total: int) -> list[ParseWarning]:
     return warnings
 
 
+def _inkless(dropped: list[tuple[int, OcrWord]], scale_of: dict[int, float]
+             ) -> list[ParseWarning]:
+    """One warning for the marks Tesseract put where the page is blank (dropped from the text)."""
+    if not dropped:
+        return []
+    shown = ", ".join(f"{w.text!r} (p. {page})" for page, w in dropped[:5])
+    page, first = dropped[0]
+    scale = scale_of[page]
+    return [ParseWarning(
+        "ocr-inkless-dropped",
+        f"{len(dropped)} mark(s) OCR read where the page has no ink were left out: {shown}",
+        Provenance(page=page, bbox=tuple(round(v * scale, 2) for v in first.bbox)))]
+
+
 def ocr_document(images: Iterable[PageImage], languages: str, context: ParseContext,
                  source: Source) -> Document:
     """OCR every page and reflow them together into one Document.
 
-    Raises ``OcrUnavailableError`` (before any page is drawn) when Tesseract or a language's
-    data is missing.
+    Raises ``OcrUnavailableError`` when Tesseract or a language's data is missing (the parser
+    checks that before drawing any page).
     """
     pages: list[PageText] = []
     uncertain: list[Uncertain] = []
     warnings: list[ParseWarning] = []
     words = 0
     version = None
+    scale_of: dict[int, float] = {}
+    inkless: list[tuple[int, OcrWord]] = []
     for image in images:
-        lines = recognize(image.image, languages, image.dpi)
+        result = recognize(image.image, languages, image.dpi)
+        lines = result.lines
+        inkless.extend((image.number, w) for w in result.inkless)
         version = version or engine_version()
+        scale_of[image.number] = 72.0 / image.dpi
         page, unsure = page_text(image.number, image.image.width, image.dpi, lines)
         pages.append(page)
         uncertain.extend(unsure)
@@ -79,6 +99,7 @@ def ocr_document(images: Iterable[PageImage], languages: str, context: ParseCont
         blocks=article.blocks,
         furniture=article.furniture,
         repairs=repairs,
-        warnings=(*warnings, *_uncertainty(uncertain, words), *article.warnings),
+        warnings=(*warnings, *_uncertainty(uncertain, words), *_inkless(inkless, scale_of),
+                  *article.warnings),
     )
 

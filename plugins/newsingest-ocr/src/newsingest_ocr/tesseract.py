@@ -19,7 +19,6 @@ import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ __all__ = [
     "OcrLine",
     "OcrUnavailableError",
     "OcrWord",
+    "PageOcr",
     "engine_version",
     "find_tessdata",
     "recognize",
@@ -194,32 +194,94 @@ def _row_box(iterator: Any) -> tuple[tuple[int, int, int, int], float] | None:
     return (box[0], min(top, box[1]), box[2], max(bottom, box[3])), height
 
 
-def _lines(iterator: Any) -> Iterator[OcrLine]:
+#: A word box with fewer dark pixels than this share of its area holds no ink.
+_INKLESS = 0.02
+
+
+class _Ink:
+    """Ink counts of boxes in O(1), from a summed-area table of the page Tesseract binarised
+    (its own idea of ink: light grey type is ink there too)."""
+
+    def __init__(self, binarised: Any) -> None:
+        import numpy as np
+
+        dark = (np.asarray(binarised.convert("L")) < 128).astype(np.int32)
+        self._sums = np.pad(dark.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+
+    def has_ink(self, box: tuple[int, int, int, int]) -> bool:
+        left, top, right, bottom = box
+        height, width = self._sums.shape
+        left, right = max(0, min(left, width - 1)), max(0, min(right, width - 1))
+        top, bottom = max(0, min(top, height - 1)), max(0, min(bottom, height - 1))
+        s = self._sums
+        count = int(s[bottom, right] - s[top, right] - s[bottom, left] + s[top, left])
+        return bool(count >= max(2.0, _INKLESS * (right - left) * (bottom - top)))
+
+
+@attrs.frozen
+class PageOcr:
+    """A page's lines, and the words dropped because their box on the page holds no ink."""
+
+    lines: tuple[OcrLine, ...]
+    inkless: tuple[OcrWord, ...] = ()
+
+
+#: What Tesseract writes into an empty space: rules, never letters.
+_RULES = frozenset("_-‐‑–—~")
+
+
+def _phantom(word: OcrWord, ink: _Ink) -> bool:
+    """A rule Tesseract read where the page (around the box) is blank."""
+    if not set(word.text) <= _RULES:
+        return False
+    left, top, right, bottom = word.bbox
+    margin = (bottom - top) // 6
+    return not ink.has_ink((left - margin, top, right + margin, bottom))
+
+
+def _read(iterator: Any, ink: _Ink) -> PageOcr:
+    """Walk the result word by word into lines, each word's box checked for ink.
+
+    Tesseract's line recogniser sometimes emits a rule into a wide justified space ("The _
+    trek", "purchasing - vehicles"): a word of dashes or underscores whose box on the page is
+    blank. Such words are dropped (and reported); every other word is kept, however unsure.
+    Only rules: the LSTM's boxes of one-glyph words can sit beside their glyph (an "I" read as
+    "|" was boxed 6 px off its stroke), so the box is widened by a sixth of its height and a
+    letter is never judged by it.
+    """
     from tesserocr import RIL
 
+    lines: list[OcrLine] = []
+    inkless: list[OcrWord] = []
     words: list[OcrWord] = []
     row: tuple[tuple[int, int, int, int], float] | None = None
     block = line_block = -1
+
+    def end_line() -> None:
+        if words and row is not None:
+            lines.append(OcrLine(tuple(words), row[0], row[1], line_block))
+        words.clear()
+
     if iterator.Empty(RIL.WORD):  # a blank page: tesserocr raises on reading its "text"
-        return
+        return PageOcr(())
     while True:
         if iterator.IsAtBeginningOf(RIL.BLOCK):
             block += 1
         if iterator.IsAtBeginningOf(RIL.TEXTLINE):
-            if words and row is not None:
-                yield OcrLine(tuple(words), row[0], row[1], line_block)
-            words, row, line_block = [], _row_box(iterator), block
+            end_line()
+            row, line_block = _row_box(iterator), block
         text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
-        word_box = iterator.BoundingBox(RIL.WORD)
-        if text and word_box is not None:
-            words.append(OcrWord(text, tuple(word_box), float(iterator.Confidence(RIL.WORD))))
+        box = iterator.BoundingBox(RIL.WORD)
+        if text and box is not None:
+            word = OcrWord(text, tuple(box), float(iterator.Confidence(RIL.WORD)))
+            (inkless if _phantom(word, ink) else words).append(word)
         if not iterator.Next(RIL.WORD):
             break
-    if words and row is not None:
-        yield OcrLine(tuple(words), row[0], row[1], line_block)
+    end_line()
+    return PageOcr(tuple(lines), tuple(inkless))
 
 
-def recognize(image: Any, languages: str, dpi: float) -> tuple[OcrLine, ...]:
+def recognize(image: Any, languages: str, dpi: float) -> PageOcr:
     """OCR one page image (a Pillow image) → its text lines in Tesseract's reading order."""
     folder, normalised = check_languages(languages)
     api = _api(folder, normalised)
@@ -229,7 +291,7 @@ def recognize(image: Any, languages: str, dpi: float) -> tuple[OcrLine, ...]:
         api.Recognize()
         iterator = api.GetIterator()
         if iterator is None:
-            return ()
-        return tuple(_lines(iterator))
+            return PageOcr(())
+        return _read(iterator, _Ink(api.GetThresholdedImage()))
     finally:
         api.Clear()
