@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 from newsingest_pdfium.extract import PageText, RawLine
 
-from newsingest_ocr.tesseract import OcrLine, OcrWord
+from newsingest_ocr.tesseract import ROW_HEIGHT_PER_EM, OcrLine, OcrWord
 
 __all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped",
            "split_gutters"]
@@ -24,7 +24,7 @@ __all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes
 #: Tesseract's row height (ascender line to descender line) per em of the font: 0.94 for
 #: Helvetica, 0.89 for Times, measured on pages set at known sizes (tests/test_ocr.py checks
 #: sizes within 10%).
-ROW_PER_EM = 0.92
+ROW_PER_EM = ROW_HEIGHT_PER_EM
 #: Tesseract's word confidence (0-100) under which a word is reported as possibly misread.
 LOW_CONFIDENCE = 60.0
 #: A size more than this ratio above the next smaller one starts a new level...

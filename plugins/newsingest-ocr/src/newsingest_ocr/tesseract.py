@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ _KNOWN_DIRS = (
 )
 _INSTALL = ("install Tesseract with its English data: `apt-get install tesseract-ocr` "
             "(Debian/Ubuntu), `dnf install tesseract` (Fedora), `brew install tesseract` (macOS)")
+#: Tesseract's row height per em of the font (see ``newsingest_ocr.lines.ROW_PER_EM``).
+ROW_HEIGHT_PER_EM = 0.92
 _LANGUAGE = re.compile(r"^[A-Za-z0-9_]+$")
 
 
@@ -170,7 +173,22 @@ def engine_version() -> str:
     return first.replace("tesseract", "").strip()
 
 
-def _row_box(iterator: Any) -> tuple[tuple[int, int, int, int], float] | None:
+@attrs.frozen
+class _Row:
+    """The row Tesseract fitted to a line: box, height and baseline (pixels)."""
+
+    box: tuple[int, int, int, int]
+    height: float
+    baseline: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+    def base_at(self, x: float) -> float | None:
+        if self.baseline is None:
+            return None
+        (x0, y0), (x1, y1) = self.baseline
+        return y0 + (y1 - y0) * ((x - x0) / (x1 - x0)) if x1 != x0 else float(y0)
+
+
+def _row_box(iterator: Any) -> _Row | None:
     """The line's box from its fitted row (ascender line to descender line) and its height.
 
     Ink boxes depend on the letters ("was a man" has no ascenders); the fitted row does not, so
@@ -185,13 +203,12 @@ def _row_box(iterator: Any) -> tuple[tuple[int, int, int, int], float] | None:
     baseline = iterator.Baseline(RIL.TEXTLINE)
     height = float(rows.get("row_height") or 0.0)
     if not height or not baseline:
-        return box, float(box[3] - box[1])
-    (x0, y0), (x1, y1) = baseline
-    middle = (box[0] + box[2]) / 2
-    base = y0 + (y1 - y0) * ((middle - x0) / (x1 - x0)) if x1 != x0 else float(y0)
+        return _Row(tuple(box), float(box[3] - box[1]))
+    row = _Row(tuple(box), height, (tuple(baseline[0]), tuple(baseline[1])))
+    base = row.base_at((box[0] + box[2]) / 2) or 0.0
     descent = -float(rows.get("descenders") or 0.0)
     top, bottom = round(base - (height - descent)), round(base + descent)
-    return (box[0], min(top, box[1]), box[2], max(bottom, box[3])), height
+    return attrs.evolve(row, box=(box[0], min(top, box[1]), box[2], max(bottom, box[3])))
 
 
 #: A word box with fewer dark pixels than this share of its area holds no ink.
@@ -205,8 +222,21 @@ class _Ink:
     def __init__(self, binarised: Any) -> None:
         import numpy as np
 
-        dark = (np.asarray(binarised.convert("L")) < 128).astype(np.int32)
-        self._sums = np.pad(dark.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+        self._dark = np.asarray(binarised.convert("L")) < 128
+        self._sums = np.pad(self._dark.astype(np.int32).cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+
+    def blob(self, box: tuple[int, int, int, int]) -> tuple[tuple[int, int, int, int], int] | None:
+        """The box of the ink inside ``box`` and its pixel count, or None when there is none."""
+        import numpy as np
+
+        left, top, right, bottom = (max(0, v) for v in box)
+        region = self._dark[top:bottom, left:right]
+        rows, cols = np.nonzero(region.any(axis=1))[0], np.nonzero(region.any(axis=0))[0]
+        if not len(rows):
+            return None
+        found = (left + int(cols[0]), top + int(rows[0]),
+                 left + int(cols[-1]) + 1, top + int(rows[-1]) + 1)
+        return found, int(region.sum())
 
     def has_ink(self, box: tuple[int, int, int, int]) -> bool:
         left, top, right, bottom = box
@@ -230,13 +260,46 @@ class PageOcr:
 _RULES = frozenset("_-‐‑–—~")
 
 
-def _phantom(word: OcrWord, ink: _Ink) -> bool:
-    """A rule Tesseract read where the page (around the box) is blank."""
-    if not set(word.text) <= _RULES:
-        return False
-    left, top, right, bottom = word.bbox
-    margin = (bottom - top) // 6
-    return not ink.has_ink((left - margin, top, right + margin, bottom))
+def _space(words: Sequence[OcrWord], i: int, row: _Row) -> tuple[int, int, int, int]:
+    """The page between the words either side of ``words[i]``, over the row's height.
+
+    Where a one-glyph word really is: the LSTM's box for it can sit beside its glyph (an "I"
+    read as "|" was boxed 6 px off its stroke), but the glyph is between its neighbours.
+    """
+    box = words[i].bbox
+    em = int(row.height / ROW_HEIGHT_PER_EM)
+    left = words[i - 1].bbox[2] + 1 if i > 0 else box[0] - em // 4
+    right = words[i + 1].bbox[0] - 1 if i + 1 < len(words) else box[2] + em // 4
+    return (min(left, box[0]), row.box[1], max(right, box[2]), row.box[3])
+
+
+def _phantom(words: Sequence[OcrWord], i: int, row: _Row, ink: _Ink) -> bool:
+    """A rule Tesseract read where the page between its neighbours is blank."""
+    return set(words[i].text) <= _RULES and ink.blob(_space(words, i, row)) is None
+
+
+def _dot(words: Sequence[OcrWord], i: int, row: _Row, ink: _Ink) -> OcrWord:
+    """A one-character word that is a round dot above the baseline: "·", or "•" when large.
+
+    Tesseract's English model has neither character, so it writes the middle dot of a byline
+    ("By Ann Lee · May 2") as ".", ":" or "«", and a bullet as "e" or "°". The ink decides: one
+    filled, round blob (at least 65% of its box, width within 0.6-1.6 of its height) that sits
+    clear of the baseline. A period sits on the baseline; a colon is two blobs; letters are not
+    filled.
+    """
+    word = words[i]
+    base = row.base_at((word.bbox[0] + word.bbox[2]) / 2)
+    found = ink.blob(_space(words, i, row)) if len(word.text) == 1 else None
+    if base is None or found is None:
+        return word
+    (left, top, right, bottom), count = found
+    width, height = right - left, bottom - top
+    em = row.height / ROW_HEIGHT_PER_EM
+    round_blob = count >= 0.65 * width * height and 0.6 <= width / height <= 1.6
+    if not round_blob or bottom > base - 0.08 * em or height > 0.45 * em:
+        return word
+    return attrs.evolve(word, text="·" if height <= 0.2 * em else "•",
+                        bbox=(left, top, right, bottom))
 
 
 def _read(iterator: Any, ink: _Ink) -> PageOcr:
@@ -254,12 +317,19 @@ def _read(iterator: Any, ink: _Ink) -> PageOcr:
     lines: list[OcrLine] = []
     inkless: list[OcrWord] = []
     words: list[OcrWord] = []
-    row: tuple[tuple[int, int, int, int], float] | None = None
+    row: _Row | None = None
     block = line_block = -1
 
     def end_line() -> None:
         if words and row is not None:
-            lines.append(OcrLine(tuple(words), row[0], row[1], line_block))
+            kept: list[OcrWord] = []
+            for i, word in enumerate(words):
+                if _phantom(words, i, row, ink):
+                    inkless.append(word)
+                else:
+                    kept.append(_dot(words, i, row, ink))
+            if kept:
+                lines.append(OcrLine(tuple(kept), row.box, row.height, line_block))
         words.clear()
 
     if iterator.Empty(RIL.WORD):  # a blank page: tesserocr raises on reading its "text"
@@ -273,8 +343,7 @@ def _read(iterator: Any, ink: _Ink) -> PageOcr:
         text = (iterator.GetUTF8Text(RIL.WORD) or "").strip()
         box = iterator.BoundingBox(RIL.WORD)
         if text and box is not None:
-            word = OcrWord(text, tuple(box), float(iterator.Confidence(RIL.WORD)))
-            (inkless if _phantom(word, ink) else words).append(word)
+            words.append(OcrWord(text, tuple(box), float(iterator.Confidence(RIL.WORD))))
         if not iterator.Next(RIL.WORD):
             break
     end_line()
