@@ -32,8 +32,10 @@ def _wrap(pdf: Any, text: str, font: str, size: float, width: float) -> list[str
     return [*lines, line]
 
 
-def text_pdf(pages: Sequence[tuple[str | None, Sequence[str]]]) -> bytes:
-    """A PDF with a text layer: per page an optional headline (20 pt bold) and paragraphs."""
+def text_pdf(pages: Sequence[tuple[str | None, Sequence[str]]], byline: str | None = None
+             ) -> bytes:
+    """A PDF with a text layer: per page an optional headline (20 pt bold) and paragraphs;
+    ``byline`` (10 pt) under the first page's headline."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -45,6 +47,11 @@ def text_pdf(pages: Sequence[tuple[str | None, Sequence[str]]]) -> bytes:
             pdf.setFont("Helvetica-Bold", 20)
             pdf.drawString(72, y, headline)
             y -= 40
+            if byline:
+                pdf.setFont("Helvetica", 10)
+                pdf.drawString(72, y + 10, byline)
+                y -= 16
+                byline = None
         for paragraph in paragraphs:
             pdf.setFont("Helvetica", 12)
             for line in _wrap(pdf, paragraph, "Helvetica", 12, 440):

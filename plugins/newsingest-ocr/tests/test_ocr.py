@@ -119,6 +119,35 @@ def test_split_gutters_needs_a_space_shared_by_two_lines() -> None:
     assert [ln.words[0].text for ln in cut] == ["w0", "w0", "w200", "w210"]
 
 
+def test_middle_dot_of_a_byline_is_read(kit: Any) -> None:
+    pdf = kit.text_pdf([(kit.HEADLINE, kit.PARAGRAPHS)], byline="By Ann Lee \u00b7 May 4, 2026")
+    page = kit.render(pdf)[0]
+    lines = [" ".join(w.text for w in line.words) for line in recognize(page, "eng", 300).lines]
+    assert "By Ann Lee \u00b7 May 4, 2026" in lines  # Tesseract's own reading: "Lee - May"
+    doc = newsingest.parse(kit.image_file([page], "PNG"), name="byline.png")
+    assert doc.metadata.authors == ("Ann Lee",)
+    assert doc.metadata.published == "2026-05-04"
+    assert doc.metadata.title == kit.HEADLINE
+
+
+def test_a_rule_in_blank_space_is_dropped_a_drawn_one_kept() -> None:
+    from PIL import Image, ImageDraw
+
+    from newsingest_ocr.tesseract import _Ink, _phantom, _Row
+
+    page = Image.new("L", (400, 60), 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((10, 10, 100, 50), fill=0)  # a word
+    draw.rectangle((200, 10, 300, 50), fill=0)  # the next word
+    row = _Row((0, 5, 400, 55), 40.0, ((0, 50), (400, 50)))
+    words = [OcrWord("The", (10, 10, 100, 50), 90.0), OcrWord("_", (150, 10, 152, 50), 50.0),
+             OcrWord("trek", (200, 10, 300, 50), 90.0)]
+    assert _phantom(words, 1, row, _Ink(page))
+    assert not _phantom(words, 0, row, _Ink(page))  # a letter is never dropped
+    draw.rectangle((140, 28, 160, 31), fill=0)  # a dash really drawn there, beside the box
+    assert not _phantom(words, 1, row, _Ink(page))
+
+
 def test_font_size_from_row_height(kit: Any, story_images: list[Any]) -> None:
     lines = recognize(story_images[0], "eng", 300).lines
     page, _ = page_text(1, story_images[0].width, 300, lines)
