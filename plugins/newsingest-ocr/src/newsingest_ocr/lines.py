@@ -96,6 +96,28 @@ def pronoun_i(words: Sequence[str]) -> list[str]:
     return out
 
 
+_DIGIT_LIKE = str.maketrans("lIOo", "1100")
+_NUMBERISH = re.compile(r"^([(\[$£€#]?)([0-9lIOo][0-9lIOo.,:/-]*)([.,;:)\]%]*)$")
+
+
+def digits(word: str) -> str:
+    """Letters Tesseract confuses with digits, read as digits where the word is a number.
+
+    A word made of digits and the look-alikes l, I, O, o, with at least one real digit, or a
+    lone "l" (no English word; "Page l" is page 1), is a number.
+
+    >>> [digits(w) for w in ["2o15.", "l0", "(5O%)", "l", "Page", "I", "lO", "TNG5O", "Oil"]]
+    ['2015.', '10', '(50%)', '1', 'Page', 'I', 'lO', 'TNG5O', 'Oil']
+    """
+    found = _NUMBERISH.match(word)
+    if found is None:
+        return word
+    core = found.group(2)
+    if core.rstrip(".,:") != "l" and not any(ch.isdigit() for ch in core):
+        return word
+    return found.group(1) + core.translate(_DIGIT_LIKE) + found.group(3)
+
+
 def _points(box: tuple[int, int, int, int], scale: float) -> tuple[float, float, float, float]:
     return (round(box[0] * scale, 2), round(box[1] * scale, 2),
             round(box[2] * scale, 2), round(box[3] * scale, 2))
@@ -207,7 +229,7 @@ def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine]
     lines = split_gutters(lines)
     for line, height in zip(lines, _heights(lines), strict=True):
         raw.append(RawLine(
-            text=" ".join(pronoun_i([w.text for w in line.words])),
+            text=" ".join(pronoun_i([digits(w.text) for w in line.words])),
             page=number,
             bbox=_points(line.bbox, scale),
             font_size=round(height * scale / ROW_PER_EM, 2),
