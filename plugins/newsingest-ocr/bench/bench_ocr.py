@@ -6,14 +6,16 @@ pypdfium2 and wrapped, losslessly, as an image-only PDF — at 300 dpi, at 200 d
 saved as JPEG at quality 55 before wrapping. Each run parses its PDFs in a fresh subprocess with
 ``OMP_THREAD_LIMIT=1`` (one core per page, as a batch worker would); CPU seconds are
 ``time.process_time`` around the parse loop, after a warm-up parse. The text-layer row is the
-built-in ``pdf`` parser on the original PDFs. Outputs are written to ``bench/out/<run>/`` and
-scored with the shared ``score.py docs`` against the same gold.
+built-in ``pdf`` parser on the original PDFs. Outputs are written to
+``bench/out/<corpus>/<run>/`` and scored with the shared ``score.py docs`` against the same gold.
 
 Usage (from the project root, with ``plugins/newsingest-ocr`` installed)::
 
     python plugins/newsingest-ocr/bench/bench_ocr.py [--corpus DIR] [--limit N] [--runs a,b]
+                                                     [--ablate rule,rule]
 
-``--limit N`` takes a fixed random sample of N files (all page designs), for quick runs. A
+``--limit N`` takes a fixed random sample of N files (all page designs), for quick runs;
+``--ablate`` switches the plugin's reading rules off, to measure what each is worth. A
 benchmark, not a test: it reports numbers and never fails on them.
 """
 
@@ -38,6 +40,27 @@ OUT = HERE / "out"
 RUNS = {"text": (0, False), "ocr-300": (300, False), "ocr-200": (200, False),
         "ocr-300-noisy": (300, True)}
 GOALS = {"token_f1": 0.98, "block_f1": 0.85}
+#: ``--ablate NAME``: each of the plugin's reading rules, switched off (for ablation tables).
+ABLATIONS = ("pronoun", "digits", "dot", "phantom", "gutters", "block-heights", "snap")
+
+
+def ablate(names: list[str]) -> None:
+    """Switch rules off in this process by replacing them with what they would leave alone."""
+    from newsingest_ocr import lines, tesseract
+
+    off = {
+        "pronoun": lambda: setattr(lines, "pronoun_i", list),
+        "digits": lambda: setattr(lines, "digits", str),
+        "dot": lambda: setattr(tesseract, "_dot", lambda words, i, row, ink: words[i]),
+        "phantom": lambda: setattr(tesseract, "_phantom", lambda *args: False),
+        "gutters": lambda: setattr(lines, "split_gutters", list),
+        "block-heights": lambda: setattr(lines, "_heights", lambda ls: [
+            float(max(ln.height, ln.bbox[3] - ln.bbox[1])) for ln in ls]),
+        "snap": lambda: setattr(lines, "snap_sizes", lambda sizes: [round(v * 2) / 2
+                                                                    for v in sizes]),
+    }
+    for name in names:
+        off[name]()
 
 
 def _noisy(image: object, seed: str) -> object:
@@ -88,7 +111,7 @@ def prepare(run: str, pdfs: list[Path]) -> Path:
     dpi, noisy = RUNS[run]
     if not dpi:
         return pdfs[0].parent
-    folder = OUT / "images" / run
+    folder = OUT / "images" / pdfs[0].parent.name / run
     folder.mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:
         target = folder / pdf.name
@@ -97,11 +120,13 @@ def prepare(run: str, pdfs: list[Path]) -> Path:
     return folder
 
 
-def run_side(run: str, folder: Path, names: list[str], out: Path) -> dict[str, float]:
+def run_side(run: str, folder: Path, names: list[str], out: Path, off: list[str]
+             ) -> dict[str, float]:
     """In a subprocess: parse every file of the run, write the JSON, return CPU and pages."""
     import newsingest
     import pypdfium2
 
+    ablate(off)
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob("*.json"):
         stale.unlink()
@@ -126,7 +151,7 @@ def run_side(run: str, folder: Path, names: list[str], out: Path) -> dict[str, f
 
 def score(corpus: Path, names: list[str], out: Path) -> dict[str, float]:
     """``score.py docs`` over the chosen files' gold only (a folder of links to it)."""
-    scorer = corpus.parent.parent / "score.py"
+    scorer = DEFAULT_CORPUS.parent.parent / "score.py"
     with tempfile.TemporaryDirectory() as gold:
         for name in names:
             (Path(gold) / f"{name}.gold.json").symlink_to(corpus / f"{name}.gold.json")
@@ -136,18 +161,27 @@ def score(corpus: Path, names: list[str], out: Path) -> dict[str, float]:
     return summary
 
 
+def out_dir(corpus: Path, run: str, ablated: str) -> Path:
+    """``out/<corpus>/<run>``, or ``.../<run>-without-<rules>`` for an ablation."""
+    return OUT / corpus.name / (f"{run}-without-{ablated.replace(',', '+')}" if ablated else run)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="a sample of N files (0: all)")
     parser.add_argument("--runs", default=",".join(RUNS),
                         help="comma-separated: " + ", ".join(RUNS))
+    parser.add_argument("--ablate", default="",
+                        help="comma-separated rules to switch off: " + ", ".join(ABLATIONS))
     parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--names", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
         names = args.names.split(",")
-        print(json.dumps(run_side(args.side[0], Path(args.side[1]), names, OUT / args.side[0])))
+        off = [a for a in args.ablate.split(",") if a]
+        print(json.dumps(run_side(args.side[0], Path(args.side[1]), names,
+                                  out_dir(args.corpus, args.side[0], args.ablate), off)))
         return 0
     pdfs = sorted(args.corpus.glob("*.pdf"))
     if args.limit:  # a fixed random sample: every page design, not every k-th name
@@ -158,13 +192,15 @@ def main() -> int:
     for run in args.runs.split(","):
         folder = prepare(run, pdfs)
         child = subprocess.run([sys.executable, __file__, "--side", run, str(folder),
-                                "--names", ",".join(names)],
+                                "--names", ",".join(names), "--ablate", args.ablate,
+                                "--corpus", str(args.corpus)],
                                capture_output=True, text=True, check=True, env=env)
         sys.stderr.write(child.stderr)
         rows[run] = {**json.loads(child.stdout.strip().splitlines()[-1]),
-                     **score(args.corpus, names, OUT / run)}
+                     **score(args.corpus, names, out_dir(args.corpus, run, args.ablate))}
     cols = ("docs", "pages", "failures", "title", "block_f1", "typed_f1", "token_f1", "damage")
-    print(f"corpus: {args.corpus} ({len(names)} PDFs)")
+    print(f"corpus: {args.corpus} ({len(names)} PDFs)"
+          + (f"; rules switched off: {args.ablate}" if args.ablate else ""))
     print(f"{'run':<16}{'CPU s/page':>11}" + "".join(f"{c:>10}" for c in cols))
     for run, row in rows.items():
         per_page = row["cpu"] / row["pages"] if row["pages"] else 0.0
