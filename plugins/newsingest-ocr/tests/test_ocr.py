@@ -106,7 +106,7 @@ def test_short_columns_tesseract_joins_are_cut_at_the_gutter(kit: Any) -> None:
     assert texts(doc) == [*left, *right]
 
 
-def test_split_gutters_needs_a_space_shared_by_two_lines() -> None:
+def test_split_gutters_needs_a_space_most_lines_share() -> None:
     def line(y: int, *spans: tuple[int, int]) -> OcrLine:
         words = tuple(OcrWord(f"w{x0}", (x0, y, x1, y + 40), 95.0) for x0, x1 in spans)
         return OcrLine(words, (spans[0][0], y, spans[-1][1], y + 40), 40.0, 0)
@@ -117,6 +117,10 @@ def test_split_gutters_needs_a_space_shared_by_two_lines() -> None:
     # ...the same wide space on two lines is: both are cut, left pieces first
     cut = split_gutters([line(0, (0, 100), (200, 300)), line(50, (0, 90), (210, 300))])
     assert [ln.words[0].text for ln in cut] == ["w0", "w0", "w200", "w210"]
+    # justified text: two of five lines with wide spaces at one x are not a gutter
+    justified = [line(0, (0, 100), (200, 300)), line(50, (0, 90), (210, 300)),
+                 *(line(100 + 50 * k, (0, 140), (160, 300)) for k in range(3))]
+    assert split_gutters(justified) == justified
 
 
 def test_middle_dot_of_a_byline_is_read(kit: Any) -> None:

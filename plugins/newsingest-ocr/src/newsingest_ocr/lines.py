@@ -10,6 +10,7 @@ backend's :func:`newsingest_pdfium.extract.place`, so both feed the engine the s
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -125,8 +126,10 @@ def _points(box: tuple[int, int, int, int], scale: float) -> tuple[float, float,
 
 #: A space this many ems wide or more is no word space: a gutter, if other lines have one there.
 GUTTER_EM = 1.5
-#: How many lines of a Tesseract block must share a wide space for it to be a gutter.
+#: How many lines of a Tesseract block, and what share of them, must have a wide space at one
+#: x for it to be a gutter.
 _GUTTER_LINES = 2
+_GUTTER_SHARE = 0.6
 
 
 def _wide_gaps(line: OcrLine) -> list[tuple[int, int]]:
@@ -136,14 +139,18 @@ def _wide_gaps(line: OcrLine) -> list[tuple[int, int]]:
 
 
 def _gutters(lines: Sequence[OcrLine]) -> list[float]:
-    """x of the gutters of one block: wide spaces that several of its lines have in common."""
+    """x of the gutters of one block: a wide space that most of its lines have at one x.
+
+    Where Tesseract joined two columns, nearly every line of the block runs across the gutter;
+    the wide spaces of justified or monospaced text fall anywhere and line up only by chance.
+    """
     gaps = [(i, gap) for i, line in enumerate(lines) for gap in _wide_gaps(line)]
+    needed = max(_GUTTER_LINES, math.ceil(_GUTTER_SHARE * len(lines)))
     found: list[float] = []
-    for i, (left, right) in gaps:
-        sharing = {j for j, (l2, r2) in gaps if j != i and l2 < right and r2 > left}
+    for _, (left, right) in gaps:
         middle = (left + right) / 2
-        if len(sharing) + 1 >= _GUTTER_LINES and all(abs(middle - g) > right - left
-                                                      for g in found):
+        sharing = {j for j, (l2, r2) in gaps if l2 < middle < r2}
+        if len(sharing) >= needed and all(abs(middle - g) > right - left for g in found):
             found.append(middle)
     return sorted(found)
 
@@ -168,8 +175,8 @@ def split_gutters(lines: Sequence[OcrLine]) -> list[OcrLine]:
 
     Tesseract's layout analysis finds columns from whitespace, and on a page with little text
     (short columns, a page end) it may join the lines of two columns into one ("...as they
-    display 2. Fair Hill International..."). A word space of 1.5 em or more that another line
-    of the same block shares is a gutter, not a space: the lines are cut at it. Consecutive
+    display 2. Fair Hill International..."). A word space of 1.5 em or more that most lines of
+    the same block have at one x is a gutter, not a space: the lines are cut at it. Consecutive
     blocks cut at the same gutters are one stretch of columns, whose pieces are then ordered
     left column first, top to bottom within each.
     """
