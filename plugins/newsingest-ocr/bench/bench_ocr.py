@@ -41,7 +41,7 @@ RUNS = {"text": (0, False), "ocr-300": (300, False), "ocr-200": (200, False),
         "ocr-300-noisy": (300, True)}
 GOALS = {"token_f1": 0.98, "block_f1": 0.85}
 #: ``--ablate NAME``: each of the plugin's reading rules, switched off (for ablation tables).
-ABLATIONS = ("pronoun", "digits", "dot", "phantom", "gutters", "block-heights", "snap")
+ABLATIONS = ("pronoun", "digits", "dot", "phantom", "gutters", "block-heights")
 
 
 def ablate(names: list[str]) -> None:
@@ -56,8 +56,6 @@ def ablate(names: list[str]) -> None:
         "gutters": lambda: setattr(lines, "split_gutters", list),
         "block-heights": lambda: setattr(lines, "_heights", lambda ls: [
             float(max(ln.height, ln.bbox[3] - ln.bbox[1])) for ln in ls]),
-        "snap": lambda: setattr(lines, "snap_sizes", lambda sizes: [round(v * 2) / 2
-                                                                    for v in sizes]),
     }
     for name in names:
         off[name]()

@@ -2,9 +2,9 @@
 
 The reflow engine reads layout evidence in points (indents and gaps are compared with the font
 size), so pixel boxes are scaled by 72 / dpi. The font size is read from the row height Tesseract
-fits to a line; row heights of one size still scatter by a few per cent from line to line, and
-the engine compares sizes for equality, so sizes are snapped to a few levels per document
-(:func:`snap_sizes`). Everything after that — columns, margins, gaps, joins — is the pdfium
+fits to a line, one per Tesseract block (:func:`_heights`), to 0.5 pt. (Snapping sizes to a
+few levels per document as well was measured and dropped: it cost block F1 on both the dev and
+the typesetters corpus.) Everything after that — columns, margins, gaps, joins — is the pdfium
 backend's :func:`newsingest_pdfium.extract.place`, so both feed the engine the same way.
 """
 
@@ -19,8 +19,7 @@ from newsingest_pdfium.extract import PageText, RawLine
 
 from newsingest_ocr.tesseract import ROW_HEIGHT_PER_EM, OcrLine, OcrWord
 
-__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes", "snapped",
-           "split_gutters"]
+__all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "split_gutters"]
 
 #: Tesseract's row height (ascender line to descender line) per em of the font: 0.94 for
 #: Helvetica, 0.89 for Times, measured on pages set at known sizes (tests/test_ocr.py checks
@@ -28,10 +27,6 @@ __all__ = ["LOW_CONFIDENCE", "ROW_PER_EM", "Uncertain", "page_text", "snap_sizes
 ROW_PER_EM = ROW_HEIGHT_PER_EM
 #: Tesseract's word confidence (0-100) under which a word is reported as possibly misread.
 LOW_CONFIDENCE = 60.0
-#: A size more than this ratio above the next smaller one starts a new level...
-_STEP = 1.04
-#: ...and so does one this far above its level's smallest size (no chain of small steps).
-_SPAN = 1.15
 
 
 @attrs.frozen
@@ -42,37 +37,6 @@ class Uncertain:
     page: int
     bbox: tuple[float, float, float, float]
     confidence: float
-
-
-def snap_sizes(sizes: Sequence[float]) -> list[float]:
-    """Each size replaced by its level's median, rounded to 0.5 pt.
-
-    Levels grow from the smallest size: a size joins the level below it unless it is 4% above
-    the last size in it or 15% above its first. Body text measured at 11.6-12.5 pt becomes one
-    level; a 14 pt subhead stays apart.
-
-    >>> snap_sizes([12.3, 11.6, 12.0, 12.5, 14.2, 24.0, 11.9])
-    [12.0, 12.0, 12.0, 12.0, 14.0, 24.0, 12.0]
-    """
-    order = sorted(range(len(sizes)), key=lambda i: sizes[i])
-    snapped = [0.0] * len(sizes)
-    group: list[int] = []
-
-    def close() -> None:
-        values = sorted(sizes[i] for i in group)
-        level = round(values[len(values) // 2] * 2) / 2
-        for i in group:
-            snapped[i] = level
-
-    for i in order:
-        if group and (sizes[i] > sizes[group[-1]] * _STEP
-                      or sizes[i] > sizes[group[0]] * _SPAN):
-            close()
-            group = []
-        group.append(i)
-    if group:
-        close()
-    return snapped
 
 
 _PIPE_I = re.compile(r"^([\"'“‘(]?)\|$")
@@ -229,7 +193,7 @@ def _heights(lines: Sequence[OcrLine]) -> list[float]:
 
 def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine]
               ) -> tuple[PageText, tuple[Uncertain, ...]]:
-    """One OCR page as a :class:`PageText` (sizes not yet snapped) and its uncertain words."""
+    """One OCR page as a :class:`PageText` (sizes to 0.5 pt) and its uncertain words."""
     scale = 72.0 / dpi
     raw: list[RawLine] = []
     uncertain: list[Uncertain] = []
@@ -239,18 +203,10 @@ def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine]
             text=" ".join(pronoun_i([digits(w.text) for w in line.words])),
             page=number,
             bbox=_points(line.bbox, scale),
-            font_size=round(height * scale / ROW_PER_EM, 2),
+            font_size=round(height * scale / ROW_PER_EM * 2) / 2,
             bold=None,
             italic=None,
         ))
         uncertain.extend(Uncertain(w.text, number, _points(w.bbox, scale), w.confidence)
                          for w in line.words if w.confidence < LOW_CONFIDENCE)
     return PageText(number, round(width_px * scale, 2), tuple(raw)), tuple(uncertain)
-
-
-def snapped(pages: Sequence[PageText]) -> list[PageText]:
-    """The pages with every line's size snapped to the document's levels."""
-    sizes = [ln.font_size or 0.0 for page in pages for ln in page.lines]
-    levels = iter(snap_sizes(sizes))
-    return [attrs.evolve(page, lines=tuple(attrs.evolve(ln, font_size=next(levels))
-                                           for ln in page.lines)) for page in pages]

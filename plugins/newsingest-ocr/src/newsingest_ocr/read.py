@@ -17,7 +17,7 @@ from newsingest.reflow import reflow
 from newsingest_pdfium.extract import PageText, RawLine, place
 
 from newsingest_ocr.images import PageImage
-from newsingest_ocr.lines import LOW_CONFIDENCE, Uncertain, page_text, snapped
+from newsingest_ocr.lines import LOW_CONFIDENCE, Uncertain, page_text
 from newsingest_ocr.tesseract import OcrWord, engine_version, recognize
 
 __all__ = ["MAX_WORD_WARNINGS", "ocr_document"]
@@ -85,7 +85,6 @@ def ocr_document(images: Iterable[PageImage], languages: str, context: ParseCont
             f"page {image.number}: text read by OCR (Tesseract {version}, {languages}, "
             f"{image.dpi:.0f} dpi)" if lines else
             f"page {image.number}: OCR found no text on it", Provenance(page=image.number)))
-    pages = snapped(pages)
     raw_lines: list[RawLine] = [line for page in pages for line in page.lines]
 
     def locate(i: int) -> Provenance:
