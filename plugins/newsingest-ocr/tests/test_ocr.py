@@ -248,3 +248,14 @@ def test_blank_page_says_no_text_found(kit: Any) -> None:
     doc = newsingest.parse(kit.image_file([Image.new("L", (850, 1100), 255)], "PNG"), name="b.png")
     assert doc.blocks == ()
     assert [w.code for w in doc.warnings] == ["ocr-no-text"]
+
+
+def test_junk_named_pdf_gets_the_builtin_parsers_error() -> None:
+    junk = b"\x00\x01\x02garbage" * 20
+    with pytest.raises(CorruptError, match="not a PDF") as ours:
+        newsingest.parse(junk, name="broken.pdf")
+    with pytest.raises(CorruptError) as builtin:
+        newsingest.parse(junk, name="broken.pdf", parser="pdf")
+    assert str(ours.value) == str(builtin.value)
+    with pytest.raises(CorruptError, match="neither a PDF nor a PNG"):
+        newsingest.parse(junk, name="broken.png")

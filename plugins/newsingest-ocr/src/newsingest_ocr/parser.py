@@ -110,10 +110,10 @@ class OcrParser:
             check_languages(languages)  # the clear error before any decoding work
             images = image_pages(source.data, source.label)
             return ocr_document(images, languages, context, source.source(self, kind))
-        if b"%PDF-" not in source.head[:1024]:
+        if b"%PDF-" not in source.head[:1024] and source.extension not in (".pdf", ""):
             raise CorruptError("neither a PDF nor a PNG, JPEG or TIFF image (by its first "
                                "bytes); is the file misnamed?", source=source.label)
-        return self._parse_pdf(source, context, languages)
+        return self._parse_pdf(source, context, languages)  # the built-in says why not a PDF
 
     def _parse_pdf(self, source: Input, context: ParseContext, languages: str) -> Document:
         text_parser: Parser = get_registry().parsers[TEXT_PARSER]
