@@ -259,3 +259,14 @@ def test_junk_named_pdf_gets_the_builtin_parsers_error() -> None:
     assert str(ours.value) == str(builtin.value)
     with pytest.raises(CorruptError, match="neither a PDF nor a PNG"):
         newsingest.parse(junk, name="broken.png")
+
+
+def test_mixed_pdf_blank_page_keeps_both_warnings(kit: Any) -> None:
+    from PIL import Image
+
+    blank = Image.new("L", (2481, 3508), 255)
+    mixed = kit.image_pdf([kit.text_pdf([(kit.HEADLINE, kit.PARAGRAPHS)]), blank])
+    doc = newsingest.parse(mixed, name="mixed.pdf")
+    assert texts(doc) == list(kit.PARAGRAPHS)
+    codes = {(w.code, w.provenance.page if w.provenance else None) for w in doc.warnings}
+    assert {("no-text-layer", 2), ("ocr-no-text", 2)} <= codes

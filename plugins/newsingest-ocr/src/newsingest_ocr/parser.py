@@ -135,7 +135,7 @@ class OcrParser:
         ocr = ocr_document(images, languages, context, source.source(self, PDF))
         if len(scanned) == len(has_text):
             return attrs.evolve(ocr, metadata=_with_info(ocr, source.data, password))
-        return splice(text_parser.parse(source, context), ocr, frozenset(scanned))
+        return splice(text_parser.parse(source, context), ocr)
 
 
 def _with_info(doc: Document, data: bytes, password: str | None) -> Any:

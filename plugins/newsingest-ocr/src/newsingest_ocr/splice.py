@@ -42,15 +42,18 @@ def _repairs(first: Sequence[Repair], second: Sequence[Repair]) -> tuple[Repair,
     return tuple(merged.values())
 
 
-def splice(text: Document, ocr: Document, scanned: frozenset[int]) -> Document:
-    """``text`` (read by the built-in parser) with the OCR of its ``scanned`` pages put in.
+def splice(text: Document, ocr: Document) -> Document:
+    """``text`` (read by the built-in parser) with the OCR of its other pages put in.
 
-    The text half's ``no-text-layer`` warnings for the OCRed pages are replaced by the OCR
-    half's account of those pages; metadata the text half lacks comes from the OCR half.
+    The text half's ``no-text-layer`` warning for a page OCR read text from is replaced by the
+    OCR half's ``ocr-page``; for a page where OCR found nothing both stay. Metadata the text
+    half lacks comes from the OCR half.
     """
+    read = {w.provenance.page for w in ocr.warnings
+            if w.code == "ocr-page" and w.provenance is not None}
     kept = tuple(w for w in text.warnings
                  if not (w.code == "no-text-layer" and w.provenance is not None
-                         and w.provenance.page in scanned))
+                         and w.provenance.page in read))
     values = {field.name: getattr(text.metadata, field.name) or getattr(ocr.metadata, field.name)
               for field in attrs.fields(type(text.metadata))}
     return attrs.evolve(
