@@ -46,7 +46,11 @@ def test_parse_text_and_text_property() -> None:
     ],
 )
 def test_detection(data: bytes, name: str | None, expected: str) -> None:
-    assert choose_parser(Input(data, name=name), get_registry().parsers).name == expected
+    # the built-ins alone: an installed plugin may claim a format (newsingest-ocr takes PDFs)
+    registry = get_registry()
+    builtins = {key: parser for key, parser in registry.parsers.items()
+                if registry.origin[("parser", key)] == "newsingest"}
+    assert choose_parser(Input(data, name=name), builtins).name == expected
 
 
 def test_errors_are_typed_and_actionable(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_flipped_bytes_never_escape_as_untyped_errors() -> None:
         for _ in range(rng.randint(1, 6)):
             damaged[rng.randrange(len(damaged))] = rng.randrange(256)
         try:
-            doc = newsingest.parse(bytes(damaged), name="damaged.pdf")
+            doc = newsingest.parse(bytes(damaged), name="damaged.pdf", parser="pdf")
             outcomes.add("ok")
             assert doc.source.parser == "pdf"
         except newsingest.ParseError as exc:
