@@ -217,3 +217,16 @@ def test_a_product_box_with_a_buy_link_and_a_paragraph_of_prose_is_text() -> Non
     doc = parse(page(f"<div class='list'><p>{P3}</p>{review}{pitch}<p>{P2}</p></div>"))
     assert f"{P1} {P2}" in texts(doc)
     assert all("inbox" not in text for text in texts(doc))
+
+
+def test_a_teaser_rail_with_summary_lines_does_not_join_a_short_story() -> None:
+    # The rail's summaries read as prose; they must not vouch for the linked headlines
+    # between them as if those were the story's own link list.
+    teasers = "".join(
+        f"<li><h3><a href='/t{n}'>Teaser headline number {n} about another story</a></h3>"
+        f"<p>Summary line {n} of another story, which is told on another page of the site.</p>"
+        "</li>" for n in range(8))
+    doc = parse(page(f"""<div class="grid"><div class="primary"><h1>Sea wall</h1>
+        <p>{P1}</p><p>{P2}</p></div><div class="secondary"><h2>Latest news</h2>
+        <ul>{teasers}</ul></div></div>"""))
+    assert texts(doc) == [P1, P2]
