@@ -238,6 +238,7 @@ def teaser_cards(blocks: Sequence[RawBlock]) -> set[Any]:
     return cards
 
 
+_RUNNING = frozenset({BlockType.PARAGRAPH, BlockType.QUOTE})
 #: How many levels above each of the two prose blocks the text they share may be.
 FLOW_LEVELS = 4
 
@@ -245,8 +246,10 @@ FLOW_LEVELS = 4
 def _flow_containers(blocks: Sequence[RawBlock], weights: Sequence[float]) -> dict[int, Any]:
     """For each block that counts against its containers but stands between two prose blocks,
     the nearest element holding both (not ``body``): the text it interrupts."""
+    # Paragraphs: a teaser rail's summary lines are list items, and must not vouch for the
+    # linked headlines between them.
     prose = [n for n, (b, w) in enumerate(zip(blocks, weights, strict=True))
-             if w > 0 and is_prose(b)]
+             if w > 0 and b.type in _RUNNING and is_prose(b)]
     flows: dict[int, Any] = {}
     if len(prose) < 2:
         return flows
