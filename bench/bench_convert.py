@@ -7,7 +7,10 @@ Usage: python bench/bench_convert.py [CORPUS] [--repeat N] [--text-mb MB] [--ski
    one's best wall time, since the machine is shared; the 1-minute load average around each run
    is printed (above 2 on 2 cores, other work competes and the speed-up says little). "Busy
    workers" is the sum of the files' conversion times over the wall time: how many workers were
-   converting on average, whatever else the machine was doing. Goal: speed-up >= 1.8x.
+   converting on average, whatever else the machine was doing. Goal: speed-up >= 1.8x. On
+   Linux with ``kernel.sched_autogroup_enabled`` (printed), CPU time is shared between
+   *sessions*, not processes: while other sessions keep the cores busy, this session gets its
+   share however many workers it runs, and the speed-up measures the neighbours, not us.
 2. Worker start-up, per start method: the local engine (pebble) with one fresh worker per task.
 3. Memory: a 1 GB (sparse) .txt with the default --max-size, and a real text of --text-mb MB
    with --max-size 0 (no limit), each in its own run. Resident sizes are sampled from /proc
@@ -157,6 +160,14 @@ def memory(text_mb: int) -> list[tuple[str, str, float, float, float, float, str
     return rows
 
 
+def _autogroup() -> str:
+    try:
+        with open("/proc/sys/kernel/sched_autogroup_enabled", encoding="ascii") as handle:
+            return handle.read().strip()
+    except OSError:
+        return "n/a"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -172,7 +183,7 @@ def main() -> None:
                 if jobs not in best or result["wall"] < best[jobs]["wall"]:
                     best[jobs] = result
         print(f"corpus: {args.corpus} ({best[1]['files']:.0f} PDFs); {os.cpu_count()} CPUs; "
-              f"best of {args.repeat}")
+              f"best of {args.repeat}; sched_autogroup_enabled={_autogroup()}")
         print()
         print("| run | wall (s) | files/s | pages/s | ok | busy workers | peak RSS per worker "
               "(MiB) | all processes (MiB) | load avg |")
