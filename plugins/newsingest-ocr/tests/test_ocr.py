@@ -270,3 +270,19 @@ def test_mixed_pdf_blank_page_keeps_both_warnings(kit: Any) -> None:
     assert texts(doc) == list(kit.PARAGRAPHS)
     codes = {(w.code, w.provenance.page if w.provenance else None) for w in doc.warnings}
     assert {("no-text-layer", 2), ("ocr-no-text", 2)} <= codes
+
+
+def test_page_pdfium_cannot_draw_is_a_warning(kit: Any, story_images: list[Any],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    from newsingest_ocr import parser
+
+    def broken(*args: Any) -> Any:
+        raise pypdfium2.PdfiumError("Failed to render page")
+        yield  # a generator, as the real one
+
+    monkeypatch.setattr(parser, "_rendered", broken)
+    doc = newsingest.parse(kit.image_pdf(story_images[:1]), name="scan.pdf")
+    warning = next(w for w in doc.warnings if w.code == "ocr-failed")
+    assert "could not be drawn" in warning.message

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 from newsingest import Document, ParseWarning
 from newsingest.errors import CorruptError
-from newsingest.parsers.base import Input, ParseContext, Parser
+from newsingest.parsers.base import Input, ParseContext
 from newsingest.plugins import get_registry
 
 from newsingest_ocr.__about__ import __version__
@@ -37,31 +37,6 @@ PDF = "application/pdf"
 DEFAULT_DPI = 300.0
 #: The built-in parser that reads pages that have a text layer.
 TEXT_PARSER = "pdf"
-
-
-def _text_pages(data: bytes, password: str | None) -> list[bool] | None:
-    """Per page: does it have a text layer (any visible character)? None if PDFium can't tell."""
-    import pypdfium2
-
-    try:
-        pdf = pypdfium2.PdfDocument(data, password=password)
-    except Exception:  # the built-in parser will say what is wrong, in its words
-        return None
-    try:
-        found = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            try:
-                count = textpage.count_chars()
-                found.append(count > 0 and bool(textpage.get_text_range(0, count).strip()))
-            finally:
-                textpage.close()
-                page.close()
-        return found
-    except Exception:
-        return None
-    finally:
-        pdf.close()
 
 
 def _rendered(data: bytes, password: str | None, numbers: list[int], dpi: float
@@ -119,41 +94,27 @@ class OcrParser:
         return self._parse_pdf(source, context, languages)  # the built-in says why not a PDF
 
     def _parse_pdf(self, source: Input, context: ParseContext, languages: str) -> Document:
-        text_parser: Parser = get_registry().parsers[TEXT_PARSER]
-        password = context.options.get("password")
-        password = str(password) if password else None
-        has_text = _text_pages(source.data, password)
-        if has_text is None or all(has_text):
-            return text_parser.parse(source, context)
-        scanned = [number for number, text in enumerate(has_text, start=1) if not text]
+        """The built-in parser first; then OCR of the pages it found no text layer on."""
+        import pypdfium2
+
+        text = get_registry().parsers[TEXT_PARSER].parse(source, context)
+        scanned = sorted({w.provenance.page for w in text.warnings if w.code == "no-text-layer"
+                          and w.provenance is not None and w.provenance.page is not None})
+        if not scanned:
+            return text
         try:
             check_languages(languages)
         except OcrUnavailableError as exc:
-            doc = text_parser.parse(source, context)
-            return attrs.evolve(doc, warnings=(*doc.warnings, ParseWarning(
+            return attrs.evolve(text, warnings=(*text.warnings, ParseWarning(
                 "ocr-unavailable", f"{len(scanned)} page(s) have no text layer and were not "
                 f"OCRed: {exc}")))
+        password = context.options.get("password")
         dpi = float(_option(context, "ocr_dpi", DEFAULT_DPI))
-        images = _rendered(source.data, password, scanned, dpi)
-        ocr = ocr_document(images, languages, context, source.source(self, PDF))
-        if len(scanned) == len(has_text):
-            return attrs.evolve(ocr, metadata=_with_info(ocr, source.data, password))
-        return splice(text_parser.parse(source, context), ocr)
-
-
-def _with_info(doc: Document, data: bytes, password: str | None) -> Any:
-    """The OCR metadata, with title and authors from the PDF's Info where OCR found none."""
-    import pypdfium2
-
-    try:
-        pdf = pypdfium2.PdfDocument(data, password=password)
+        images = _rendered(source.data, str(password) if password else None, scanned, dpi)
         try:
-            info = pdf.get_metadata_dict(skip_empty=True)
-        finally:
-            pdf.close()
-    except Exception:  # a broken Info dictionary costs the metadata, not the document
-        return doc.metadata
-    authors = tuple(a.strip() for a in str(info.get("Author", "")).split(";") if a.strip())
-    found = doc.metadata
-    return attrs.evolve(found, title=found.title or str(info.get("Title", "")).strip() or None,
-                        authors=found.authors or authors)
+            ocr = ocr_document(images, languages, context, source.source(self, PDF))
+        except pypdfium2.PdfiumError as exc:  # pdfminer read the file, PDFium cannot draw it
+            return attrs.evolve(text, warnings=(*text.warnings, ParseWarning(
+                "ocr-failed", f"{len(scanned)} page(s) have no text layer and could not be "
+                f"drawn for OCR: {exc}")))
+        return splice(text, ocr)

@@ -46,15 +46,18 @@ def splice(text: Document, ocr: Document) -> Document:
     """``text`` (read by the built-in parser) with the OCR of its other pages put in.
 
     The text half's ``no-text-layer`` warning for a page OCR read text from is replaced by the
-    OCR half's ``ocr-page``; for a page where OCR found nothing both stay. Metadata the text
-    half lacks comes from the OCR half.
+    OCR half's ``ocr-page``; for a page where OCR found nothing both stay. Metadata comes from
+    the half that has body text, and what it lacks from the other.
     """
     read = {w.provenance.page for w in ocr.warnings
             if w.code == "ocr-page" and w.provenance is not None}
     kept = tuple(w for w in text.warnings
                  if not (w.code == "no-text-layer" and w.provenance is not None
                          and w.provenance.page in read))
-    values = {field.name: getattr(text.metadata, field.name) or getattr(ocr.metadata, field.name)
+    # the half with the body decides; an all-scanned file's Info only fills what OCR lacks
+    first, second = (text.metadata, ocr.metadata) if text.blocks else (ocr.metadata,
+                                                                        text.metadata)
+    values = {field.name: getattr(first, field.name) or getattr(second, field.name)
               for field in attrs.fields(type(text.metadata))}
     return attrs.evolve(
         text,
