@@ -18,7 +18,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from newsingest import parse, parse_text
-from newsingest.batch.convert import read_input
+from newsingest.batch.convert import convert_one, read_input
 from newsingest.cli import main
 from newsingest.errors import ParseError, TooLargeError
 
@@ -213,3 +213,30 @@ def test_password_and_options_reach_convert(tmp_path: Path,
 
 def test_nul_byte_in_an_input_argument_is_a_usage_error(tmp_path: Path) -> None:
     assert run(["convert", os.fspath(tmp_path) + "/a\x00b", "-o", str(tmp_path / "o")]) == 2
+
+
+# -- output formats --------------------------------------------------------------------------
+
+
+def test_convert_takes_the_format_aliases_parse_takes(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: ``-f md`` / ``-f txt`` worked for ``parse`` but were refused by ``convert``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run(["parse", str(src / "a.txt"), "-f", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    for alias, canonical, extension in (("md", "markdown", ".md"), ("TXT", "text", ".txt")):
+        out = tmp_path / alias
+        assert run(["convert", str(src), "-o", str(out), "-q", "-f", alias]) == 0, alias
+        assert records(out)["a.txt"]["output"] == "a.txt" + extension
+        written = (out / ("a.txt" + extension)).read_text(encoding="utf-8")
+        assert run(["parse", str(src / "a.txt"), "-f", canonical]) == 0
+        assert written.rstrip("\n") == capsys.readouterr().out.rstrip("\n")
+    assert written != markdown
+    assert run(["convert", str(src), "-o", str(tmp_path / "y"), "-f", "yaml"]) == 2
+    assert "markdown, text (or md, txt)" in capsys.readouterr().err
+    # The per-file function (the Dask engine's convert_file, to_bag) resolves the same way.
+    converted = convert_one("a.txt", ARTICLE.encode(), fmt="md")
+    assert converted.record.status == "ok"
+    assert (converted.rendered or "").rstrip("\n") == markdown.rstrip("\n")
