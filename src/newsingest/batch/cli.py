@@ -127,6 +127,7 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     from newsingest.batch.progress import Reporter
     from newsingest.batch.runner import Runner, RunOptions
     from newsingest.batch.sources import is_url, local_path
+    from newsingest.batch.store import stream_store
     from newsingest.export import find_exporter, format_choices
     from newsingest.plugins import get_registry
 
@@ -158,9 +159,6 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
                == os.path.realpath(local_out) for p in inputs):
             raise click.BadParameter("OUTDIR is an INPUT folder: outputs would become inputs "
                                      "of the next run; choose another folder", param_hint="-o")
-    elif fmt == "jsonl":
-        raise click.BadParameter("-f jsonl is one stream written by this process: give a "
-                                 "local OUTDIR", param_hint="--format")
     if (is_url(outdir) or any(is_url(p) for p in inputs)) and not _has_fsspec():
         raise click.UsageError("URL inputs or outputs need fsspec and its backend: "
                                "pip install 'newsingest[s3]' (or [dask])")
@@ -172,6 +170,11 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
         options=options)
     reporter = Reporter(quiet=quiet)
     runner = Runner(run_options, reporter)
+    if runner.jsonl:
+        try:
+            stream_store(runner.store)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--format") from None
     config = WorkerConfig(timeout=timeout, max_memory_mb=max_memory or None,
                           recycle_after=recycle_after, debug=debug)
     fatal: tuple[type[Exception], ...] = (PoolError, OSError)
