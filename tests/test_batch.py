@@ -14,12 +14,11 @@ import os
 import random
 import re
 import tarfile
-import textwrap
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
+from fakes import install_fake_distribution, zip_bytes
 from reportlab.pdfgen import canvas
 
 from newsingest.cli import main
@@ -61,16 +60,6 @@ HOSTILE_PLUGIN = """
 ARTICLE = "Council Approves Budget\n\nThe council voted on Tuesday to approve the budget.\n"
 
 
-def install_plugin(site: Path) -> None:
-    (site / "ns_hostile.py").write_text(textwrap.dedent(HOSTILE_PLUGIN), encoding="utf-8")
-    info = site / "newsingest_hostile-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_hostile\n"
-                                   "Version: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text("[newsingest]\nhostile = ns_hostile\n",
-                                           encoding="utf-8")
-
-
 def make_pdf(path: Path, text: str, *, encrypt: str | None = None) -> bytes:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, encrypt=encrypt)
@@ -79,14 +68,6 @@ def make_pdf(path: Path, text: str, *, encrypt: str | None = None) -> bytes:
     page.drawString(72, 700, "A second line of the story, long enough to count.")
     page.save()
     path.write_bytes(buffer.getvalue())
-    return buffer.getvalue()
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -159,7 +140,8 @@ def manifest(out: Path) -> dict[str, dict[str, object]]:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_plugins: None) -> Path:
     folder = tmp_path / "site"
     folder.mkdir()
-    install_plugin(folder)
+    install_fake_distribution(folder, "newsingest_hostile", "ns_hostile", HOSTILE_PLUGIN,
+                              "hostile")
     monkeypatch.syspath_prepend(str(folder))
     return folder
 
@@ -288,17 +270,11 @@ def test_workers_that_cannot_start_stop_the_run_with_one_line(
     """A plugin that kills every worker while it loads: three broken pools, then an error."""
     site = tmp_path / "site"
     site.mkdir()
-    (site / "ns_dies_at_start.py").write_text(textwrap.dedent("""
+    install_fake_distribution(site, "newsingest_dies_at_start", "ns_dies_at_start", """
         import multiprocessing, os
         if multiprocessing.parent_process() is not None:
             os._exit(3)
-    """), encoding="utf-8")
-    info = site / "newsingest_dies_at_start-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_dies_at_start\n"
-                                   "Version: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text("[newsingest]\ndies_at_start = ns_dies_at_start\n",
-                                           encoding="utf-8")
+    """)
     monkeypatch.syspath_prepend(str(site))
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")

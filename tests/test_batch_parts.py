@@ -313,3 +313,16 @@ def test_warnings_logged_during_the_bar_go_above_it(monkeypatch: pytest.MonkeyPa
     finally:
         logging.getLogger().removeHandler(handler)
     assert "a plugin said something" in terminal.getvalue()
+
+
+def test_a_jsonl_run_to_object_storage_is_refused_when_planned(tmp_path: Path) -> None:
+    """The library path (``newsingest.dask.run``, a Runner) was refused only once running, after
+    the pool or cluster had started; the CLI checked on its own. One check now, at planning."""
+    from newsingest.batch.runner import Runner, RunOptions
+
+    (tmp_path / "a.txt").write_text("Council Approves Budget\n\nThe council voted.\n",
+                                    encoding="utf-8")
+    runner = Runner(RunOptions(inputs=(str(tmp_path),), out="s3://bucket/out", fmt="jsonl"))
+    with pytest.raises(ValueError, match="local OUTDIR"):
+        runner.plan()
+    assert Runner(RunOptions(inputs=(str(tmp_path),), out="s3://bucket/out")).plan()

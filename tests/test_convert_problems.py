@@ -15,10 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from fakes import install_fake_distribution
 from reportlab.pdfgen import canvas
 
 from newsingest import parse, parse_text
-from newsingest.batch.convert import read_input
+from newsingest.batch.convert import convert_one, read_input
 from newsingest.cli import main
 from newsingest.errors import ParseError, TooLargeError
 
@@ -213,3 +214,75 @@ def test_password_and_options_reach_convert(tmp_path: Path,
 
 def test_nul_byte_in_an_input_argument_is_a_usage_error(tmp_path: Path) -> None:
     assert run(["convert", os.fspath(tmp_path) + "/a\x00b", "-o", str(tmp_path / "o")]) == 2
+
+
+# -- output formats --------------------------------------------------------------------------
+
+
+def test_convert_takes_the_format_aliases_parse_takes(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: ``-f md`` / ``-f txt`` worked for ``parse`` but were refused by ``convert``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run(["parse", str(src / "a.txt"), "-f", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    for alias, canonical, extension in (("md", "markdown", ".md"), ("TXT", "text", ".txt")):
+        out = tmp_path / alias
+        assert run(["convert", str(src), "-o", str(out), "-q", "-f", alias]) == 0, alias
+        assert records(out)["a.txt"]["output"] == "a.txt" + extension
+        written = (out / ("a.txt" + extension)).read_text(encoding="utf-8")
+        assert run(["parse", str(src / "a.txt"), "-f", canonical]) == 0
+        assert written.rstrip("\n") == capsys.readouterr().out.rstrip("\n")
+    assert written != markdown
+    assert run(["convert", str(src), "-o", str(tmp_path / "y"), "-f", "yaml"]) == 2
+    assert "markdown, text (or md, txt)" in capsys.readouterr().err
+    # The per-file function (the Dask engine's convert_file, to_bag) resolves the same way.
+    converted = convert_one("a.txt", ARTICLE.encode(), fmt="md")
+    assert converted.record.status == "ok"
+    assert (converted.rendered or "").rstrip("\n") == markdown.rstrip("\n")
+
+
+ECHO_PLUGIN = """
+    from newsingest import Block, BlockType, Document, hookimpl
+
+    class Echo:  # an older plugin: no option_types
+        name = "echo"
+        version = "0.1"
+        media_types = ("text/x-echo",)
+        extensions = (".echo",)
+
+        def sniff(self, head):
+            return 0.0
+
+        def parse(self, source, context):
+            said = ", ".join(f"{k}={v}" for k, v in sorted(context.options.items()))
+            return Document(source=source.source(self, "text/x-echo"),
+                            blocks=(Block(BlockType.PARAGRAPH, f"options: {said}"),))
+
+    @hookimpl
+    def register_parsers(register):
+        register(Echo())
+"""
+
+
+def test_a_parser_that_declares_no_options_gets_them_when_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_plugins: None
+) -> None:
+    """convert passed --option to such a parser unchecked while parse_input refused it, so every
+    file failed: one answer (api.declared_options) now serves both."""
+    site = tmp_path / "site"
+    site.mkdir()
+    install_fake_distribution(site, "newsingest_echo", "ns_echo", ECHO_PLUGIN, "echo")
+    monkeypatch.syspath_prepend(str(site))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.echo").write_text("anything", encoding="utf-8")
+    assert parse(src / "a.echo", parser="echo", shout="yes").blocks[0].text == "options: shout=yes"
+    out = tmp_path / "out"
+    assert run(["convert", str(src), "-o", str(out), "-q", "--parser", "echo",
+                "--option", "shout=yes"]) == 0
+    assert "options: shout=yes" in (out / "a.echo.json").read_text(encoding="utf-8")
+    with pytest.raises(TypeError, match="unknown option 'shout'"):
+        parse(src / "a.echo", parser="text", shout="yes")
+    assert run(["convert", str(src), "-o", str(out), "-q", "--option", "shout=yes"]) == 2

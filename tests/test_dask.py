@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sys
-import textwrap
 import threading
 import time
 import zipfile
@@ -25,6 +24,7 @@ import pytest
 distributed = pytest.importorskip("distributed")
 fsspec = pytest.importorskip("fsspec")
 
+from fakes import install_fake_distribution  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 import newsingest.dask as nd  # noqa: E402
@@ -67,12 +67,7 @@ ARTICLE = "Council Approves Budget\n\nThe council voted on Tuesday to approve th
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     site = tmp_path_factory.mktemp("site")
-    (site / "ns_odd.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
-    info = site / "newsingest_odd-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newsingest_odd\nVersion: 0.1\n",
-                                   encoding="utf-8")
-    (info / "entry_points.txt").write_text("[newsingest]\nodd = ns_odd\n", encoding="utf-8")
+    install_fake_distribution(site, "newsingest_odd", "ns_odd", PLUGIN, "odd")
     sys.path.insert(0, str(site))
     plugins.reset()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,

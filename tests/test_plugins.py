@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 import warnings
 from pathlib import Path
 
 import pytest
+from fakes import install_fake_distribution
 
 import newsingest
 from newsingest import plugins
 from newsingest.cli import main
-
-
-def install_fake_distribution(root: Path, dist: str, module: str, source: str,
-                              entry_name: str | None = None) -> None:
-    """Write a module and a ``*.dist-info`` with a ``newsingest`` entry point, as pip would."""
-    (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    info = root / f"{dist}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text(
-        f"[newsingest]\n{entry_name or module} = {module}\n", encoding="utf-8"
-    )
-
 
 THROWAWAY = """
     from newsingest import Block, BlockType, Document, Metadata, hookimpl

@@ -10,18 +10,17 @@ runs the command as a user would: inputs, outputs, the manifest, ``--resume`` an
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import socket
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fakes import zip_bytes
 
 from newsingest.cli import main
 
@@ -70,14 +69,6 @@ def s3() -> Iterator[Any]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
 
 
 def fill(fs: Any, bucket: str) -> None:

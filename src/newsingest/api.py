@@ -22,7 +22,8 @@ from newsingest.model import Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.plugins import PluginWarning, get_registry
 
-__all__ = ["InputWarning", "choose_parser", "parse", "parse_input", "parse_text"]
+__all__ = ["InputWarning", "choose_parser", "declared_options", "option_refusal", "parse",
+           "parse_input", "parse_text"]
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -140,30 +141,51 @@ def choose_parser(source: Input, parsers: Mapping[str, Parser]) -> Parser:
     return chosen
 
 
-def _check_options(options: Mapping[str, Any], parsers: Mapping[str, Parser],
-                   named: str | None) -> None:
-    """Refuse keyword options no parser reads, naming those that exist.
+def declared_options(parsers: Mapping[str, Parser],
+                     named: str | None = None) -> dict[str, type] | None:
+    """The options a parse may take, name -> type, as parsers declare them in ``option_types``.
 
-    Parsers declare the options they read in ``option_types`` (name -> type; none when absent).
-    Without ``parser=`` any installed parser's option is accepted, since the same options go
-    to every file of a batch whatever its format.
+    Those of the parser ``named``; without one, any installed parser's, since the same options
+    go to every file of a batch whatever its format. ``None`` when the named parser declares
+    nothing (an older plugin): its options cannot be checked, so they pass as given. The one
+    answer for ``parse(**options)`` and ``convert --option`` alike.
     """
-    pool = [parsers[named]] if named is not None else list(parsers.values())
-    valid = sorted({str(o) for p in pool for o in getattr(p, "option_types", None) or {}})
-    for key in options:
-        if key not in valid:
-            close = difflib.get_close_matches(key, valid, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            where = (f"parser {named!r} accepts" if named is not None
-                     else "the installed parsers accept")
-            raise TypeError(f"unknown option {key!r}{hint}; {where}: "
-                            f"{', '.join(valid) or 'no options'}")
+    if named is not None:
+        types = getattr(parsers[named], "option_types", None)
+        return None if types is None else {str(k): v for k, v in dict(types).items()}
+    declared: dict[str, type] = {}
+    for parser in parsers.values():
+        for key, kind in dict(getattr(parser, "option_types", None) or {}).items():
+            declared.setdefault(str(key), kind)
+    return declared
+
+
+def option_refusal(key: str, declared: Mapping[str, type] | None,
+                   named: str | None = None) -> str | None:
+    """Why option ``key`` is refused (naming a close match and the options there are), or
+    ``None`` when it is taken.
+
+    >>> option_refusal("caption", {"captions": bool}, "html")
+    "unknown option 'caption' (did you mean 'captions'?); parser 'html' accepts: captions"
+    """
+    if declared is None or key in declared:
+        return None
+    valid = sorted(declared)
+    close = difflib.get_close_matches(key, valid, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    where = f"parser {named!r} accepts" if named is not None else "the installed parsers accept"
+    return f"unknown option {key!r}{hint}; {where}: {', '.join(valid) or 'no options'}"
 
 
 def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> Document:
     """Parse an :class:`Input`; the pure per-file function that batch engines call."""
     registry = get_registry()
-    _check_options(options, registry.parsers, parser if parser in registry.parsers else None)
+    named = parser if parser in registry.parsers else None
+    declared = declared_options(registry.parsers, named)
+    for key in options:
+        refusal = option_refusal(key, declared, named)
+        if refusal is not None:
+            raise TypeError(refusal)
     if not source.data:
         raise EmptyInputError("the file is empty (0 bytes)", source=source.label)
     if parser is not None:

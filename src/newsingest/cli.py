@@ -151,14 +151,14 @@ def parse(file: str, fmt: str | None, output: Path | None, front_matter: bool,
 
     The document's warnings go to standard error, one line each.
     """
-    from newsingest.export import find_exporter
+    from newsingest.export import find_exporter, format_choices
     from newsingest.plugins import get_registry
 
     exporters = get_registry().exporters
     exporter = find_exporter(exporters, fmt, None if output is None else output.name)
     if exporter is None and fmt is not None:
-        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(exporters))} "
-                                 "(or md, txt)", param_hint="--format")
+        raise click.BadParameter(f"{fmt!r}; choose from {format_choices(exporters)}",
+                                 param_hint="--format")
     if exporter is None:
         exporter = exporters["json"]  # no -f, and no -o or one whose extension says nothing
     options: dict[str, Any] = {}

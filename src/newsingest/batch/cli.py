@@ -63,7 +63,8 @@ def _existing_inputs(ctx: click.Context, param: click.Parameter,
               help="Output folder or fsspec URL (created if missing). Nothing is written "
                    "outside it.")
 @click.option("-f", "--format", "fmt", default="json", show_default=True,
-              help="json, jsonl (one documents.jsonl stream), markdown, text, or a plugin's.")
+              help="json, jsonl (one documents.jsonl stream), markdown (md), text (txt), "
+                   "chunks, or a plugin's.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=_default_jobs,
               show_default="CPU count", help="Worker processes.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0,
@@ -126,6 +127,8 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     from newsingest.batch.progress import Reporter
     from newsingest.batch.runner import Runner, RunOptions
     from newsingest.batch.sources import is_url, local_path
+    from newsingest.batch.store import stream_store
+    from newsingest.export import find_exporter, format_choices
     from newsingest.plugins import get_registry
 
     if engine == "local":
@@ -133,9 +136,11 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
     debug = bool(ctx.find_root().obj and ctx.find_root().obj.get("debug"))
     ctx.call_on_close(quiet_third_party(debug))
     registry = get_registry()
-    if fmt not in registry.exporters:
-        raise click.BadParameter(f"{fmt!r}; choose from {', '.join(sorted(registry.exporters))}",
+    exporter = find_exporter(registry.exporters, fmt)  # the resolver parse -f uses: md, txt too
+    if exporter is None:
+        raise click.BadParameter(f"{fmt!r}; choose from {format_choices(registry.exporters)}",
                                  param_hint="--format")
+    fmt = exporter.name
     if parser is not None and parser not in registry.parsers:
         raise click.BadParameter(f"{parser!r}; installed: {', '.join(registry.parsers)}",
                                  param_hint="--parser")
@@ -154,20 +159,22 @@ def convert(ctx: click.Context, inputs: tuple[str, ...], outdir: str, fmt: str, 
                == os.path.realpath(local_out) for p in inputs):
             raise click.BadParameter("OUTDIR is an INPUT folder: outputs would become inputs "
                                      "of the next run; choose another folder", param_hint="-o")
-    elif fmt == "jsonl":
-        raise click.BadParameter("-f jsonl is one stream written by this process: give a "
-                                 "local OUTDIR", param_hint="--format")
     if (is_url(outdir) or any(is_url(p) for p in inputs)) and not _has_fsspec():
         raise click.UsageError("URL inputs or outputs need fsspec and its backend: "
                                "pip install 'newsingest[s3]' (or [dask])")
     run_options = RunOptions(
-        inputs=inputs, out=outdir, fmt=fmt, extension=registry.exporters[fmt].extension,
+        inputs=inputs, out=outdir, fmt=fmt, extension=exporter.extension,
         mode=Mode(resume=resume, retry_failed=retry_failed), fail_fast=fail_fast,
         include=include, exclude=exclude, limits=Limits(max_bytes=max_size * 1024 * 1024),
         claims=None if all_files else Claims.of(registry.parsers), parser=parser,
         options=options)
     reporter = Reporter(quiet=quiet)
     runner = Runner(run_options, reporter)
+    if runner.jsonl:
+        try:
+            stream_store(runner.store)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--format") from None
     config = WorkerConfig(timeout=timeout, max_memory_mb=max_memory or None,
                           recycle_after=recycle_after, debug=debug)
     fatal: tuple[type[Exception], ...] = (PoolError, OSError)

@@ -110,6 +110,7 @@ def convert_one(
     input or a misbehaving plugin; only ``KeyboardInterrupt`` goes through.
     """
     from newsingest.api import parse_input
+    from newsingest.export import find_exporter
     from newsingest.parsers.base import Input
     from newsingest.plugins import get_registry
 
@@ -121,7 +122,7 @@ def convert_one(
         else:
             data = read_input(os.fspath(source), max_bytes)
         fields = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        exporter = get_registry().exporters.get(fmt)
+        exporter = find_exporter(get_registry().exporters, fmt)
         if exporter is None:
             raise LookupError(f"no output format {fmt!r}")
         source_input = Input(data, name=name)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from newsingest.api import declared_options, option_refusal
+
 __all__ = ["parse_options"]
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -46,16 +48,10 @@ def parse_options(pairs: Iterable[str], parsers: Mapping[str, Any],
     >>> parse_options(["pasword=x"], {"pdf": Pdf()})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: no installed parser takes option 'pasword' (known: password); ...
+    ValueError: unknown option 'pasword' (did you mean 'password'?); the installed parsers ...
     """
-    if parser is not None and parser in parsers:
-        types = getattr(parsers[parser], "option_types", None)
-        declared = dict(types) if types is not None else None
-    else:
-        declared = {}
-        for candidate in parsers.values():
-            for key, kind in dict(getattr(candidate, "option_types", None) or {}).items():
-                declared.setdefault(str(key), kind)
+    named = parser if parser is not None and parser in parsers else None
+    declared = declared_options(parsers, named)
     out: list[tuple[str, Any]] = []
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -65,12 +61,10 @@ def parse_options(pairs: Iterable[str], parsers: Mapping[str, Any],
         if declared is None:  # the parser named declares nothing: passed on as given
             out.append((key, value))
             continue
-        if key not in declared:
-            known = ", ".join(sorted(declared)) or "none"
-            if parser is not None:
-                raise ValueError(f"parser {parser!r} does not take option {key!r} "
-                                 f"(known: {known})")
-            raise ValueError(f"no installed parser takes option {key!r} (known: {known}); "
-                             "for a parser that declares no options, name it with --parser")
+        refusal = option_refusal(key, declared, named)
+        if refusal is not None:
+            raise ValueError(refusal if named is not None else
+                             f"{refusal}; for a parser that declares no options, name it "
+                             "with --parser")
         out.append((key, _convert(key, value, declared[key])))
     return tuple(out)

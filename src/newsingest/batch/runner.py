@@ -21,7 +21,7 @@ from newsingest.batch.inputs import Claims, Item, Limits, discover, iter_payload
 from newsingest.batch.progress import Reporter, Stats
 from newsingest.batch.record import MANIFEST, Converted, Failure, Record, Status, read_records
 from newsingest.batch.sources import Tree, tree_for
-from newsingest.batch.store import JSONL, JsonlStream, ManifestLog, store_for
+from newsingest.batch.store import JSONL, JsonlStream, ManifestLog, store_for, stream_store
 
 __all__ = ["RunOptions", "Runner", "dispatch_order"]
 
@@ -83,6 +83,8 @@ class Runner:
             # private to each process, and inputs are converted in worker processes
             raise ValueError("memory:// is private to each process, and inputs are converted "
                              "in worker processes: use a folder or a real object store")
+        if self.jsonl:
+            stream_store(self.store)
         tree, paths = tree_for(list(opts.inputs))
         out_path = tree_for([opts.out])[1][0] if _same_store(opts) else None
         self._tree = tree

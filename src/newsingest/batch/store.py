@@ -280,6 +280,18 @@ class ManifestLog:
             self._handle = None
 
 
+def stream_store(store: Store) -> LocalStore:
+    """``store`` as the place of a ``-f jsonl`` stream, or ``ValueError`` saying why it cannot be.
+
+    The stream is one file this process appends to, so it needs a local folder. The one check,
+    made when a run is planned (before anything runs) and again by :class:`JsonlStream`.
+    """
+    if not isinstance(store, LocalStore):
+        raise ValueError("-f jsonl is one stream written by this process: give a local "
+                         "OUTDIR, or use json and concatenate")
+    return store
+
+
 class JsonlStream:
     """``documents.jsonl``, written by the runner only, one flushed line per document.
 
@@ -289,10 +301,7 @@ class JsonlStream:
     """
 
     def __init__(self, store: Store, *, append: bool) -> None:
-        if not isinstance(store, LocalStore):
-            raise ValueError("-f jsonl is one stream written by the client: give a local "
-                             "output folder, or use json and concatenate")
-        self.store = store
+        self.store = store = stream_store(store)
         self.path = store.target(JSONL, reserved_ok=True)
         if not append:
             store.write_text(JSONL, "", reserved_ok=True)

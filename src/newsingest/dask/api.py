@@ -78,15 +78,17 @@ def run(paths: PathLike | Iterable[PathLike], out: PathLike, *, client: Any = No
     """:func:`convert`, also returning the run's statistics (the CLI's summary, exit code)."""
     from newsingest.batch.runner import Runner, RunOptions
     from newsingest.dask.engine import DaskEngine
+    from newsingest.export import find_exporter, format_choices
     from newsingest.plugins import get_registry
 
     registry = get_registry()
-    exporter = registry.exporters.get(fmt)
+    exporter = find_exporter(registry.exporters, fmt)
     if exporter is None:
-        raise ValueError(f"no output format {fmt!r}")
+        raise ValueError(f"no output format {fmt!r}; choose from "
+                         f"{format_choices(registry.exporters)}")
     inputs, target = _locations(paths), os.fspath(out)
     runner = Runner(RunOptions(
-        inputs=tuple(inputs), out=target, fmt=fmt, extension=exporter.extension,
+        inputs=tuple(inputs), out=target, fmt=exporter.name, extension=exporter.extension,
         mode=Mode(resume=resume, retry_failed=retry_failed), fail_fast=fail_fast,
         include=tuple(include), exclude=tuple(exclude), limits=limits or Limits(),
         claims=None if all_files else Claims.of(registry.parsers), parser=parser,

@@ -9,7 +9,7 @@ import attrs
 
 from newsingest.model import Document
 
-__all__ = ["Exporter", "find_exporter"]
+__all__ = ["Exporter", "find_exporter", "format_choices"]
 
 
 @attrs.frozen
@@ -58,3 +58,17 @@ def find_exporter(exporters: dict[str, Exporter], fmt: str | None = None,
     fitting = [e for e in exporters.values()
                if e.extension and name.endswith(e.extension.casefold())]
     return max(fitting, key=lambda e: len(e.extension)) if fitting else None
+
+
+def format_choices(exporters: dict[str, Exporter]) -> str:
+    """What ``-f`` accepts, for the message that refuses a format: the names, then the
+    extension aliases :func:`find_exporter` also takes (derived, so a plugin's count too).
+
+    >>> md = Exporter("markdown", ".md", "text/markdown", str)
+    >>> format_choices({"markdown": md, "json": Exporter("json", ".json", "x", str)})
+    'json, markdown (or md)'
+    """
+    names = sorted(exporters)
+    aliases = sorted({e.extension[1:].casefold() for e in exporters.values()
+                      if e.extension.count(".") == 1 and e.extension[1:].casefold() not in names})
+    return ", ".join(names) + (f" (or {', '.join(aliases)})" if aliases else "")

@@ -1,0 +1,34 @@
+"""Fixtures-as-files the tests share: a plugin distribution as pip would install it, zip bytes.
+
+One copy, imported by the test modules (pytest puts ``tests/`` on the path), so a change to how
+a fake distribution looks (its metadata, its entry-point group) is made once for every test.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+from pathlib import Path
+
+
+def install_fake_distribution(root: Path, dist: str, module: str, source: str,
+                              entry_name: str | None = None) -> None:
+    """Write a module and a ``*.dist-info`` with a ``newsingest`` entry point, as pip would."""
+    (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = root / f"{dist}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        f"[newsingest]\n{entry_name or module} = {module}\n", encoding="utf-8"
+    )
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip archive of ``{member name: data}``, deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
