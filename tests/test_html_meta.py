@@ -140,3 +140,18 @@ def test_date_only_values_parse_like_the_shared_date_parser() -> None:
     for value in ("Tue, 19 Nov 2019", "24 Mar. 2026", "2024-03-05", "March 2024"):
         assert iso_date(value) == parse_date(value), value
     assert iso_date("1850-06-01") is None and parse_date("1850-06-01") == "1850-06-01"
+
+
+def test_visible_byline_adds_the_co_authors_structured_data_left_out() -> None:
+    body = ("<div class='post-byline'>Published on December 2nd, 2025 by "
+            "<a class='author' rel='author' href='/a/chen'>Chen Zhao</a> and "
+            "<a class='author' rel='author' href='/a/daryl'>Daryl Fairweather</a></div>" + BODY)
+    meta = meta_of('<meta name="author" content="Chen Zhao">', body)
+    assert meta.authors == ("Chen Zhao", "Daryl Fairweather")
+
+
+def test_visible_byline_naming_someone_else_does_not_replace_the_stated_author() -> None:
+    body = ("<div class='byline'>By <a rel='author' href='/a'>Ann Lee</a> and "
+            "<a rel='author' href='/b'>Bo Diaz</a></div>" + BODY)
+    meta = meta_of('<meta name="author" content="Chen Zhao">', body)
+    assert meta.authors == ("Chen Zhao",)

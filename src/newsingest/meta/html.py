@@ -247,6 +247,8 @@ def extract_metadata(
             found = visible(root)
             stated = unique((*stated, *found))
             authors = people(found, not_people)
+    if len(authors) == 1:
+        authors = _with_co_authors(authors, root)
     published = _first(*(iso_date(v) for v in (
         text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
@@ -303,3 +305,14 @@ def extract_metadata(
     )
     return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
                     tuple(warnings), page_title)
+
+
+def _with_co_authors(authors: tuple[str, ...], root: Any) -> tuple[str, ...]:
+    """The visible byline's authors when it names the one stated author among others: meta
+    tags and JSON-LD often carry only the first of several authors the page shows."""
+    key = authors[0].casefold()
+    for visible in (byline_authors, written_by):
+        found = visible(root)
+        if len(found) > 1 and any(name.casefold() == key for name in found):
+            return found
+    return authors

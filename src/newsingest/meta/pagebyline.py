@@ -64,7 +64,11 @@ _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
     "or contains(@class, 'author')]"
 )
-_POSTED_BY = re.compile(r"^\s*(?:posted|written|words|reported|text|story)\s+(?=by\s)", re.I)
+#: The lead-in before "by" in "Posted by ...", and in "Published on | by ..." once a byline's
+#: date has been cut out of it ("Published on December 2nd, 2025 by Ann Lee").
+_POSTED_BY = re.compile(
+    r"^\s*(?:posted|written|words|reported|text|story|published|updated)(?:\s+on)?\s*[|,]?\s*"
+    r"(?=by\s)", re.I)
 
 def headline_byline(
     root: Any, title: str | None, *, days_first: bool = False
@@ -174,7 +178,8 @@ def byline_authors(root: Any) -> tuple[str, ...]:
     from newsingest.meta.byline import parse_byline
 
     names: list[str | None] = []
-    for el in root.xpath(_BYLINE_XPATH)[:20]:
+    found = root.xpath(_BYLINE_XPATH)[:20]
+    for el in found:
         if el.get("itemprop") == "author":
             named = el.find(".//*[@itemprop='name']")
             if named is not None:  # a schema.org Person box: its name, not its biography
@@ -199,5 +204,25 @@ def byline_authors(root: Any) -> tuple[str, ...]:
         elif el.get("rel") == "author" or el.get("itemprop") == "author":
             names.append(clean_author(text))
         if names:
+            names.extend(_co_authors(el, found))
             break
     return unique(names)
+
+
+def _co_authors(first: Any, found: list[Any]) -> list[str | None]:
+    """Names in the byline elements that repeat the first one's markup beside it (one
+    ``<a rel=author>`` or ``<span class=author>`` per author): a page with several authors
+    lists each the same way, and the first alone loses the others."""
+    from newsingest.meta.byline import parse_byline
+
+    parent = first.getparent()
+    names: list[str | None] = []
+    for el in found:
+        if (el is first or el.getparent() is not parent or el.tag != first.tag
+                or el.get("class") != first.get("class") or el.get("rel") != first.get("rel")):
+            continue
+        text = " ".join(" ".join(el.itertext()).split()).strip(" ,;")
+        byline = parse_byline(f"By {text}") if text and len(text) <= 80 else None
+        if byline is not None:  # names only: "Reviewed by ..." beside "Written by" is not one
+            names.extend(byline.authors)
+    return names
