@@ -155,3 +155,11 @@ def test_visible_byline_naming_someone_else_does_not_replace_the_stated_author()
             "<a rel='author' href='/b'>Bo Diaz</a></div>" + BODY)
     meta = meta_of('<meta name="author" content="Chen Zhao">', body)
     assert meta.authors == ("Chen Zhao",)
+
+
+def test_mojibake_in_the_title_is_repaired_and_logged() -> None:
+    doc = newsingest.parse(
+        "<html><head><title>A DIY Investorâ\x80\x99s Guide</title></head>"
+        f"<body>{BODY}</body></html>".encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "A DIY Investor’s Guide"
+    assert any(r.step == "fix_encoding" and "Investor’s" in r.after for r in doc.repairs)

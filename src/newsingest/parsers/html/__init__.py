@@ -119,6 +119,14 @@ class HtmlParser:
         path_of = ElementPaths()
         base = _base_url(root, url if isinstance(url, str) else None, metadata.url)
         blocks, repairs = _repair(body, context, path_of, base)
+        if metadata.title:
+            # The title is text the page shows too: the same repairs (mojibake in <title> and
+            # <h1> alike), logged; where in the page it came from is not known.
+            fixed_title, title_repairs = context.repair(
+                " ".join(metadata.title.split()), lambda _line: Provenance())
+            if title_repairs and fixed_title.strip():
+                metadata = attrs.evolve(metadata, title=fixed_title.strip())
+                repairs = (*repairs, *title_repairs)
         return Document(source=record, metadata=metadata, blocks=blocks,
                         furniture=tuple(_furniture(found.furniture(dropped), path_of)),
                         repairs=repairs,
