@@ -163,3 +163,9 @@ def test_mojibake_in_the_title_is_repaired_and_logged() -> None:
         f"<body>{BODY}</body></html>".encode(), name="page.html", htmldate=False)
     assert doc.metadata.title == "A DIY Investor’s Guide"
     assert any(r.step == "fix_encoding" and "Investor’s" in r.after for r in doc.repairs)
+
+
+@pytest.mark.parametrize("value", ["page.head.extra.author", "Written By", "The Author"])
+def test_a_template_key_or_a_bare_label_is_no_author(value: str) -> None:
+    body = "<div class='byline'>By <a rel='author' href='/tim'>Tim Enwall</a></div>" + BODY
+    assert meta_of(f'<meta name="author" content="{value}">', body).authors == ("Tim Enwall",)

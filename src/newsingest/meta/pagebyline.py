@@ -26,8 +26,11 @@ _CREDENTIALS = re.compile(
     r"(?:,\s*|\s+|$))+$")
 
 
-#: Not a name: a template variable left unfilled ("{{ author }}"), an id number.
-_PLACEHOLDER = re.compile(r"^(?:\d+|\{\{.*\}\})$")
+#: Not a name: a template variable left unfilled ("{{ author }}", "page.head.extra.author"),
+#: an id number, a byline's lead-in or label with no name after it ("Written By", "The Author").
+_PLACEHOLDER = re.compile(
+    r"^(?:\d+|\{\{.*\}\}|[\w.]+\.(?:author|name|byline)s?"
+    r"|(?:(?:written|posted|reviewed)\s+by|(?:the\s+)?authors?|by)\s*:?)$", re.I)
 
 
 def clean_author(name: str | None) -> str | None:
