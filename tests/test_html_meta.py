@@ -169,3 +169,11 @@ def test_mojibake_in_the_title_is_repaired_and_logged() -> None:
 def test_a_template_key_or_a_bare_label_is_no_author(value: str) -> None:
     body = "<div class='byline'>By <a rel='author' href='/tim'>Tim Enwall</a></div>" + BODY
     assert meta_of(f'<meta name="author" content="{value}">', body).authors == ("Tim Enwall",)
+
+
+def test_citation_and_cxense_author_tags() -> None:
+    assert meta_of('<meta name="citation_author" content="Roy, Aniruddha">'
+                   '<meta name="citation_author" content="Patel, Jyoti">').authors == (
+        "Aniruddha Roy",)
+    assert meta_of('<meta property="cXenseParse:author" content="Harry Rabinowitz">'
+                   ).authors == ("Harry Rabinowitz",)

@@ -233,7 +233,8 @@ def extract_metadata(
                                        and not_person(publisher) else ())))
     tagged = [clean_author(v) for v in (
         tags.get("author"), tags.get("article:author"), tags.get("byl"),
-        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))]
+        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("cxenseparse:author"),
+        tags.get("dc.creator"), _forename_first(tags.get("citation_author")))]
     stated = unique((*(clean_author(n) for n in (*names(resolve(article.get("author"), index)),
                                                    *names(resolve(article.get("creator"), index)))),
                       *tagged))
@@ -316,3 +317,18 @@ def _with_co_authors(authors: tuple[str, ...], root: Any) -> tuple[str, ...]:
         if len(found) > 1 and any(name.casefold() == key for name in found):
             return found
     return authors
+
+
+def _forename_first(name: str | None) -> str | None:
+    """A scholarly ``citation_author`` ("Roy, Aniruddha", surname first as Highwire/Google
+    Scholar tags write it) in the order a byline shows it ("Aniruddha Roy").
+
+    >>> _forename_first("Roy, Aniruddha")
+    'Aniruddha Roy'
+    >>> _forename_first("Aniruddha Roy")
+    'Aniruddha Roy'
+    """
+    if not name or name.count(",") != 1:
+        return name
+    surname, forename = (part.strip() for part in name.split(","))
+    return f"{forename} {surname}" if surname and forename else name
