@@ -177,3 +177,12 @@ def test_citation_and_cxense_author_tags() -> None:
         "Aniruddha Roy",)
     assert meta_of('<meta property="cXenseParse:author" content="Harry Rabinowitz">'
                    ).authors == ("Harry Rabinowitz",)
+
+
+def test_a_headline_wrapping_a_subtitle_block_is_its_first_block() -> None:
+    page = ("<html><head><title>Taxes explained | Site</title></head><body>"
+            "<h1><div><p>Tax 101: Understanding the basics</p>"
+            "<h4>A guide to the types of taxes Americans pay</h4></div></h1>"
+            f"{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Tax 101: Understanding the basics"
