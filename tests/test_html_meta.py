@@ -186,3 +186,12 @@ def test_a_headline_wrapping_a_subtitle_block_is_its_first_block() -> None:
             f"{BODY}</body></html>")
     doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
     assert doc.metadata.title == "Tax 101: Understanding the basics"
+
+
+def test_a_date_line_just_above_the_headline_is_the_date() -> None:
+    body = "<header><h5 class='kicker'> January 23, 2025 </h5><h1>Solar in four steps</h1></header>"
+    assert str(meta_of("<title>Solar in four steps</title>", body + BODY).published) == (
+        "2025-01-23")
+    far = "<p>" + "A long paragraph of other text before the headline. " * 3 + "</p>"
+    body = f"<h5>January 23, 2025</h5>{far}<h1>Solar in four steps</h1>"
+    assert meta_of("<title>Solar in four steps</title>", body + BODY).published is None

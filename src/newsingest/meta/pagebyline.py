@@ -114,7 +114,28 @@ def headline_byline(
             published = published or byline.published
         if authors and published:
             break
+    if published is None:
+        published = _date_above(head, days_first)
     return authors, published
+
+
+def _date_above(head: Any, days_first: bool) -> str | None:
+    """A date line just above the headline (a kicker "January 23, 2025" over the ``<h1>``):
+    the nearest of the few short texts before it that is only a date."""
+    seen = 0
+    for el in reversed(head.xpath("preceding::*[position() <= 30]")):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "title") or len(el):
+            continue
+        line = " ".join("".join(el.itertext()).split())
+        if not line:
+            continue
+        seen += 1
+        if seen > 4 or len(line) > 40:
+            return None
+        found = text_date(line) or numeric_date(line, days_first)
+        if found is not None and len(found[1]) >= 0.6 * len(line):
+            return found[0]
+    return None
 
 
 def people(found: Iterable[str | None], not_people: tuple[str, ...]) -> tuple[str, ...]:
