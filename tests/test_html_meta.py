@@ -195,3 +195,12 @@ def test_a_date_line_just_above_the_headline_is_the_date() -> None:
     far = "<p>" + "A long paragraph of other text before the headline. " * 3 + "</p>"
     body = f"<h5>January 23, 2025</h5>{far}<h1>Solar in four steps</h1>"
     assert meta_of("<title>Solar in four steps</title>", body + BODY).published is None
+
+
+def test_an_h1_printed_with_the_site_name_gives_the_title_without_it() -> None:
+    page = ("<html><head><meta property='og:site_name' content='Artlyst'>"
+            "<title>Best UK art exhibitions of 2025 – Artlyst - Artlyst</title></head><body>"
+            f"<h1>Best UK art exhibitions of 2025 – Artlyst</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Best UK art exhibitions of 2025"
+    assert all("Artlyst" not in block.text for block in doc.blocks)

@@ -48,6 +48,7 @@ __all__ = [
     "extract_metadata",
     "headline_in_title",
     "strip_site_suffix",
+    "without_site",
 ]
 
 _SEPARATORS = re.compile(r"\s+[|–—·•:»/-]{1,2}\s+|\s+::\s+")
@@ -162,6 +163,22 @@ def headline_in_title(root: Any, title: str) -> str:
     return best or title
 
 
+def without_site(headline: str, site_name: str | None) -> str:
+    """The headline without a separated last part that is exactly the site's name (an
+    ``<h1>`` printed like ``<title>``: "Best exhibitions of 2025 – Artlyst").
+
+    >>> without_site("Best exhibitions of 2025 – Artlyst", "Artlyst")
+    'Best exhibitions of 2025'
+    >>> without_site("Interview - Artlyst Editors", "Artlyst")
+    'Interview - Artlyst Editors'
+    """
+    parts = _SEPARATORS.split(headline.strip())
+    if (site_name and len(parts) >= 2
+            and " ".join(parts[-1].casefold().split()) == " ".join(site_name.casefold().split())):
+        return _rejoin(headline, parts[:-1])
+    return headline
+
+
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -188,6 +205,7 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
     """
     if not h1:
         return stated
+    h1 = without_site(h1, site_name)
     words = _title_words(h1)
     if not words:
         return stated

@@ -21,7 +21,7 @@ from newsingest.__about__ import __version__
 from newsingest.decode import looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.meta.html import choose_title, extract_metadata
+from newsingest.meta.html import choose_title, extract_metadata, without_site
 from newsingest.model import (
     Block,
     BlockType,
@@ -103,8 +103,12 @@ class HtmlParser:
         if title != metadata.title:
             metadata = attrs.evolve(metadata, title=title)
             # The headline is metadata, not body.
-            dropped.extend(b for b in body if b.type is BlockType.HEADING and b.text == title)
-            body = [b for b in body if not (b.type is BlockType.HEADING and b.text == title)]
+            def is_title(block: RawBlock) -> bool:
+                return block.type is BlockType.HEADING and (
+                    block.text == title or without_site(block.text, metadata.site_name) == title)
+
+            dropped.extend(b for b in body if is_title(b))
+            body = [b for b in body if not is_title(b)]
         if meta.article_body and body_from_jsonld(body, meta.article_body, root, dropped):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
