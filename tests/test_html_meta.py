@@ -140,3 +140,67 @@ def test_date_only_values_parse_like_the_shared_date_parser() -> None:
     for value in ("Tue, 19 Nov 2019", "24 Mar. 2026", "2024-03-05", "March 2024"):
         assert iso_date(value) == parse_date(value), value
     assert iso_date("1850-06-01") is None and parse_date("1850-06-01") == "1850-06-01"
+
+
+def test_visible_byline_adds_the_co_authors_structured_data_left_out() -> None:
+    body = ("<div class='post-byline'>Published on December 2nd, 2025 by "
+            "<a class='author' rel='author' href='/a/chen'>Chen Zhao</a> and "
+            "<a class='author' rel='author' href='/a/daryl'>Daryl Fairweather</a></div>" + BODY)
+    meta = meta_of('<meta name="author" content="Chen Zhao">', body)
+    assert meta.authors == ("Chen Zhao", "Daryl Fairweather")
+
+
+def test_visible_byline_naming_someone_else_does_not_replace_the_stated_author() -> None:
+    body = ("<div class='byline'>By <a rel='author' href='/a'>Ann Lee</a> and "
+            "<a rel='author' href='/b'>Bo Diaz</a></div>" + BODY)
+    meta = meta_of('<meta name="author" content="Chen Zhao">', body)
+    assert meta.authors == ("Chen Zhao",)
+
+
+def test_mojibake_in_the_title_is_repaired_and_logged() -> None:
+    doc = newsingest.parse(
+        "<html><head><title>A DIY Investorâ\x80\x99s Guide</title></head>"
+        f"<body>{BODY}</body></html>".encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "A DIY Investor’s Guide"
+    assert any(r.step == "fix_encoding" and "Investor’s" in r.after for r in doc.repairs)
+
+
+@pytest.mark.parametrize("value", ["page.head.extra.author", "Written By", "The Author"])
+def test_a_template_key_or_a_bare_label_is_no_author(value: str) -> None:
+    body = "<div class='byline'>By <a rel='author' href='/tim'>Tim Enwall</a></div>" + BODY
+    assert meta_of(f'<meta name="author" content="{value}">', body).authors == ("Tim Enwall",)
+
+
+def test_citation_and_cxense_author_tags() -> None:
+    assert meta_of('<meta name="citation_author" content="Roy, Aniruddha">'
+                   '<meta name="citation_author" content="Patel, Jyoti">').authors == (
+        "Aniruddha Roy",)
+    assert meta_of('<meta property="cXenseParse:author" content="Harry Rabinowitz">'
+                   ).authors == ("Harry Rabinowitz",)
+
+
+def test_a_headline_wrapping_a_subtitle_block_is_its_first_block() -> None:
+    page = ("<html><head><title>Taxes explained | Site</title></head><body>"
+            "<h1><div><p>Tax 101: Understanding the basics</p>"
+            "<h4>A guide to the types of taxes Americans pay</h4></div></h1>"
+            f"{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Tax 101: Understanding the basics"
+
+
+def test_a_date_line_just_above_the_headline_is_the_date() -> None:
+    body = "<header><h5 class='kicker'> January 23, 2025 </h5><h1>Solar in four steps</h1></header>"
+    assert str(meta_of("<title>Solar in four steps</title>", body + BODY).published) == (
+        "2025-01-23")
+    far = "<p>" + "A long paragraph of other text before the headline. " * 3 + "</p>"
+    body = f"<h5>January 23, 2025</h5>{far}<h1>Solar in four steps</h1>"
+    assert meta_of("<title>Solar in four steps</title>", body + BODY).published is None
+
+
+def test_an_h1_printed_with_the_site_name_gives_the_title_without_it() -> None:
+    page = ("<html><head><meta property='og:site_name' content='Artlyst'>"
+            "<title>Best UK art exhibitions of 2025 – Artlyst - Artlyst</title></head><body>"
+            f"<h1>Best UK art exhibitions of 2025 – Artlyst</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Best UK art exhibitions of 2025"
+    assert all("Artlyst" not in block.text for block in doc.blocks)

@@ -17,6 +17,9 @@ from newsingest.meta import Byline, find_date, parse_byline, parse_date
         ("By Ann Lee and Bo Diaz", ("Ann Lee", "Bo Diaz"), None),
         ("By JAMES O'CONNOR | February 19, 2026", ("James O'Connor",), "2026-02-19"),
         ("By Maria Alvarez, Staff Writer", ("Maria Alvarez",), None),
+        ("By Dr Marna van der Merwe, Erik van Vulpen", ("Dr Marna van der Merwe",
+                                                         "Erik van Vulpen"), None),
+        ("By Dr. Smith", ("Dr. Smith",), None),
     ],
 )
 def test_bylines(line: str, authors: tuple[str, ...], published: str | None) -> None:
@@ -30,6 +33,7 @@ def test_bylines(line: str, authors: tuple[str, ...], published: str | None) -> 
     "North Korean Troops in Russia",
     "By the way, the troops were moving that direction.",
     "Pentagon Press Secretary Sabrina Singh",
+    "By Jane Doe, Shipping Expert",  # a role is not a second author
     "",
     "x" * 500,
 ])

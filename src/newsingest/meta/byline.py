@@ -20,6 +20,17 @@ _AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|\s+und\s+|\s+et\s+|\
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*|[A-Z]\.|(?:van|von|de|da|del|der|la|le|di|du|bin|al))$"
 )
+#: Words that stand in a name without being one of its two to four names: particles
+#: ("Marna van der Merwe") and a title before it ("Dr", "Prof."), so a long Dutch or titled
+#: name still reads as a name.
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "del", "der", "la", "le", "di", "du", "bin", "al"})
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$")
+#: A job after a name reads like a name ("Jane Doe, Shipping Expert"); a word ending in one
+#: of these is a role, not a person.
+_ROLE_NOUN = re.compile(
+    r"(?:expert|editor|writer|educator|reporter|director|correspondent|contributor|columnist"
+    r"|specialist|analyst|manager|officer|founder|consultant)s?$", re.I)
 _ROLE = re.compile(r",\s*(?:staff|senior|associated|special|chief|contributing|reuters|ap)\b.*$",
                    re.IGNORECASE)
 
@@ -34,9 +45,11 @@ class Byline:
 
 def _name(text: str) -> str | None:
     words = text.split()
-    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+    core = [w for w in words if w not in _PARTICLES and not _HONORIFIC.match(w)]
+    least = 1 if len(core) < len(words) and _HONORIFIC.match(words[0]) else 2  # "Dr Smith"
+    if not least <= len(core) <= 4 or len(words) > 7 or not all(_NAME_WORD.match(w) for w in words):
         return None
-    if not words[0][0].isupper() or not words[-1][0].isupper():
+    if not words[0][0].isupper() or not words[-1][0].isupper() or _ROLE_NOUN.search(words[-1]):
         return None
     if text.isupper():
         text = " ".join(_title(w) for w in words)
@@ -61,6 +74,10 @@ def parse_byline(text: str) -> Byline | None:
     Byline(authors=("James O'Connor",), published='2023-11-10')
     >>> parse_byline("By Ann Lee and Bo Diaz · May 2, 2024").authors
     ('Ann Lee', 'Bo Diaz')
+    >>> parse_byline("By Dr Marna van der Merwe, Erik van Vulpen").authors
+    ('Dr Marna van der Merwe', 'Erik van Vulpen')
+    >>> parse_byline("By Jane Doe, Shipping Expert") is None
+    True
     >>> parse_byline("North Korea Has Sent Troops") is None
     True
     """

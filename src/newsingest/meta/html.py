@@ -48,6 +48,7 @@ __all__ = [
     "extract_metadata",
     "headline_in_title",
     "strip_site_suffix",
+    "without_site",
 ]
 
 _SEPARATORS = re.compile(r"\s+[|–—·•:»/-]{1,2}\s+|\s+::\s+")
@@ -162,6 +163,22 @@ def headline_in_title(root: Any, title: str) -> str:
     return best or title
 
 
+def without_site(headline: str, site_name: str | None) -> str:
+    """The headline without a separated last part that is exactly the site's name (an
+    ``<h1>`` printed like ``<title>``: "Best exhibitions of 2025 – Artlyst").
+
+    >>> without_site("Best exhibitions of 2025 – Artlyst", "Artlyst")
+    'Best exhibitions of 2025'
+    >>> without_site("Interview - Artlyst Editors", "Artlyst")
+    'Interview - Artlyst Editors'
+    """
+    parts = _SEPARATORS.split(headline.strip())
+    if (site_name and len(parts) >= 2
+            and " ".join(parts[-1].casefold().split()) == " ".join(site_name.casefold().split())):
+        return _rejoin(headline, parts[:-1])
+    return headline
+
+
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -188,6 +205,7 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
     """
     if not h1:
         return stated
+    h1 = without_site(h1, site_name)
     words = _title_words(h1)
     if not words:
         return stated
@@ -233,7 +251,8 @@ def extract_metadata(
                                        and not_person(publisher) else ())))
     tagged = [clean_author(v) for v in (
         tags.get("author"), tags.get("article:author"), tags.get("byl"),
-        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("dc.creator"))]
+        tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("cxenseparse:author"),
+        tags.get("dc.creator"), _forename_first(tags.get("citation_author")))]
     stated = unique((*(clean_author(n) for n in (*names(resolve(article.get("author"), index)),
                                                    *names(resolve(article.get("creator"), index)))),
                       *tagged))
@@ -247,6 +266,8 @@ def extract_metadata(
             found = visible(root)
             stated = unique((*stated, *found))
             authors = people(found, not_people)
+    if len(authors) == 1:
+        authors = _with_co_authors(authors, root)
     published = _first(*(iso_date(v) for v in (
         text_value(article.get("datePublished")), tags.get("article:published_time"),
         tags.get("datepublished"), tags.get("og:published_time"), tags.get("pubdate"),
@@ -303,3 +324,29 @@ def extract_metadata(
     )
     return HtmlMeta(metadata, body if isinstance(body, str) and body.strip() else None,
                     tuple(warnings), page_title)
+
+
+def _with_co_authors(authors: tuple[str, ...], root: Any) -> tuple[str, ...]:
+    """The visible byline's authors when it names the one stated author among others: meta
+    tags and JSON-LD often carry only the first of several authors the page shows."""
+    key = authors[0].casefold()
+    for visible in (byline_authors, written_by):
+        found = visible(root)
+        if len(found) > 1 and any(name.casefold() == key for name in found):
+            return found
+    return authors
+
+
+def _forename_first(name: str | None) -> str | None:
+    """A scholarly ``citation_author`` ("Roy, Aniruddha", surname first as Highwire/Google
+    Scholar tags write it) in the order a byline shows it ("Aniruddha Roy").
+
+    >>> _forename_first("Roy, Aniruddha")
+    'Aniruddha Roy'
+    >>> _forename_first("Aniruddha Roy")
+    'Aniruddha Roy'
+    """
+    if not name or name.count(",") != 1:
+        return name
+    surname, forename = (part.strip() for part in name.split(","))
+    return f"{forename} {surname}" if surname and forename else name

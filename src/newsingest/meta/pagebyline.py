@@ -26,8 +26,11 @@ _CREDENTIALS = re.compile(
     r"(?:,\s*|\s+|$))+$")
 
 
-#: Not a name: a template variable left unfilled ("{{ author }}"), an id number.
-_PLACEHOLDER = re.compile(r"^(?:\d+|\{\{.*\}\})$")
+#: Not a name: a template variable left unfilled ("{{ author }}", "page.head.extra.author"),
+#: an id number, a byline's lead-in or label with no name after it ("Written By", "The Author").
+_PLACEHOLDER = re.compile(
+    r"^(?:\d+|\{\{.*\}\}|[\w.]+\.(?:author|name|byline)s?"
+    r"|(?:(?:written|posted|reviewed)\s+by|(?:the\s+)?authors?|by)\s*:?)$", re.I)
 
 
 def clean_author(name: str | None) -> str | None:
@@ -64,7 +67,11 @@ _BYLINE_XPATH = (
     ".//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') "
     "or contains(@class, 'author')]"
 )
-_POSTED_BY = re.compile(r"^\s*(?:posted|written|words|reported|text|story)\s+(?=by\s)", re.I)
+#: The lead-in before "by" in "Posted by ...", and in "Published on | by ..." once a byline's
+#: date has been cut out of it ("Published on December 2nd, 2025 by Ann Lee").
+_POSTED_BY = re.compile(
+    r"^\s*(?:posted|written|words|reported|text|story|published|updated)(?:\s+on)?\s*[|,]?\s*"
+    r"(?=by\s)", re.I)
 
 def headline_byline(
     root: Any, title: str | None, *, days_first: bool = False
@@ -107,7 +114,28 @@ def headline_byline(
             published = published or byline.published
         if authors and published:
             break
+    if published is None:
+        published = _date_above(head, days_first)
     return authors, published
+
+
+def _date_above(head: Any, days_first: bool) -> str | None:
+    """A date line just above the headline (a kicker "January 23, 2025" over the ``<h1>``):
+    the nearest of the few short texts before it that is only a date."""
+    seen = 0
+    for el in reversed(head.xpath("preceding::*[position() <= 30]")):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "title") or len(el):
+            continue
+        line = " ".join("".join(el.itertext()).split())
+        if not line:
+            continue
+        seen += 1
+        if seen > 4 or len(line) > 40:
+            return None
+        found = text_date(line) or numeric_date(line, days_first)
+        if found is not None and len(found[1]) >= 0.6 * len(line):
+            return found[0]
+    return None
 
 
 def people(found: Iterable[str | None], not_people: tuple[str, ...]) -> tuple[str, ...]:
@@ -174,7 +202,8 @@ def byline_authors(root: Any) -> tuple[str, ...]:
     from newsingest.meta.byline import parse_byline
 
     names: list[str | None] = []
-    for el in root.xpath(_BYLINE_XPATH)[:20]:
+    found = root.xpath(_BYLINE_XPATH)[:20]
+    for el in found:
         if el.get("itemprop") == "author":
             named = el.find(".//*[@itemprop='name']")
             if named is not None:  # a schema.org Person box: its name, not its biography
@@ -199,5 +228,25 @@ def byline_authors(root: Any) -> tuple[str, ...]:
         elif el.get("rel") == "author" or el.get("itemprop") == "author":
             names.append(clean_author(text))
         if names:
+            names.extend(_co_authors(el, found))
             break
     return unique(names)
+
+
+def _co_authors(first: Any, found: list[Any]) -> list[str | None]:
+    """Names in the byline elements that repeat the first one's markup beside it (one
+    ``<a rel=author>`` or ``<span class=author>`` per author): a page with several authors
+    lists each the same way, and the first alone loses the others."""
+    from newsingest.meta.byline import parse_byline
+
+    parent = first.getparent()
+    names: list[str | None] = []
+    for el in found:
+        if (el is first or el.getparent() is not parent or el.tag != first.tag
+                or el.get("class") != first.get("class") or el.get("rel") != first.get("rel")):
+            continue
+        text = " ".join(" ".join(el.itertext()).split()).strip(" ,;")
+        byline = parse_byline(f"By {text}") if text and len(text) <= 80 else None
+        if byline is not None:  # names only: "Reviewed by ..." beside "Written by" is not one
+            names.extend(byline.authors)
+    return names

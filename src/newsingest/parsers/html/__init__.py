@@ -21,7 +21,7 @@ from newsingest.__about__ import __version__
 from newsingest.decode import looks_binary
 from newsingest.errors import UnsupportedFormatError
 from newsingest.hookspecs import hookimpl
-from newsingest.meta.html import choose_title, extract_metadata
+from newsingest.meta.html import choose_title, extract_metadata, without_site
 from newsingest.model import (
     Block,
     BlockType,
@@ -103,8 +103,12 @@ class HtmlParser:
         if title != metadata.title:
             metadata = attrs.evolve(metadata, title=title)
             # The headline is metadata, not body.
-            dropped.extend(b for b in body if b.type is BlockType.HEADING and b.text == title)
-            body = [b for b in body if not (b.type is BlockType.HEADING and b.text == title)]
+            def is_title(block: RawBlock) -> bool:
+                return block.type is BlockType.HEADING and (
+                    block.text == title or without_site(block.text, metadata.site_name) == title)
+
+            dropped.extend(b for b in body if is_title(b))
+            body = [b for b in body if not is_title(b)]
         if meta.article_body and body_from_jsonld(body, meta.article_body, root, dropped):
             warnings.append(ParseWarning(
                 "jsonld-body", "the page's markup holds little of the article (a script renders "
@@ -119,6 +123,14 @@ class HtmlParser:
         path_of = ElementPaths()
         base = _base_url(root, url if isinstance(url, str) else None, metadata.url)
         blocks, repairs = _repair(body, context, path_of, base)
+        if metadata.title:
+            # The title is text the page shows too: the same repairs (mojibake in <title> and
+            # <h1> alike), logged; where in the page it came from is not known.
+            fixed_title, title_repairs = context.repair(
+                " ".join(metadata.title.split()), lambda _line: Provenance())
+            if title_repairs and fixed_title.strip():
+                metadata = attrs.evolve(metadata, title=fixed_title.strip())
+                repairs = (*repairs, *title_repairs)
         return Document(source=record, metadata=metadata, blocks=blocks,
                         furniture=tuple(_furniture(found.furniture(dropped), path_of)),
                         repairs=repairs,

@@ -16,7 +16,7 @@ import attrs
 
 from newsingest.model import BlockType
 
-__all__ = ["LANDMARK_TAGS", "RawBlock", "fold", "join_breaks", "linearize"]
+__all__ = ["LANDMARK_TAGS", "RawBlock", "fold", "heading_text", "join_breaks", "linearize"]
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
@@ -356,3 +356,26 @@ def linearize(
     while walker.stack:
         walker.flush(walker.stack.pop())
     return walker.blocks, deepest, marks
+
+
+def heading_text(el: Any) -> str:
+    """A heading's own text, folded: the whole of it, or, when it wraps blocks (``<h1><p>Title
+    </p><h4>Subtitle</h4></h1>``), its text up to the end of the first block that holds any
+    — as :func:`linearize` splits it; the blocks after it are a subtitle, not the headline."""
+    import lxml.etree
+
+    parts: list[str] = [el.text or ""]
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        if node is el or not isinstance(node.tag, str):
+            if event == "end" and node is not el:
+                parts.append(node.tail or "")
+            continue
+        if event == "start":
+            if node.tag in BLOCK_TAGS and fold("".join(parts)):
+                break  # a second block starts after text: the headline ended
+            parts.append(node.text or "")
+        else:
+            if node.tag in BLOCK_TAGS and fold("".join(parts)):
+                break
+            parts.append(node.tail or "")
+    return fold("".join(parts))

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsingest.model import BlockType
-from newsingest.parsers.html.blocks import RawBlock, fold
+from newsingest.parsers.html.blocks import RawBlock, heading_text
 from newsingest.parsers.html.clean import CODE_TAGS, is_hidden
 from newsingest.parsers.html.select import Selection
 
@@ -138,7 +138,7 @@ def _h1_above(first: Any) -> tuple[Any, str] | None:
     for el in first.getroottree().iter("h1"):
         if not _precedes(el, branches):
             break
-        text = fold("".join(el.itertext()))
+        text = heading_text(el)
         if (_headline_text(text) and not _in_banner(el)
                 and not any(is_hidden(node) or node.tag in _ASIDE
                             for node in (el, *el.iterancestors()))):
@@ -177,7 +177,7 @@ def sole_h1(root: Any) -> str | None:
     page with one such heading names its headline there, wherever the layout puts it."""
     found = None
     for el in root.iter("h1"):
-        text = fold(" ".join(el.itertext()))
+        text = heading_text(el)
         if (not _headline_text(text) or _in_banner(el)
                 or any(is_hidden(node) or node.tag in _ASIDE
                        for node in (el, *el.iterancestors()))):
