@@ -55,11 +55,13 @@ def _join_line(line: str) -> str:
     a joined word may be the head of the next fragment)."""
     while " " in line:
         words = list(_WORD.finditer(line))
+        # One lookup per word, not two per pair: only a pair with a fragment in it can join.
+        fragment = [zipf(w.group(0).casefold()) < FRAGMENT_ZIPF for w in words]
         pieces: list[str] = []
         at = k = 0
         while k + 1 < len(words):
             a, b = words[k], words[k + 1]
-            if _fragment_pair(line, a, b):
+            if (fragment[k] or fragment[k + 1]) and _fragment_pair(line, a, b):
                 pieces.append(line[at:a.end()])
                 at = b.start()
                 k += 2
