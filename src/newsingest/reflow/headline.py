@@ -21,6 +21,8 @@ __all__ = ["HEADLINE_RATIO", "Header", "find_header"]
 #: The headline must be set at least this much larger than the body text.
 HEADLINE_RATIO = 1.25
 _TITLE_MAX_LINES = 5
+#: A bold first line set at least this much larger than the body is a title on its own.
+_LEAD_RATIO = 1.1
 #: At most this many (short) lines may stand above the headline: masthead, section, date.
 _MASTHEAD_MAX_LINES = 6
 
@@ -98,7 +100,9 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     body — and no larger text anywhere near: a title typed in a word processor (the first
     line of page 1, a few words, no sentence punctuation), over sections whose headings are
     set the same way further on. Its wrapped lines of the same style join it. A lone bold
-    first line over plain text is left alone: it may be the heading of an excerpt."""
+    first line over plain text is left alone: it may be the heading of an excerpt — unless
+    it is bold *and* set larger than the body (``_LEAD_RATIO``), which a heading inside an
+    excerpt's body text seldom is and a word processor's title line usually is."""
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())
@@ -115,7 +119,7 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     used = {ln.index for ln in lines[: end + 1]}
     sections = [ln for ln in document if ln.index not in used and ln.bold == first.bold
                 and abs((ln.font_size or 0) - size) <= 0.3 and len(ln.text.split()) <= 15]
-    if not sections:
+    if not sections and not (first.bold and size >= _LEAD_RATIO * body_size):
         return None
     return _byline(lines, end + 1, _title(lines, 0, end))
 
