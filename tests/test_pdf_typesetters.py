@@ -410,11 +410,12 @@ def test_a_bold_first_line_without_a_byline_stays_a_heading() -> None:
 
 
 def test_a_bold_first_line_set_larger_than_the_body_is_the_title_without_a_byline() -> None:
-    # a word processor's one-page note: a bold title a size up (13.6 over 12), no byline, no
-    # sections; a bold line in the body's size alone stays a heading (the test above)
+    # a word processor's one-page note: a bold title a size up (13.6 over 12) and a blank line
+    # below it, no byline, no sections; a bold line in the body's size alone stays a heading
+    # (the test above), and so does a larger bold line run in with its text (the bullets test)
     items: list[Item] = [(40, 50, "Better Productivity Through Programming", "Helvetica-Bold",
                           13.6)]
-    items += [(40, 80 + 14 * i, SENTENCES[i][:70], "Helvetica", 12) for i in range(5)]
+    items += [(40, 84 + 14 * i, SENTENCES[i][:70], "Helvetica", 12) for i in range(5)]
     doc = parse(draw(items))
     assert doc.metadata.title == "Better Productivity Through Programming"
     assert "Better Productivity" not in " ".join(texts(doc))

@@ -101,8 +101,9 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     line of page 1, a few words, no sentence punctuation), over sections whose headings are
     set the same way further on. Its wrapped lines of the same style join it. A lone bold
     first line over plain text is left alone: it may be the heading of an excerpt — unless
-    it is bold *and* set larger than the body (``_LEAD_RATIO``), which a heading inside an
-    excerpt's body text seldom is and a word processor's title line usually is."""
+    it is bold, set larger than the body (``_LEAD_RATIO``) and set apart by at least a
+    blank body line of white below it, as a word processor's title line usually is and a
+    heading run in with its text is not."""
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())
@@ -119,7 +120,8 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     used = {ln.index for ln in lines[: end + 1]}
     sections = [ln for ln in document if ln.index not in used and ln.bold == first.bold
                 and abs((ln.font_size or 0) - size) <= 0.3 and len(ln.text.split()) <= 15]
-    if not sections and not (first.bold and size >= _LEAD_RATIO * body_size):
+    if not sections and not (first.bold and size >= _LEAD_RATIO * body_size
+                             and _top(lines[end + 1]) - _bottom(lines[end]) >= body_size):
         return None
     return _byline(lines, end + 1, _title(lines, 0, end))
 
@@ -150,6 +152,16 @@ def _title(lines: Sequence[Line], start: int, end: int) -> Header:
 def _width(line: Line) -> float:
     assert line.bbox is not None
     return line.bbox[2] - line.bbox[0]
+
+
+def _bottom(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[3]
+
+
+def _top(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[1]
 
 
 def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[int, int]]:
