@@ -421,6 +421,20 @@ def test_a_bold_first_line_set_larger_than_the_body_is_the_title_without_a_bylin
     assert "Better Productivity" not in " ".join(texts(doc))
 
 
+def test_a_side_column_beside_the_headline_does_not_precede_it() -> None:
+    # a journal's first page: a narrow side column (a badge, subject areas, dates) starts
+    # level with the headline and is read first, yet stands beside it, not above it
+    side = ["OPEN", "SUBJECT AREAS:", "OPTICS", "QUBITS", "Received", "3 November 2014",
+            "Accepted", "23 January 2015", "Published", "25 February 2015"]
+    items: list[Item] = [(20, 60, "OPEN", "Helvetica-Bold", 14)]
+    items += [(20, 90 + 14 * i, text, "Helvetica", 7.5) for i, text in enumerate(side[1:])]
+    items += [(130, 56, "Ion Crystals Under", "Helvetica", 24),
+              (130, 86, "Micromotion", "Helvetica", 24)]
+    items += [(130, 130 + 12 * i, SENTENCES[i % 5][:50], "Helvetica", 10) for i in range(14)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Ion Crystals Under Micromotion"
+
+
 def test_a_short_headline_over_a_large_standfirst_stays_the_title() -> None:
     items: list[Item] = [(40, 40, "Titan Mapped in Full", "Helvetica-Bold", 24),
                          (40, 72, "The first global map of the moon shows lakes", "Helvetica",

@@ -174,7 +174,10 @@ def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[
         if size < HEADLINE_RATIO * body_size:
             break
         start = next(i for i, ln in enumerate(lines) if abs((ln.font_size or 0) - size) <= 0.5)
-        before = lines[:start]
+        # what stands above it on the page, not what comes first in reading order: a side
+        # column beside the headline (a journal's subject areas and dates) does not precede it
+        top = _top(lines[start])
+        before = [ln for ln in lines[:start] if _top(ln) < top - 1.0]
         if len(before) > _MASTHEAD_MAX_LINES or any(
                 _width(ln) >= 0.6 * measure and abs((ln.font_size or 0) - body_size) <= 0.5
                 for ln in before):
