@@ -435,6 +435,19 @@ def test_a_side_column_beside_the_headline_does_not_precede_it() -> None:
     assert doc.metadata.title == "Ion Crystals Under Micromotion"
 
 
+def test_a_date_line_above_a_bold_headline_vouches_for_it() -> None:
+    # a release typed in a word processor: 'Prepared by X, May 23, 2021' above a bold headline
+    # barely larger than the body, which wraps
+    items: list[Item] = [(40, 40, "Prepared by Ann Lee, May 23, 2021", "Helvetica", 10),
+                         (40, 70, "Island surveys show one palm in five has signs of",
+                          "Helvetica-Bold", 11),
+                         (40, 84, "beetle attack", "Helvetica-Bold", 11)]
+    items += [(40, 110 + 12 * i, SENTENCES[i][:70], "Helvetica", 10) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Island surveys show one palm in five has signs of beetle attack"
+    assert doc.metadata.published.isoformat() == "2021-05-23"
+
+
 def test_a_short_headline_over_a_large_standfirst_stays_the_title() -> None:
     items: list[Item] = [(40, 40, "Titan Mapped in Full", "Helvetica-Bold", 24),
                          (40, 72, "The first global map of the moon shows lakes", "Helvetica",

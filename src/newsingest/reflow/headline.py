@@ -77,7 +77,8 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
 def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
     """A headline barely larger than the body, or only bold (a release typed in a word
     processor): among the first few lines, a bold or larger one — wrapped lines of the same
-    style joined — that a byline or date line follows. Without that byline it is left alone:
+    style joined — that a byline or date line follows (or, failing that, stands right above).
+    Without that byline it is left alone:
     a bold first line alone may be a heading or a kicker."""
     for start, line in enumerate(lines[: _MASTHEAD_MAX_LINES + 1]):
         size = line.font_size or body_size
@@ -89,6 +90,11 @@ def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
                and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
             end += 1
         header = _byline(lines, end + 1, _title(lines, start, end))
+        if not (header.authors or header.published) and start > 0:
+            # a byline or date line printed right above the headline ("Prepared by X, May 23")
+            above = _byline(lines[:start], start - 1, Header())
+            header = attrs.evolve(header, authors=above.authors, published=above.published,
+                                  used=header.used | above.used)
         if header.authors or header.published:
             return header
     return None
