@@ -122,3 +122,20 @@ def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:
     last = line("סוף.", 139, x0=250, rtl=True)
     assert stats.indent(last) == pytest.approx(0.0)
     assert stats.short(last, 2.5)
+
+
+def test_a_line_read_between_a_paragraphs_lines_but_standing_beside_them_is_a_float() -> None:
+    # a printed web page (wiki-like): an infobox's title at the right, level with the
+    # article's first lines and in no column of its own, comes between them in reading order;
+    # the paragraph runs on past it and it follows the paragraph
+    from newsingest.reflow import reflow_pages
+    from newsingest.reflow.pagefurniture import PageLines
+
+    words = ["a full line of body text that runs to the right edge"] * 5
+    body = [line(text, 100 + 13 * k) for k, text in enumerate(words)]
+    body[-1] = line("and the paragraph ends here.", 152, x1=200)
+    side = line("Infobox Title", 105, x0=RIGHT + 40, x1=RIGHT + 120, bold=True)
+    lines = (body[0], side, *body[1:])
+    flow = reflow_pages([PageLines(1, 612.0, 792.0, lines)])
+    assert [b.text for b in flow.blocks] == [
+        " ".join([*words[:4], "and the paragraph ends here."]), "Infobox Title"]
