@@ -48,7 +48,14 @@ def test_list_item_breaks_only_when_a_list_item_starts() -> None:
 
 def test_font_change_breaks_on_size_or_weight_and_abstains_without_fonts() -> None:
     assert rules.font_change(pair(BODY[:1], line("Heading", 120, size=14))) is Verdict.BREAK
-    assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.BREAK
+    ended = line("the last sentence of the paragraph ends here.", 100, x1=200)
+    assert rules.font_change(pair([ended], line("Heading", 120, bold=True))) is Verdict.BREAK
+    # a weight change alone while the sentence runs on: the open line was full (a bold lead
+    # phrase, a bold term at a line start)
+    assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.ABSTAIN
+    lead = line("Bartholomew Simpson (born April 1,", 100, x1=LEFT + 190, bold=True)
+    assert rules.font_change(pair([lead], line("1979)[7]is the eldest child of the family",
+                                               113, lead=60))) is Verdict.ABSTAIN
     assert rules.font_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
     unknown = Line("text", 99, page=1, bbox=(LEFT, 200, RIGHT, 210))
     assert rules.font_change(pair(BODY[:1], unknown)) is Verdict.ABSTAIN
