@@ -55,7 +55,10 @@ def test_font_change_breaks_on_size_or_weight_and_abstains_without_fonts() -> No
     assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.ABSTAIN
     lead = line("Bartholomew Simpson (born April 1,", 100, x1=LEFT + 190, bold=True)
     assert rules.font_change(pair([lead], line("1979)[7]is the eldest child of the family",
-                                               113, lead=60))) is Verdict.ABSTAIN
+                                               113, x1=LEFT + 200, lead=60))) is Verdict.ABSTAIN
+    # a short bold heading over a full line of text: the heading is no full line
+    heading = line("Summary", 100, x1=LEFT + 50, bold=True)
+    assert rules.font_change(pair([heading], BODY[1])) is Verdict.BREAK
     assert rules.font_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
     unknown = Line("text", 99, page=1, bbox=(LEFT, 200, RIGHT, 210))
     assert rules.font_change(pair(BODY[:1], unknown)) is Verdict.ABSTAIN

@@ -172,18 +172,26 @@ def list_item(p: Pair) -> Verdict:
 
 def font_change(p: Pair) -> Verdict:
     """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
-    alone not while a sentence runs on: the line before is open (no sentence end) and the
-    next word would not have fitted on it (a bold lead phrase filling a ragged first line);
-    in a flow broken by hand, where that question says nothing, it always breaks."""
+    alone not while a sentence runs on: the line before is open (no sentence end), ends
+    about where the next line ends (``_RUN_ON_EMS``) and the next word would not have
+    fitted on it (a bold lead phrase filling a ragged first line; in a flow broken by hand,
+    where that last question says nothing, the first two decide)."""
     if p.cur.font_size is None or p.prev.font_size is None:
         return Verdict.ABSTAIN
     if abs(size(p.cur) - size(p.prev)) > 0.6:
         return Verdict.BREAK
     if p.cur.bold != p.prev.bold:
-        runs_on = (p.same_flow and flow(p.prev) not in p.stats.hand_wrapped
-                   and not ended(p.prev.text) and not p.fits())
+        # as full as the line it would run on into (a column's measure may be wider than the
+        # lines beside a float)
+        full = box(p.prev)[2] >= box(p.cur)[2] - _RUN_ON_EMS * size(p.prev)
+        runs_on = (p.same_flow and full and not ended(p.prev.text)
+                   and (flow(p.prev) in p.stats.hand_wrapped or not p.fits()))
         return Verdict.ABSTAIN if runs_on else Verdict.BREAK
     return Verdict.ABSTAIN
+
+
+#: A line ending at most this many ems short of the next one is full enough to run on into it.
+_RUN_ON_EMS = 2.0
 
 
 def slant_change(p: Pair) -> Verdict:
