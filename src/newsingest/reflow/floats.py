@@ -33,6 +33,8 @@ __all__ = ["PageTable", "caption_runs", "inside", "is_caption_start", "side_runs
 
 #: At most this many consecutive lines make a side run; more are a column of their own.
 _SIDE_MAX = 3
+#: A side run stands at least this many ems of white away from the text beside it.
+_SIDE_EMS = 3.0
 
 Box = tuple[float, float, float, float]
 
@@ -140,12 +142,22 @@ def side_runs(lines: Sequence[Line]) -> list[list[int]]:
                 and len({flow(ln) for ln in (before, *run, after)}) == 1
                 and _overlap(before, after) >= 0.5
                 and all(_overlap(ln, after) == 0.0 for ln in run)
+                and all(_apart(ln, nb) for ln in run for nb in (before, after))
                 and all(_level(ln, before, after) for ln in run)):
             runs.append(list(range(i, j)))
             i = j + 1
             continue
         i += 1
     return runs
+
+
+def _apart(line: Line, other: Line) -> bool:
+    """Whether white of ``_SIDE_EMS`` of the other line's size stands between the two
+    sideways (pieces of one row, such as an author list broken at superscripts, are closer)."""
+    if line.bbox is None or other.bbox is None:
+        return False
+    white = max(line.bbox[0] - other.bbox[2], other.bbox[0] - line.bbox[2])
+    return white >= _SIDE_EMS * (other.font_size or 10.0)
 
 
 def _level(line: Line, before: Line, after: Line) -> bool:
