@@ -59,6 +59,14 @@ def test_font_change_breaks_on_size_or_weight_and_abstains_without_fonts() -> No
     # a short bold heading over a full line of text: the heading is no full line
     heading = line("Summary", 100, x1=LEFT + 50, bold=True)
     assert rules.font_change(pair([heading], BODY[1])) is Verdict.BREAK
+    # a bold heading wider than the byline under it
+    title = line("The Kind Giver and the Grudging Giver", 100, x1=LEFT + 200, bold=True)
+    assert rules.font_change(pair([title], line("by Basil Hall Chamberlain", 113,
+                                                x1=LEFT + 120, lead=10))) is Verdict.BREAK
+    # a short bold heading over a byline as short, in any flow
+    short = line("The Honey-Bee", 100, x1=LEFT + 60, bold=True)
+    assert rules.font_change(pair([short], line("by Anonymous", 113, x1=LEFT + 55, lead=10))) \
+        is Verdict.BREAK
     assert rules.font_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
     unknown = Line("text", 99, page=1, bbox=(LEFT, 200, RIGHT, 210))
     assert rules.font_change(pair(BODY[:1], unknown)) is Verdict.ABSTAIN

@@ -183,14 +183,18 @@ def font_change(p: Pair) -> Verdict:
     if p.cur.bold != p.prev.bold:
         # as full as the line it would run on into (a column's measure may be wider than the
         # lines beside a float)
-        full = box(p.prev)[2] >= box(p.cur)[2] - _RUN_ON_EMS * size(p.prev)
+        col = p.stats.column(p.prev)
+        full = (abs(box(p.prev)[2] - box(p.cur)[2]) <= _RUN_ON_EMS * size(p.prev)
+                and box(p.prev)[2] - box(p.prev)[0] >= 0.4 * (col.right - col.left))
         runs_on = (p.same_flow and full and not ended(p.prev.text)
                    and (flow(p.prev) in p.stats.hand_wrapped or not p.fits()))
         return Verdict.ABSTAIN if runs_on else Verdict.BREAK
     return Verdict.ABSTAIN
 
 
-#: A line ending at most this many ems short of the next one is full enough to run on into it.
+#: A line ending within this many ems of the next one is full enough to run on into it (a
+#: heading wider than the byline under it is not), if it is not short anyway (under 40% of
+#: its column: a short heading over a byline as short).
 _RUN_ON_EMS = 2.0
 
 
