@@ -409,6 +409,45 @@ def test_a_bold_first_line_without_a_byline_stays_a_heading() -> None:
     assert doc.blocks[0].type is BlockType.HEADING
 
 
+def test_a_bold_first_line_set_larger_than_the_body_is_the_title_without_a_byline() -> None:
+    # a word processor's one-page note: a bold title a size up (13.6 over 12) and a blank line
+    # below it, no byline, no sections; a bold line in the body's size alone stays a heading
+    # (the test above), and so does a larger bold line run in with its text (the bullets test)
+    items: list[Item] = [(40, 50, "Better Productivity Through Programming", "Helvetica-Bold",
+                          13.6)]
+    items += [(40, 84 + 14 * i, SENTENCES[i][:70], "Helvetica", 12) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Better Productivity Through Programming"
+    assert "Better Productivity" not in " ".join(texts(doc))
+
+
+def test_a_side_column_beside_the_headline_does_not_precede_it() -> None:
+    # a journal's first page: a narrow side column (a badge, subject areas, dates) starts
+    # level with the headline and is read first, yet stands beside it, not above it
+    side = ["OPEN", "SUBJECT AREAS:", "OPTICS", "QUBITS", "Received", "3 November 2014",
+            "Accepted", "23 January 2015", "Published", "25 February 2015"]
+    items: list[Item] = [(20, 60, "OPEN", "Helvetica-Bold", 14)]
+    items += [(20, 90 + 14 * i, text, "Helvetica", 7.5) for i, text in enumerate(side[1:])]
+    items += [(130, 56, "Ion Crystals Under", "Helvetica", 24),
+              (130, 86, "Micromotion", "Helvetica", 24)]
+    items += [(130, 130 + 12 * i, SENTENCES[i % 5][:50], "Helvetica", 10) for i in range(14)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Ion Crystals Under Micromotion"
+
+
+def test_a_date_line_above_a_bold_headline_vouches_for_it() -> None:
+    # a release typed in a word processor: 'Prepared by X, May 23, 2021' above a bold headline
+    # barely larger than the body, which wraps
+    items: list[Item] = [(40, 40, "Prepared by Ann Lee, May 23, 2021", "Helvetica", 10),
+                         (40, 70, "Island surveys show one palm in five has signs of",
+                          "Helvetica-Bold", 11),
+                         (40, 84, "beetle attack", "Helvetica-Bold", 11)]
+    items += [(40, 110 + 12 * i, SENTENCES[i][:70], "Helvetica", 10) for i in range(5)]
+    doc = parse(draw(items))
+    assert doc.metadata.title == "Island surveys show one palm in five has signs of beetle attack"
+    assert doc.metadata.published.isoformat() == "2021-05-23"
+
+
 def test_a_short_headline_over_a_large_standfirst_stays_the_title() -> None:
     items: list[Item] = [(40, 40, "Titan Mapped in Full", "Helvetica-Bold", 24),
                          (40, 72, "The first global map of the moon shows lakes", "Helvetica",

@@ -48,7 +48,25 @@ def test_list_item_breaks_only_when_a_list_item_starts() -> None:
 
 def test_font_change_breaks_on_size_or_weight_and_abstains_without_fonts() -> None:
     assert rules.font_change(pair(BODY[:1], line("Heading", 120, size=14))) is Verdict.BREAK
-    assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.BREAK
+    ended = line("the last sentence of the paragraph ends here.", 100, x1=200)
+    assert rules.font_change(pair([ended], line("Heading", 120, bold=True))) is Verdict.BREAK
+    # a weight change alone while the sentence runs on: the open line was full (a bold lead
+    # phrase, a bold term at a line start)
+    assert rules.font_change(pair(BODY[:1], line("Heading", 120, bold=True))) is Verdict.ABSTAIN
+    lead = line("Bartholomew Simpson (born April 1,", 100, x1=LEFT + 190, bold=True)
+    assert rules.font_change(pair([lead], line("1979)[7]is the eldest child of the family",
+                                               113, x1=LEFT + 200, lead=60))) is Verdict.ABSTAIN
+    # a short bold heading over a full line of text: the heading is no full line
+    heading = line("Summary", 100, x1=LEFT + 50, bold=True)
+    assert rules.font_change(pair([heading], BODY[1])) is Verdict.BREAK
+    # a bold heading wider than the byline under it
+    title = line("The Kind Giver and the Grudging Giver", 100, x1=LEFT + 200, bold=True)
+    assert rules.font_change(pair([title], line("by Basil Hall Chamberlain", 113,
+                                                x1=LEFT + 120, lead=10))) is Verdict.BREAK
+    # a short bold heading over a byline as short, in any flow
+    short = line("The Honey-Bee", 100, x1=LEFT + 60, bold=True)
+    assert rules.font_change(pair([short], line("by Anonymous", 113, x1=LEFT + 55, lead=10))) \
+        is Verdict.BREAK
     assert rules.font_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
     unknown = Line("text", 99, page=1, bbox=(LEFT, 200, RIGHT, 210))
     assert rules.font_change(pair(BODY[:1], unknown)) is Verdict.ABSTAIN
@@ -122,3 +140,20 @@ def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:
     last = line("סוף.", 139, x0=250, rtl=True)
     assert stats.indent(last) == pytest.approx(0.0)
     assert stats.short(last, 2.5)
+
+
+def test_a_line_read_between_a_paragraphs_lines_but_standing_beside_them_is_a_float() -> None:
+    # a printed web page (wiki-like): an infobox's title at the right, level with the
+    # article's first lines and in no column of its own, comes between them in reading order;
+    # the paragraph runs on past it and it follows the paragraph
+    from newsingest.reflow import reflow_pages
+    from newsingest.reflow.pagefurniture import PageLines
+
+    words = ["a full line of body text that runs to the right edge"] * 5
+    body = [line(text, 100 + 13 * k) for k, text in enumerate(words)]
+    body[-1] = line("and the paragraph ends here.", 152, x1=200)
+    side = line("Infobox Title", 105, x0=RIGHT + 40, x1=RIGHT + 120, bold=True)
+    lines = (body[0], side, *body[1:])
+    flow = reflow_pages([PageLines(1, 612.0, 792.0, lines)])
+    assert [b.text for b in flow.blocks] == [
+        " ".join([*words[:4], "and the paragraph ends here."]), "Infobox Title"]

@@ -11,6 +11,9 @@ float is put back after the block that was open where it stood.
 - A *figure label* is text drawn on an image (a diagram's callouts): furniture, not body.
 - A *caption* is a block that starts like one ("Figure 7-26.", "Table 2:", "Fig. 3") —
   wrapped lines of the same size in the same flow go with it.
+- A *side run* is a line (or a few) standing beside the running text of its flow, level with
+  it: the lines read before and after it stack one over the other, it overlaps neither
+  sideways (an infobox's title beside a paragraph's first lines).
 - A *footnote zone* is the foot of a column set smaller than the body under body text
   (``reflow.pages``): its blocks are put back after the paragraph that runs on past it.
 """
@@ -26,7 +29,12 @@ from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.pagestats import flow
 
-__all__ = ["PageTable", "caption_runs", "inside", "is_caption_start"]
+__all__ = ["PageTable", "caption_runs", "inside", "is_caption_start", "side_runs"]
+
+#: At most this many consecutive lines make a side run; more are a column of their own.
+_SIDE_MAX = 3
+#: A side run stands at least this many ems of white away from the text beside it.
+_SIDE_EMS = 3.0
 
 Box = tuple[float, float, float, float]
 
@@ -104,3 +112,55 @@ def caption_runs(lines: Sequence[Line], body_size: float) -> list[list[int]]:
             runs.append(run)
         i = j
     return runs
+
+
+def _overlap(a: Line, b: Line) -> float:
+    """Horizontal overlap of two lines as a share of the narrower one."""
+    if a.bbox is None or b.bbox is None:
+        return 0.0
+    w = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    return max(0.0, w) / max(min(_width(a), _width(b)), 1e-6)
+
+
+def side_runs(lines: Sequence[Line]) -> list[list[int]]:
+    """Runs of lines (indexes into ``lines``) standing beside the running text: on one page
+    and in one flow with the lines before and after the run, which overlap each other
+    sideways (they are one column of text) while no line of the run overlaps either, and
+    level with them (its top between the one's top and the other's bottom). Read in order,
+    such a run would cut the paragraph it stands beside in two."""
+    runs: list[list[int]] = []
+    i = 1
+    while i < len(lines) - 1:
+        before = lines[i - 1]
+        j = i
+        while j < len(lines) - 1 and j - i < _SIDE_MAX and _overlap(lines[j], before) == 0.0:
+            j += 1
+        after = lines[j] if j < len(lines) else None
+        run = lines[i:j]
+        if (run and after is not None and j > i
+                and len({ln.page for ln in (before, *run, after)}) == 1
+                and len({flow(ln) for ln in (before, *run, after)}) == 1
+                and _overlap(before, after) >= 0.5
+                and all(_overlap(ln, after) == 0.0 for ln in run)
+                and all(_apart(ln, nb) for ln in run for nb in (before, after))
+                and all(_level(ln, before, after) for ln in run)):
+            runs.append(list(range(i, j)))
+            i = j + 1
+            continue
+        i += 1
+    return runs
+
+
+def _apart(line: Line, other: Line) -> bool:
+    """Whether white of ``_SIDE_EMS`` of the other line's size stands between the two
+    sideways (pieces of one row, such as an author list broken at superscripts, are closer)."""
+    if line.bbox is None or other.bbox is None:
+        return False
+    white = max(line.bbox[0] - other.bbox[2], other.bbox[0] - line.bbox[2])
+    return white >= _SIDE_EMS * (other.font_size or 10.0)
+
+
+def _level(line: Line, before: Line, after: Line) -> bool:
+    if line.bbox is None or before.bbox is None or after.bbox is None:
+        return False
+    return before.bbox[1] <= line.bbox[1] <= after.bbox[3]

@@ -21,6 +21,8 @@ __all__ = ["HEADLINE_RATIO", "Header", "find_header"]
 #: The headline must be set at least this much larger than the body text.
 HEADLINE_RATIO = 1.25
 _TITLE_MAX_LINES = 5
+#: A bold first line set at least this much larger than the body is a title on its own.
+_LEAD_RATIO = 1.1
 #: At most this many (short) lines may stand above the headline: masthead, section, date.
 _MASTHEAD_MAX_LINES = 6
 
@@ -75,7 +77,8 @@ def find_header(lines: Sequence[Line], body_size: float, skip: frozenset[int],
 def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
     """A headline barely larger than the body, or only bold (a release typed in a word
     processor): among the first few lines, a bold or larger one — wrapped lines of the same
-    style joined — that a byline or date line follows. Without that byline it is left alone:
+    style joined — that a byline or date line follows (or, failing that, stands right above).
+    Without that byline it is left alone:
     a bold first line alone may be a heading or a kicker."""
     for start, line in enumerate(lines[: _MASTHEAD_MAX_LINES + 1]):
         size = line.font_size or body_size
@@ -87,6 +90,11 @@ def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
                and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
             end += 1
         header = _byline(lines, end + 1, _title(lines, start, end))
+        if not (header.authors or header.published) and start > 0:
+            # a byline or date line printed right above the headline ("Prepared by X, May 23")
+            above = _byline(lines[:start], start - 1, Header())
+            header = attrs.evolve(header, authors=above.authors, published=above.published,
+                                  used=header.used | above.used)
         if header.authors or header.published:
             return header
     return None
@@ -98,7 +106,10 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     body — and no larger text anywhere near: a title typed in a word processor (the first
     line of page 1, a few words, no sentence punctuation), over sections whose headings are
     set the same way further on. Its wrapped lines of the same style join it. A lone bold
-    first line over plain text is left alone: it may be the heading of an excerpt."""
+    first line over plain text is left alone: it may be the heading of an excerpt — unless
+    it is bold, set larger than the body (``_LEAD_RATIO``) and set apart by at least a
+    blank body line of white below it, as a word processor's title line usually is and a
+    heading run in with its text is not."""
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())
@@ -115,7 +126,8 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     used = {ln.index for ln in lines[: end + 1]}
     sections = [ln for ln in document if ln.index not in used and ln.bold == first.bold
                 and abs((ln.font_size or 0) - size) <= 0.3 and len(ln.text.split()) <= 15]
-    if not sections:
+    if not sections and not (first.bold and size >= _LEAD_RATIO * body_size
+                             and _top(lines[end + 1]) - _bottom(lines[end]) >= body_size):
         return None
     return _byline(lines, end + 1, _title(lines, 0, end))
 
@@ -148,6 +160,16 @@ def _width(line: Line) -> float:
     return line.bbox[2] - line.bbox[0]
 
 
+def _bottom(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[3]
+
+
+def _top(line: Line) -> float:
+    assert line.bbox is not None
+    return line.bbox[1]
+
+
 def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[int, int]]:
     """Where headlines may start and end, largest first: text of a headline size that only
     masthead-like lines precede (few, and none a full line of body text) — a large subheading
@@ -158,7 +180,10 @@ def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[
         if size < HEADLINE_RATIO * body_size:
             break
         start = next(i for i, ln in enumerate(lines) if abs((ln.font_size or 0) - size) <= 0.5)
-        before = lines[:start]
+        # what stands above it on the page, not what comes first in reading order: a side
+        # column beside the headline (a journal's subject areas and dates) does not precede it
+        top = _top(lines[start])
+        before = [ln for ln in lines[:start] if _top(ln) < top - 1.0]
         if len(before) > _MASTHEAD_MAX_LINES or any(
                 _width(ln) >= 0.6 * measure and abs((ln.font_size or 0) - body_size) <= 0.5
                 for ln in before):

@@ -22,7 +22,7 @@ import attrs
 
 from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
 from newsingest.reflow.blocks import layout_blocks
-from newsingest.reflow.floats import PageTable, caption_runs, inside
+from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
 from newsingest.reflow.lines import Line
@@ -136,6 +136,11 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
                       raw="\n".join(ln.text for ln in group) if len(group) > 1 else None)
         for i in run:
             members[kept[i]] = (id(block), (block,))
+    rest = [k for k in kept if k not in members]
+    for run in side_runs([body[k] for k in rest]):
+        beside = layout_blocks([body[rest[i]] for i in run], vocabulary)
+        for i in run:
+            members[rest[i]] = (id(beside), beside)
     rest = [k for k in kept if k not in members]
     for zone in _foot_zones([body[k] for k in rest], body_size):
         notes = layout_blocks([body[rest[i]] for i in zone], vocabulary)

@@ -5,7 +5,7 @@ evidence is absent or says nothing). :data:`RULES` tries them in order and the f
 wins; when all abstain, the line joins. The order, strongest evidence first:
 
 1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start`);
-2. ``font_change`` — a change of size or weight;
+2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
 3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
 4. ``gap`` — white above the line taller than the document's line gap (same flow only);
 5. ``item_body`` — inside a list item: a line at the hanging indent goes on, else it breaks;
@@ -171,12 +171,31 @@ def list_item(p: Pair) -> Verdict:
 
 
 def font_change(p: Pair) -> Verdict:
-    """A change of font size (over 0.6 pt) or weight starts a block."""
+    """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
+    alone not while a sentence runs on: the line before is open (no sentence end), ends
+    about where the next line ends (``_RUN_ON_EMS``) and the next word would not have
+    fitted on it (a bold lead phrase filling a ragged first line; in a flow broken by hand,
+    where that last question says nothing, the first two decide)."""
     if p.cur.font_size is None or p.prev.font_size is None:
         return Verdict.ABSTAIN
-    if abs(size(p.cur) - size(p.prev)) > 0.6 or p.cur.bold != p.prev.bold:
+    if abs(size(p.cur) - size(p.prev)) > 0.6:
         return Verdict.BREAK
+    if p.cur.bold != p.prev.bold:
+        # as full as the line it would run on into (a column's measure may be wider than the
+        # lines beside a float)
+        col = p.stats.column(p.prev)
+        full = (abs(box(p.prev)[2] - box(p.cur)[2]) <= _RUN_ON_EMS * size(p.prev)
+                and box(p.prev)[2] - box(p.prev)[0] >= 0.4 * (col.right - col.left))
+        runs_on = (p.same_flow and full and not ended(p.prev.text)
+                   and (flow(p.prev) in p.stats.hand_wrapped or not p.fits()))
+        return Verdict.ABSTAIN if runs_on else Verdict.BREAK
     return Verdict.ABSTAIN
+
+
+#: A line ending within this many ems of the next one is full enough to run on into it (a
+#: heading wider than the byline under it is not), if it is not short anyway (under 40% of
+#: its column: a short heading over a byline as short).
+_RUN_ON_EMS = 2.0
 
 
 def slant_change(p: Pair) -> Verdict:
