@@ -32,3 +32,14 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             zf.writestr(zipfile.ZipInfo(name), data, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+# Article prose for the HTML tests: long enough to read as running text, about one story.
+P1 = ("The harbour board met on Monday to decide the future of the old sea wall, which gave way "
+      "in two places during the January storms and flooded the lowest streets.")
+P2 = ("Engineers told the board that a new wall would take three summers to build, and that the "
+      "harbour would have to close to larger boats for part of that time.")
+P3 = ("Residents at the meeting asked for a hardship fund for older people on fixed incomes, who "
+      "will struggle to pay the local levy that covers a quarter of the cost.")
+COMMENT = ("I have lived here for thirty years and this is the first sensible decision the "
+           "council has made. Let us hope they actually deliver it on time and on budget.")
