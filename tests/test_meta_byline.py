@@ -20,6 +20,9 @@ from newsingest.meta import Byline, find_date, parse_byline, parse_date
         ("By Dr Marna van der Merwe, Erik van Vulpen", ("Dr Marna van der Merwe",
                                                          "Erik van Vulpen"), None),
         ("By Dr. Smith", ("Dr. Smith",), None),
+        # a date after the names with only a comma (a press release's "By X, May 23, 2021")
+        ("By Aubrey Moore, May 23, 2021", ("Aubrey Moore",), "2021-05-23"),
+        ("By Ann Lee, Bo Diaz, 4 March 2024", ("Ann Lee", "Bo Diaz"), "2024-03-04"),
     ],
 )
 def test_bylines(line: str, authors: tuple[str, ...], published: str | None) -> None:

@@ -60,6 +60,24 @@ def _title(word: str) -> str:
     return re.sub(r"[A-Za-zÀ-ÿ]+", lambda m: m.group(0).capitalize(), word.lower())
 
 
+def _date_tail(part: str) -> tuple[str, str | None]:
+    """Split a date written after the names with only a comma ("Ann Lee, May 23, 2021"); the
+    date's own comma means the split is tried at each comma, leftmost first.
+
+    >>> _date_tail("Aubrey Moore, May 23, 2021")
+    ('Aubrey Moore', '2021-05-23')
+    >>> _date_tail("Ann Lee, Bo Diaz")
+    ('Ann Lee, Bo Diaz', None)
+    """
+    for match in re.finditer(",", part):
+        rest = part[match.end():].strip()
+        if any(ch.isdigit() for ch in rest):
+            iso = parse_date(rest)
+            if iso is not None:
+                return part[:match.start()].strip(), iso
+    return part, None
+
+
 def parse_byline(text: str) -> Byline | None:
     """Parse a byline line, or return ``None`` if ``text`` is not one.
 
@@ -76,6 +94,8 @@ def parse_byline(text: str) -> Byline | None:
     ('Ann Lee', 'Bo Diaz')
     >>> parse_byline("By Dr Marna van der Merwe, Erik van Vulpen").authors
     ('Dr Marna van der Merwe', 'Erik van Vulpen')
+    >>> parse_byline("By Aubrey Moore, May 23, 2021")
+    Byline(authors=('Aubrey Moore',), published='2021-05-23')
     >>> parse_byline("By Jane Doe, Shipping Expert") is None
     True
     >>> parse_byline("North Korea Has Sent Troops") is None
@@ -101,6 +121,8 @@ def parse_byline(text: str) -> Byline | None:
             if find_date(part) and published is None:
                 published = find_date(part)
             continue
+        part, tail = _date_tail(part)
+        published = published or tail
         cleaned = _ROLE.sub("", part).strip()
         found = [_name(chunk) for chunk in _AND.split(cleaned) if chunk]
         if not found or any(name is None for name in found):
