@@ -156,7 +156,8 @@ def _limit_memory(megabytes: int | None) -> None:
 def worker_init(memory_mb: int | None, sys_path: list[str], environ: dict[str, str],
                 debug: bool = False) -> None:
     """A worker's start: adopt the parent's ``sys.path`` and environment (a forkserver started
-    earlier has older ones: plugins, credentials), cap memory, load the plugins once.
+    earlier has older ones: plugins, credentials), cap memory, load the plugins and the word
+    list once.
 
     A broken plugin was already reported once by the command itself; every worker (and every
     replacement) repeating the warning would bury the progress display.
@@ -176,6 +177,9 @@ def worker_init(memory_mb: int | None, sys_path: list[str], environ: dict[str, s
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PluginWarning)
         get_registry()
+    from newsingest.reflow.vocabulary import zipf
+
+    zipf("the")  # wordfreq reads its word list on first use: once here, not in a file's timeout
     quiet_third_party(debug)
 
 
