@@ -21,6 +21,7 @@ from newsingest.known import refuse_unread_format
 from newsingest.model import Document, ParseWarning
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.plugins import PluginWarning, get_registry
+from newsingest.repair.pipeline import origin_of
 
 __all__ = ["InputWarning", "choose_parser", "declared_options", "option_refusal", "parse",
            "parse_input", "parse_text"]
@@ -199,7 +200,8 @@ def parse_input(source: Input, *, parser: str | None = None, **options: Any) -> 
     else:
         refuse_unread_format(source, registry.parsers)
         chosen = choose_parser(source, registry.parsers)
-    context = ParseContext(repairs=registry.repairs, options=options)
+    context = ParseContext(repairs=registry.repairs, options=options,
+                           origin=origin_of(chosen.media_types))
     try:
         doc = chosen.parse(source, context)
     except (ParseError, MemoryError):

@@ -68,8 +68,11 @@ def register_repairs(register: Callable[[RepairStep], None]) -> None:
     :param register: call ``register(step)`` with a ``RepairStep(name, fix, description,
         removes=False)``. ``fix`` is a pure, idempotent ``str -> str`` that keeps the number of
         lines (newlines are never added or removed); ``removes`` marks steps that delete
-        information, whose every location is logged. ``register`` raises ``PluginError`` for a
-        duplicate name or a ``fix`` that is not callable.
+        information, whose every location is logged. ``origins=frozenset({TextOrigin.EXTRACTED})``
+        marks damage only text read back from a page carries (PDF text layers, their dumps, OCR):
+        the step is skipped on text from a parser of markup media types (HTML, XML, DOCX), which
+        is the author's own characters. ``register`` raises ``PluginError`` for a duplicate name
+        or a ``fix`` that is not callable.
     :return: nothing; the return value is ignored.
 
     Ordering: the built-in steps are registered ``tryfirst`` so that encoding repair (ftfy) runs

@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from newsingest.model import Document, ParseWarning, Provenance, Repair, Source
-from newsingest.repair.pipeline import RepairPipeline, RepairStep
+from newsingest.repair.pipeline import RepairPipeline, RepairStep, TextOrigin
 
 __all__ = ["HEAD_SIZE", "Input", "ParseContext", "Parser"]
 
@@ -71,12 +71,15 @@ class ParseContext:
 
     ``problems`` collects what went wrong outside the parser's own code (a repair step that
     failed and was skipped); ``parse_input`` adds them to the Document's warnings, so parsers
-    need not pass them along.
+    need not pass them along. ``origin`` is where the parser's text comes from (``parse_input``
+    tells it from the parser's media types); ``repair`` runs only the steps for damage such
+    text can carry.
     """
 
     repairs: RepairPipeline
     options: Mapping[str, Any] = attrs.field(factory=dict)
     problems: list[ParseWarning] = attrs.field(factory=list, eq=False)
+    origin: TextOrigin | None = None
 
     def repair(
         self, text: str, locate: Callable[[int], Provenance] | None = None
@@ -86,8 +89,8 @@ class ParseContext:
         A step that fails is skipped (once noted in ``problems``); the text goes on without it.
         """
         if locate is None:
-            return self.repairs.apply(text, on_error=self._step_failed)
-        return self.repairs.apply(text, locate, on_error=self._step_failed)
+            return self.repairs.apply(text, on_error=self._step_failed, origin=self.origin)
+        return self.repairs.apply(text, locate, on_error=self._step_failed, origin=self.origin)
 
     def _step_failed(self, step: RepairStep, exc: Exception) -> None:
         code = "repair-step-failed"

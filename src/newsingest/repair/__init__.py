@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newsingest.repair.pipeline import RepairPipeline, RepairStep, replay
+from newsingest.repair.pipeline import RepairPipeline, RepairStep, TextOrigin, replay
 
-__all__ = ["RepairPipeline", "RepairStep", "replay"]
+__all__ = ["RepairPipeline", "RepairStep", "TextOrigin", "replay"]

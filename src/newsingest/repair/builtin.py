@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable
 from newsingest.hookspecs import hookimpl
 from newsingest.model import ParseWarning, Repair
 from newsingest.repair import fixes, words
-from newsingest.repair.pipeline import RepairStep
+from newsingest.repair.pipeline import RepairStep, TextOrigin
 
 __all__ = ["STEPS", "repair_warnings"]
+
+#: Damage a program makes reading characters back from a page; markup has the author's own.
+_READ_BACK = frozenset({TextOrigin.EXTRACTED})
 
 STEPS = (
     RepairStep("fix_encoding", fixes.fix_encoding, "mojibake undone with ftfy"),
@@ -62,11 +65,13 @@ STEPS = (
         "join_split_words",
         words.join_split_words,
         "words an extractor split where an invisible glyph stood joined again",
+        origins=_READ_BACK,
     ),
     RepairStep(
         "join_letter_spacing",
         words.join_letter_spacing,
         "letter-spaced type printed a letter at a time made words again",
+        origins=_READ_BACK,
     ),
     RepairStep(
         "strip_stray_leading_spaces",

@@ -4,11 +4,20 @@ Steps are plain ``str -> str`` functions (as in ftfy's ``fixes.py``) so each sta
 doctested. The pipeline, not the step, works out what changed: steps keep the number of lines, so a
 changed line is found by comparing line by line and its location is the line's own. That makes the
 log complete by construction — a step cannot change text without it showing up in ``doc.repairs``.
+
+Some damage only arises where a program read characters back from a page (a PDF text layer, a
+dump of one, OCR): words split where an invisible glyph stood, letter-spaced type a letter at a
+time. Text a parser takes from markup is the characters the author typed, so a step for such
+damage has nothing to undo there, and on HTML it only costs time (a word-frequency lookup per
+word) and can do harm ("½ cup" joined). A step says which origins its damage occurs in; the
+parser's input says which origin the text has; the pipeline skips the step when they disagree.
+``doc.repairs`` lists what ran and changed, so ``replay`` of it stays faithful.
 """
 
 from __future__ import annotations
 
 import difflib
+import enum
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
@@ -17,7 +26,7 @@ import attrs
 from newsingest.errors import PluginError
 from newsingest.model import Provenance, Repair
 
-__all__ = ["RepairPipeline", "RepairStep", "replay"]
+__all__ = ["RepairPipeline", "RepairStep", "TextOrigin", "origin_of", "replay"]
 
 #: How many locations one Repair records before it only counts (a 50 MB file can have millions).
 MAX_LOCATIONS = 1000
@@ -28,14 +37,51 @@ EXAMPLE_CONTEXT = 20
 MAX_PASSES = 4
 
 
+class TextOrigin(enum.Enum):
+    """Where a text's characters came from, which decides the damage it can carry."""
+
+    #: Read back from glyphs placed on a page: a PDF text layer, a text dump of one, OCR.
+    EXTRACTED = "extracted"
+    #: The characters as the author typed them: markup (HTML, XML) or a word processor's file.
+    AUTHORED = "authored"
+
+
+#: Media types whose parsers hand the repair pipeline characters as written, not read back.
+AUTHORED_TYPES = frozenset({
+    "text/html", "application/xhtml+xml", "application/xml", "text/xml", "text/markdown",
+    "application/rtf", "application/epub+zip", "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+})
+
+
+def origin_of(media_types: Iterable[str]) -> TextOrigin | None:
+    """The origin of the text a parser of these media types produces; ``None`` when unknown
+    (or mixed), which runs every step.
+
+    >>> origin_of(["text/html", "application/xhtml+xml"]), origin_of(["application/pdf"])
+    (<TextOrigin.AUTHORED: 'authored'>, None)
+    """
+    types = {t.split(";")[0].strip().lower() for t in media_types}
+    return TextOrigin.AUTHORED if types and types <= AUTHORED_TYPES else None
+
+
 @attrs.frozen
 class RepairStep:
-    """A named repair: ``fix`` is pure, idempotent and keeps the number of lines."""
+    """A named repair: ``fix`` is pure, idempotent and keeps the number of lines.
+
+    ``origins`` are the texts its damage occurs in (every origin unless said); on a text of
+    another origin the step does not run.
+    """
 
     name: str
     fix: Callable[[str], str]
     description: str
     removes: bool = False
+    origins: frozenset[TextOrigin] = frozenset(TextOrigin)
+
+    def applies_to(self, origin: TextOrigin | None) -> bool:
+        """Whether this step runs on a text of ``origin`` (an unknown one gets every step)."""
+        return origin is None or origin in self.origins
 
 
 def _line_of(text: str) -> list[str]:
@@ -107,6 +153,7 @@ class RepairPipeline:
         *,
         only: Sequence[str] | None = None,
         on_error: Callable[[RepairStep, Exception], None] | None = None,
+        origin: TextOrigin | None = None,
     ) -> tuple[str, tuple[Repair, ...]]:
         """Run every step (or those named in ``only``) and log each that changed something.
 
@@ -120,14 +167,17 @@ class RepairPipeline:
         page and bbox). A step that raises, or breaks the line-count contract (every later
         location would then be wrong), is an error: with ``on_error`` the step is skipped and
         ``on_error(step, exc)`` told, so one broken plugin step does not fail every input;
-        without it the exception propagates.
+        without it the exception propagates. ``origin`` is where the text came from: steps
+        for damage that origin cannot carry are skipped (see ``TextOrigin``).
         """
         log: list[Repair] = []
         failed: set[str] = set()
+        steps = [s for s in self.steps
+                 if s.applies_to(origin) and (only is None or s.name in only)]
         for _ in range(MAX_PASSES):
             changed = False
-            for step in self.steps:
-                if (only is not None and step.name not in only) or step.name in failed:
+            for step in steps:
+                if step.name in failed:
                     continue
                 try:
                     fixed = step.fix(text)
