@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import enum
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -84,8 +84,23 @@ class RepairStep:
         return origin is None or origin in self.origins
 
 
-def _line_of(text: str) -> list[str]:
-    return text.split("\n")
+def _changed_lines(old: str, new: str) -> Iterator[tuple[int, str, str]]:
+    """``(index, old line, new line)`` for each line that differs, walking both texts: a split
+    into two lists would hold four copies of a big input at once (the texts and their lines).
+
+    >>> list(_changed_lines("a\\nb\\nc", "a\\nB\\nc"))
+    [(1, 'b', 'B')]
+    """
+    i = j = 0
+    index = 0
+    while i >= 0:
+        end_i, end_j = old.find("\n", i), new.find("\n", j)
+        before = old[i:] if end_i < 0 else old[i:end_i]
+        after = new[j:] if end_j < 0 else new[j:end_j]
+        if before != after:
+            yield index, before, after
+        i, j = (end_i + 1 if end_i >= 0 else -1), end_j + 1
+        index += 1
 
 
 def _example(before: str, after: str) -> tuple[str, str, int]:
@@ -183,11 +198,11 @@ class RepairPipeline:
                     fixed = step.fix(text)
                     if fixed == text:
                         continue
-                    old_lines, new_lines = _line_of(text), _line_of(fixed)
-                    if len(old_lines) != len(new_lines):
+                    lines_before, lines_after = text.count("\n") + 1, fixed.count("\n") + 1
+                    if lines_before != lines_after:
                         raise RuntimeError(
                             f"repair step {step.name!r} changed the number of lines "
-                            f"({len(old_lines)} -> {len(new_lines)}); steps must keep line "
+                            f"({lines_before} -> {lines_after}); steps must keep line "
                             "breaks"
                         )
                 except Exception as exc:
@@ -196,7 +211,7 @@ class RepairPipeline:
                     failed.add(step.name)
                     on_error(step, exc)
                     continue
-                log.append(_log_step(step, old_lines, new_lines, locate))
+                log.append(_log_step(step, text, fixed, locate))
                 text, changed = fixed, True
             if not changed:
                 break
@@ -205,16 +220,14 @@ class RepairPipeline:
 
 def _log_step(
     step: RepairStep,
-    old_lines: list[str],
-    new_lines: list[str],
+    old_text: str,
+    new_text: str,
     locate: Callable[[int], Provenance],
 ) -> Repair:
     count = 0
     locations: list[Provenance] = []
     example: tuple[str, str] | None = None
-    for index, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
-        if old == new:
-            continue
+    for index, old, new in _changed_lines(old_text, new_text):
         before, after, n = _example(old, new)
         count += max(n, 1)
         if example is None:
