@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from newsingest.__about__ import __version__
@@ -12,7 +12,7 @@ from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.reflow import Line, reflow
-from newsingest.reflow.dumps import read_dump
+from newsingest.reflow.dumps import DumpLine, read_dump
 from newsingest.repair.builtin import repair_warnings
 
 #: Lines longer than this are no line a PDF printed but text run together (a paragraph, or a
@@ -29,6 +29,11 @@ def _is_pdf(head: bytes) -> bool:
     (True, False)
     """
     return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"%PDF-")
+
+
+def _locator(dump: Sequence[DumpLine]) -> Callable[[int], Provenance]:
+    """Where the ``k``-th repaired line came from: its row of the dump."""
+    return lambda k: Provenance(lines=(dump[k].origin + 1, dump[k].origin + 1))
 
 
 class TextParser:
@@ -64,9 +69,7 @@ class TextParser:
         # printed side by side and indents kept as spaces: the dump's grid, read before repair
         # strips leading spaces. Each line remembers the row it came from.
         dump = read_dump(text.split("\n"))
-        text, repairs = context.repair(
-            "\n".join(d.text for d in dump),
-            lambda k, rows=dump: Provenance(lines=(rows[k].origin + 1, rows[k].origin + 1)))
+        text, repairs = context.repair("\n".join(d.text for d in dump), _locator(dump))
         warnings: list[ParseWarning] = list(repair_warnings(repairs))
         if is_guess(encoding):  # statistics on a short text guess wrong: say what was used
             warnings.insert(0, ParseWarning(
