@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from newsingest.batch.compressed import decompress, inner_name
 from newsingest.batch.decide import keep_previous
 from newsingest.batch.record import Converted, Record, Status
 from newsingest.batch.sources import open_input
@@ -125,7 +126,10 @@ def convert_one(
         exporter = find_exporter(get_registry().exporters, fmt)
         if exporter is None:
             raise LookupError(f"no output format {fmt!r}")
-        source_input = Input(data, name=name)
+        inner = inner_name(name)
+        if inner != name:  # story.html.gz: the page inside is the input
+            data = decompress(data, max_bytes, name)
+        source_input = Input(data, name=inner)
         del data  # the Input holds the only copy; it goes when the parse is done
         doc = parse_input(source_input, parser=parser, **dict(options or {}))
         del source_input

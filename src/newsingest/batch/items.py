@@ -105,9 +105,14 @@ class Claims:
                    tuple(p.sniff for p in parsers.values()))
 
     def by_name(self, name: str) -> bool:
-        return extension(name) in self.extensions
+        from newsingest.batch.compressed import inner_name
+
+        return extension(inner_name(name)) in self.extensions
 
     def by_head(self, name: str, head: bytes) -> bool:
+        from newsingest.batch.compressed import head_of, inner_name
+
+        head, name = head_of(name, head), inner_name(name)
         best = 0.0
         for sniff in self.sniffers:
             try:
