@@ -286,3 +286,11 @@ def test_a_parser_that_declares_no_options_gets_them_when_named(
     with pytest.raises(TypeError, match="unknown option 'shout'"):
         parse(src / "a.echo", parser="text", shout="yes")
     assert run(["convert", str(src), "-o", str(out), "-q", "--option", "shout=yes"]) == 2
+
+
+def test_a_zero_filled_txt_is_binary_not_a_gigabyte_of_text(fresh_plugins: None) -> None:
+    """A sparse or zeroed file read as UTF-16 "text" (every byte position NUL) was decoded whole
+    and took the worker's memory; it is binary data, refused from its first bytes."""
+    converted = convert_one("zeros.txt", bytes(1 << 20))
+    assert converted.record.error_type == "UnsupportedFormatError"
+    assert "binary" in str(converted.record.message)

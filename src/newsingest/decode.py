@@ -28,8 +28,8 @@ def looks_binary(head: bytes) -> bool:
 
     >>> looks_binary(b"plain words\\n")
     False
-    >>> looks_binary(bytes(range(0, 32)) * 4)
-    True
+    >>> looks_binary(bytes(range(0, 32)) * 4), looks_binary(bytes(4096))
+    (True, True)
     >>> looks_binary(("北京时间三月十二日，国务院召开常务会议。\\n" * 4).encode("utf-16-le"))
     False
     """
@@ -37,6 +37,8 @@ def looks_binary(head: bytes) -> bool:
         return False
     if any(head.startswith(bom) for bom, _ in _BOMS):
         return False
+    if head.count(0) > 0.9 * len(head):
+        return True  # NUL padding (a sparse or zeroed file): UTF-32 ASCII, the most, is 3/4 NUL
     if b"\x00" in head:
         # UTF-16 without a BOM: mostly ASCII has a NUL in every other byte; CJK has few NULs
         # (its newlines and spaces) and must read as text. Anything else with NULs is binary.
