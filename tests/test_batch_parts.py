@@ -326,3 +326,17 @@ def test_a_jsonl_run_to_object_storage_is_refused_when_planned(tmp_path: Path) -
     with pytest.raises(ValueError, match="local OUTDIR"):
         runner.plan()
     assert Runner(RunOptions(inputs=(str(tmp_path),), out="s3://bucket/out")).plan()
+
+
+def test_a_timeout_record_gives_the_time_it_ran_not_its_wait_in_the_queue() -> None:
+    """Regression: a 30 s timeout was recorded as 66 s (the seconds since it was scheduled,
+    queue wait included) in the damaged-PDF corpus run."""
+    import concurrent.futures
+
+    from newsingest.batch.convert import Task
+    from newsingest.batch.engine import outcome_of
+
+    future: concurrent.futures.Future[object] = concurrent.futures.Future()
+    future.set_exception(TimeoutError())
+    outcome = outcome_of(Task("slow.pdf"), future, 66.0, 30.0)  # type: ignore[arg-type]
+    assert (outcome.failure, outcome.seconds) == (Failure.TIMEOUT, 30.0)

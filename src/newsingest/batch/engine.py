@@ -215,7 +215,9 @@ def outcome_of(task: Task, future: concurrent.futures.Future[Converted], seconds
     if exc is None:
         return Outcome(task, converted=future.result(), seconds=seconds)
     if isinstance(exc, TimeoutError):
-        return Outcome(task, failure=Failure.TIMEOUT, seconds=seconds,
+        # It ran for the timeout: the time since it was scheduled also counts its wait in the
+        # queue (up to two tasks per worker are in flight), which made a 30 s timeout read 66 s.
+        return Outcome(task, failure=Failure.TIMEOUT, seconds=timeout or seconds,
                        detail=f"no result after {timeout:g} s; the worker was killed and "
                               "replaced")
     if isinstance(exc, ProcessExpired):
