@@ -2,7 +2,8 @@
 
 One command for both engines: it checks the options, builds the :class:`Runner` and hands it
 the local pool or the Dask engine. This module is a built-in plugin and is imported whenever
-plugins load (workers included), so it imports only click at the top. Nothing outside this
+plugins load (workers included), so it imports only click (and the default size limit, from
+the small ``items`` module) at the top. Nothing outside this
 module imports it: the pieces it wires live in ``newsingest.batch``'s other modules.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from newsingest.batch.items import DEFAULT_MAX_MB
 from newsingest.hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ def _existing_inputs(ctx: click.Context, param: click.Parameter,
               show_default="CPU count", help="Worker processes.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0,
               show_default=True, help="Seconds per file before its worker is killed.")
-@click.option("--max-size", "max_size", type=click.IntRange(min=0), default=256,
+@click.option("--max-size", "max_size", type=click.IntRange(min=0), default=DEFAULT_MAX_MB,
               show_default=True, metavar="MB",
               help="Largest input (file or archive member) read; larger ones fail with "
                    "TooLargeError. 0: no limit.")

@@ -12,10 +12,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["HEAD_BYTES", "Claims", "Item", "Limits", "Payload", "Refusal", "extension",
-           "unsupported"]
+__all__ = ["DEFAULT_MAX_MB", "HEAD_BYTES", "Claims", "Item", "Limits", "Payload", "Refusal",
+           "extension", "unsupported"]
 
 _MIB = 1024 * 1024
+#: The default per-input limit (``--max-size``), in MB, chosen so that an admitted text dump or
+#: prose HTML page fits the default worker memory cap (``--max-memory`` 2048 MB): those cost
+#: 12-15 worker bytes per input byte (``bench/bench_convert.py``, 10 and 50 MB) over a ~110 MiB
+#: worker, so 100 MB needs about 1.6 GiB. Beyond the cap a parse ends in ``MemoryError``.
+DEFAULT_MAX_MB = 100
 #: Bytes read to sniff a file whose extension no parser claims.
 HEAD_BYTES = 4096
 
@@ -28,7 +33,7 @@ class Limits:
     ``ratio_floor_bytes``: a kilobyte of spaces compresses 50× and is harmless.
     """
 
-    max_bytes: int = 256 * _MIB
+    max_bytes: int = DEFAULT_MAX_MB * _MIB
     max_ratio: float = 200.0
     ratio_floor_bytes: int = 1 * _MIB
 
