@@ -57,10 +57,20 @@ def random_block(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+def _xref_table(data: bytes) -> int:
+    """Where the last classic xref table starts (``\nxref`` at a line start), or -1 (a PDF
+    with an xref stream has none; ``startxref`` must not be taken for one)."""
+    found = [m.start() + 1 for m in re.finditer(rb"[\r\n]xref\s", data)]
+    return found[-1] if found else -1
+
+
 def no_xref(data: bytes, rng: random.Random) -> bytes:
-    at = data.rfind(b"xref")
-    return data[:at] + data[data.find(b"trailer", at) if at >= 0 else len(data):] if at >= 0 \
-        else data.replace(b"startxref", b"startxrex")
+    """The xref table deleted (an xref stream: ``startxref`` pointed at nothing)."""
+    at = _xref_table(data)
+    if at < 0:
+        return re.sub(rb"startxref\s+\d+", b"startxref\n0", data)
+    end = data.find(b"trailer", at)
+    return data[:at] + data[end if end >= 0 else len(data):]
 
 
 def no_trailer(data: bytes, rng: random.Random) -> bytes:
@@ -90,7 +100,9 @@ def duplicate_objects(data: bytes, rng: random.Random) -> bytes:
     if not objects:
         return data + data
     extra = b"".join(rng.choice(objects) for _ in range(rng.randint(1, 20)))
-    at = data.rfind(b"xref")
+    at = _xref_table(data)
+    if at < 0:
+        at = data.rfind(b"startxref")
     return data[:at] + extra + b"\n" + data[at:] if at > 0 else data + extra
 
 
