@@ -236,7 +236,8 @@ def main() -> None:
         print()
     rows = memory(args.text_mb, args.unlimited_gb)
     print("| input | --max-size | wall (s) | largest process (MiB) | all processes (MiB) "
-          "| worker ru_maxrss (MiB) | worker bytes per input byte | manifest |")
+          "| worker ru_maxrss (MiB) | ru_maxrss / input size (idle worker included) "
+          "| manifest |")
     print("|---|---|---|---|---|---|---|---|")
     for name, limit, wall, rss, tree, worker, status, per_byte in rows:
         print(f"| {name} | {limit} | {wall:.1f} | {rss:.0f} | {tree:.0f} | {worker:.0f} "
