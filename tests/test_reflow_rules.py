@@ -130,7 +130,9 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
         "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
-        "first_line_indent", "out_of_quote", "line_end"]
+        "first_line_indent", "out_of_quote", "line_end", "lower_case_runs_on", "drawn_break",
+        "blank_line", "word_runs_on", "colon", "capitals_change", "stretched_line",
+        "sentence_end", "no_room", "open_word", "short_line"]
 
 
 def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:

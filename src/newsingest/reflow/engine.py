@@ -29,9 +29,11 @@ from newsingest.model import (
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
 from newsingest.reflow.hyphens import join_blocks, join_lines, word_vocabulary
-from newsingest.reflow.layout import Decider, Measure, ends_sentence
+from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker, split_item
+from newsingest.reflow.textblocks import classify, merge_narrow, segment
+from newsingest.reflow.textstats import Measure, TextStats
 from newsingest.reflow.widths import text_width
 
 __all__ = ["Reflowed", "reflow"]
@@ -326,17 +328,16 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     body = [i for i in range(header.body_start, len(lines))]
     vocabulary = word_vocabulary([ln.text for ln in lines])
     measure = Measure.of([lines[i] for i in body if i not in furniture and i not in skip])
-    decider = Decider(lines, measure)
+    stats = TextStats.of(lines, measure)
     source = lines  # as given: a block's ``raw``
-    overlong = {i for i in body if decider.overlong(i)}
+    overlong = {i for i in body if stats.overlong(i)}
     if overlong:  # lines an extractor ran together: the hyphens it took away go back
         own_words = word_vocabulary([ln.text for i, ln in enumerate(lines) if i not in overlong])
         lines = [attrs.evolve(ln, text=restore_compounds(ln.text, own_words))
                  if i in overlong else ln for i, ln in enumerate(lines)]
-        decider.lines = lines
+        stats = stats.with_lines(lines)
 
-    groups: list[list[int]] = []
-    current: list[int] = []
+    order: list[tuple[int, bool]] = []
     blank_before = page_break = False
     starts = _page_starts(lines)
     for i in body:
@@ -344,26 +345,20 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
         if i in furniture or i in skip:
             page_break = page_break or i in furniture
             continue
-        text = _clean(lines[i].text)
-        if not text:
+        if not _clean(lines[i].text):
             blank_before = True
             continue
         # blank lines around page furniture say nothing about paragraphs: the text decides
-        if current and decider.breaks(current, i, blank_before and not page_break):
-            groups.append(current)
-            current = []
-        current.append(i)
+        order.append((i, blank_before and not page_break))
         blank_before = page_break = False
-    if current:
-        groups.append(current)
-    groups = decider.merge_narrow(groups)
+    groups, narrow = merge_narrow(stats, *segment(stats, order))
 
     made: list[tuple[list[int], str, BlockType]] = []
     previous_text = ""
     joined = join_blocks([[lines[i].text for i in group] for group in groups], vocabulary)
     for group, text in zip(groups, map(close_up, joined), strict=True):
         if text:
-            made.append((group, text, decider.classify(group, previous_text)))
+            made.append((group, text, classify(stats, group, previous_text, narrow)))
             previous_text = text
     kinds = numbered_headings([(text, kind, len(group)) for group, text, kind in made])
     blocks: list[Block] = []
