@@ -21,7 +21,7 @@ from typing import Any
 
 import bench_extractors as be  # this folder is on sys.path when run as a script
 
-from newsingest.reflow import compounds, dumps, engine, hyphens
+from newsingest.reflow import compounds, dumps, engine, headline, hyphens
 from newsingest.reflow.vocabulary import zipf
 from newsingest.repair import words
 
@@ -53,8 +53,8 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("- layout columns (no gutters)", [(dumps, "MIN_SIDE", 2.0)]),
     ("- layout indents (all 0)", [(dumps, "CELL_POINTS", 0.0)]),
     ("- join_markers pass", [(dumps, "PASSES", ())]),
-    ("BYLINE_GAP 2 -> 0 (no blank between headline and byline)", [(engine, "BYLINE_GAP", 0)]),
-    ("BYLINE_GAP 2 -> 1", [(engine, "BYLINE_GAP", 1)]),
+    ("BYLINE_GAP 2 -> 0 (no blank between headline and byline)", [(headline, "BYLINE_GAP", 0)]),
+    ("BYLINE_GAP 2 -> 1", [(headline, "BYLINE_GAP", 1)]),
     ("MAX_CROSSING 0.1 -> 0.0", [(dumps, "MAX_CROSSING", 0.0)]),
     ("MAX_CROSSING 0.1 -> 0.2", [(dumps, "MAX_CROSSING", 0.2)]),
     ("MIN_COLUMN 12 -> 0", [(dumps, "MIN_COLUMN", 0)]),
