@@ -341,3 +341,11 @@ def test_one_cached_word_frequency_serves_hyphens_and_compounds() -> None:
     assert compounds.restore_compounds("cut by a quarterpoint") == "cut by a quarter-point"
     assert vocabulary.zipf.cache_info().hits + vocabulary.zipf.cache_info().misses > 0
     assert {"ment", "tion", "ness"} <= hyphens.SUFFIXES
+
+
+def test_a_number_run_into_its_unit_is_not_split_as_a_compound() -> None:
+    # "64GB" on an over-long line came out as "6-4GB": two digits are never two words
+    from newsingest.reflow import compounds
+
+    assert compounds.restore_compounds("the iPad Pro 12.9-inch 64GB model") == \
+        "the iPad Pro 12.9-inch 64GB model"

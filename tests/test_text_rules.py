@@ -57,6 +57,10 @@ CASES = [
     ("word_runs_on", ["It ended.", "then it went on."], False, J),
     ("word_runs_on", ["the so-", "Called plan"], False, J),
     ("word_runs_on", ["It ended.", "Then it went on."], False, A),
+    # a colon or semicolon ending a line with room left: list items that lost their bullets
+    ("word_runs_on", ["Observers should:", "look low in the south-west;"], False, A),
+    ("word_runs_on", ["look low in the south-west after sunset;", "use binoculars"], False, A),
+    ("word_runs_on", [FILL[0] + ";", "and then it went on."], False, J),
     ("colon", ["The mayor said:", "Go home."], False, B),
     ("colon", ["The mayor said", "Go home."], False, A),
     ("capitals_change", ["CLICK FOR FULL RESULTS", "The council met."], False, B),

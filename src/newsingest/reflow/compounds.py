@@ -58,6 +58,8 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
     ('Wi-Fi', None)
     >>> split_compound("important") is None, split_compound("Solomonidou") is None
     (True, True)
+    >>> split_compound("64GB") is None
+    True
     """
     folded = token.casefold()
     if folded in vocabulary:
@@ -69,6 +71,8 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
         return None
     best: tuple[float, str] | None = None
     for k in range(1 if token[0].isdigit() else 2, len(token) - 2):
+        if token[k - 1].isdigit() and token[k].isdigit():
+            continue  # a number is not two words ("64GB" is no "6-4GB")
         head, tail = token[:k], token[k:]
         score = min(_word_score(head, vocabulary), _word_score(tail, vocabulary))
         if score >= _COMMON and (best is None or score > best[0]):

@@ -145,11 +145,16 @@ def blank_line(p: Pair) -> Verdict:
 
 
 def word_runs_on(p: Pair) -> Verdict:
-    """A line starting in lower case, or a word's rest after a line-final hyphen, goes on."""
+    """A line starting in lower case, or a word's rest after a line-final hyphen, goes on —
+    unless the line before ends in a colon or semicolon with room left for the next word: it
+    was ended by hand, as the items of a list announced by a colon are ("should:" / "look low
+    ... after sunset;" / "use binoculars ...") when the extractor lost their bullets."""
     t = p.text
     if t is None:
         return Verdict.ABSTAIN
     cur = t.cur_text
+    if t.prev_text.endswith((":", ";")) and t.fits():
+        return Verdict.ABSTAIN
     if starts_lower(cur) or (t.hyphenated and cur[:1].isalpha()):
         return Verdict.JOIN
     return Verdict.ABSTAIN
