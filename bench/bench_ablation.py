@@ -21,7 +21,9 @@ from typing import Any
 
 import bench_extractors as be  # this folder is on sys.path when run as a script
 
-from newsingest.reflow import compounds, dumps, engine, headline, hyphens
+from newsingest.reflow import compounds, dumps, engine, headline, hyphens, rules, textrules
+from newsingest.reflow.layout import starts_lower
+from newsingest.reflow.verdict import Verdict
 from newsingest.reflow.vocabulary import zipf
 from newsingest.repair import words
 
@@ -39,6 +41,26 @@ _OLD_SUFFIXES = frozenset((
 def _plain_join(blocks: Sequence[Sequence[str]], vocabulary: Any) -> list[str]:
     return [hyphens.join_lines(texts, vocabulary) for texts in blocks]
 
+
+def _without(rule: Any) -> tuple[Any, ...]:
+    return tuple(r for r in rules.RULES if r is not rule)
+
+
+def _word_runs_on_always(p: Any) -> Verdict:
+    """``word_runs_on`` before a colon or semicolon with room left could end a block."""
+    t = p.text
+    if t is None:
+        return Verdict.ABSTAIN
+    cur = t.cur_text
+    if starts_lower(cur) or (t.hyphenated and cur[:1].isalpha()):
+        return Verdict.JOIN
+    return Verdict.ABSTAIN
+
+
+_RULE_VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
+    (f"- text rule {rule.__name__}", [(rules, "RULES", _without(rule))])
+    for rule in textrules.TEXT_RULES
+]
 
 #: (name, [(module, attribute, value while ablated)]).
 VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
@@ -60,6 +82,11 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("MIN_COLUMN 12 -> 0", [(dumps, "MIN_COLUMN", 0)]),
     ("MIN_COLUMN 12 -> 20", [(dumps, "MIN_COLUMN", 20)]),
     ("MAX_INDENT 12 -> 6", [(dumps, "MAX_INDENT", 6)]),
+    *_RULE_VARIANTS,
+    ("word_runs_on: no colon/semicolon room test", [(rules, "RULES", tuple(
+        _word_runs_on_always if r is textrules.word_runs_on else r for r in rules.RULES))]),
+    ("INDENT 1.25 -> 1.0", [(textrules, "INDENT", 1.0)]),
+    ("INDENT 1.25 -> 1.5", [(textrules, "INDENT", 1.5)]),
 ]
 
 
