@@ -349,3 +349,6 @@ def test_a_number_run_into_its_unit_is_not_split_as_a_compound() -> None:
 
     assert compounds.restore_compounds("the iPad Pro 12.9-inch 64GB model") == \
         "the iPad Pro 12.9-inch 64GB model"
+    # nor a word and its ending ("discoverers" came out as "discover-ers")
+    assert compounds.restore_compounds("named after its discoverers, was") == \
+        "named after its discoverers, was"

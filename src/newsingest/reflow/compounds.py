@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from newsingest.reflow.hyphens import SUFFIXES
 from newsingest.reflow.vocabulary import zipf
 
 __all__ = ["restore_compounds", "spelled_hyphenated", "split_compound"]
@@ -58,8 +59,8 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
     ('Wi-Fi', None)
     >>> split_compound("important") is None, split_compound("Solomonidou") is None
     (True, True)
-    >>> split_compound("64GB") is None
-    True
+    >>> split_compound("64GB") is None, split_compound("discoverers") is None
+    (True, True)
     """
     folded = token.casefold()
     if folded in vocabulary:
@@ -74,6 +75,8 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
         if token[k - 1].isdigit() and token[k].isdigit():
             continue  # a number is not two words ("64GB" is no "6-4GB")
         head, tail = token[:k], token[k:]
+        if tail.casefold() in SUFFIXES:
+            continue  # a word and its ending ("discoverers" is no "discover-ers")
         score = min(_word_score(head, vocabulary), _word_score(tail, vocabulary))
         if score >= _COMMON and (best is None or score > best[0]):
             best = (score, f"{head}-{tail}")

@@ -28,9 +28,9 @@ from newsingest.model import (
 )
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
-from newsingest.reflow.headline import TextHeader, next_text, text_header
+from newsingest.reflow.headline import TextHeader, date_line, next_text, text_header
 from newsingest.reflow.hyphens import join_blocks, word_vocabulary
-from newsingest.reflow.layout import ends_sentence
+from newsingest.reflow.layout import ends_sentence, shouting
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker, split_item
 from newsingest.reflow.textblocks import classify, merge_narrow, segment
@@ -137,7 +137,8 @@ def _page_starts(lines: Sequence[Line]) -> list[bool]:
 
 
 def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
-    """Furniture by form, plus lines repeated at page edges (running heads and feet)."""
+    """Furniture by form, plus lines repeated at page edges (running heads and feet) and a
+    later page's running head by its form (``_running_head``)."""
     found: dict[int, FurnitureKind] = {}
     for i, line in enumerate(lines):
         kind = furniture_kind(line.text)
@@ -152,10 +153,13 @@ def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
     pages = sum(starts)
     if pages >= 2:
         edge: set[int] = set()
+        tops: list[list[int]] = []
         page_lines: list[int] = []
         for i in range(len(lines) + 1):
             if i == len(lines) or (starts[i] and page_lines):
                 content = [j for j in page_lines if _clean(lines[j].text)]
+                if page_lines[0] > 0:
+                    tops.append(content[:3])
                 edge.update(content[:3])
                 edge.update(content[-3:])
                 page_lines = []
@@ -166,7 +170,26 @@ def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
             key = _digits_folded(lines[i].text)
             if key and counts[key] >= 2 and len(key) <= 120 and i not in found:
                 found[i] = FurnitureKind.HEADER
+        for top in tops:
+            found.update(dict.fromkeys(_running_head(lines, top, found), FurnitureKind.HEADER))
     return found
+
+
+def _running_head(lines: Sequence[Line], top: Sequence[int],
+                  found: dict[int, FurnitureKind]) -> list[int]:
+    """The first lines of a page after the first that are a running head seen once: a date
+    line, with the paper's name in capitals beside it ("THE HARBOUR GAZETTE" / "April 7,
+    2026"), before the text goes on. Repetition cannot show it when only page 2 carries one."""
+    head: list[int] = []
+    for i in top:
+        text = _clean(lines[i].text)
+        if i in found:
+            continue
+        if not (date_line(text) or shouting(text)):
+            break
+        head.append(i)
+    dated = any(date_line(_clean(lines[i].text)) for i in head)
+    return head if dated and len(head) < len(top) else []
 
 
 def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
