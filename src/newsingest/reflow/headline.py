@@ -375,6 +375,7 @@ def date_line(text: str) -> str | None:
     ('2026-05-23', None)
     """
     text = _fold_space(text)
-    if len(text.split()) > 6 or (text.endswith((".", "!", "?")) and not parse_date(text)):
+    short = len(text.split()) <= 6 or len(text) <= 40  # "Prepared by Ann Lee, May 23, 2021"
+    if not short or (text.endswith((".", "!", "?")) and not parse_date(text)):
         return None
     return parse_date(text) or find_date(text)
