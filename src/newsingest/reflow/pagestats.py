@@ -17,8 +17,8 @@ import attrs
 
 from newsingest.reflow.lines import Line
 
-__all__ = ["Column", "PageStats", "body_size_of", "flow", "flush_left", "flush_right",
-           "right_aligned", "size"]
+__all__ = ["GAP_EMS", "SIZE_STEP", "Column", "PageStats", "body_size_of", "flow", "flush_left",
+           "flush_right", "more_white", "right_aligned", "size", "size_changed"]
 
 Flow = tuple[int, int, int]
 
@@ -115,6 +115,29 @@ def right_aligned(lines: Sequence[Line]) -> frozenset[Flow]:
         if right_support >= 0.7 * len(group) and left_support <= 0.3 * len(group):
             out.add(key)
     return frozenset(out)
+
+
+#: Extra white (ems) over the usual line gap that makes a paragraph break (at least 1.5 pt).
+GAP_EMS = 0.35
+#: A change of font size larger than this (points) sets a line apart.
+SIZE_STEP = 0.6
+
+
+def more_white(white: float, usual: float, em: float) -> bool:
+    """Whether ``white`` above a line is taller than the ``usual`` gap between two lines of a
+    paragraph by a third of an em (1.5 pt at least): the one test of a paragraph's white, for
+    lines with page statistics and without.
+
+    >>> more_white(7.0, 3.0, 10.0), more_white(5.0, 3.0, 10.0)
+    (True, False)
+    """
+    return white > usual + max(GAP_EMS * em, 1.5)
+
+
+def size_changed(a: Line, b: Line) -> bool:
+    """Whether two lines are set in font sizes more than ``SIZE_STEP`` apart (both known)."""
+    return a.font_size is not None and b.font_size is not None and \
+        abs(a.font_size - b.font_size) > SIZE_STEP
 
 
 def body_size_of(lines: Sequence[Line]) -> float:

@@ -44,15 +44,20 @@ import attrs
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
-from newsingest.reflow.pagestats import PageStats, box, flow, size
+from newsingest.reflow.pagestats import (
+    PageStats,
+    box,
+    flow,
+    more_white,
+    size,
+    size_changed,
+)
 from newsingest.reflow.textrules import TEXT_RULES, TextEvidence
 from newsingest.reflow.verdict import Verdict
 
 __all__ = ["RULES", "Open", "Pair", "Rule", "Verdict", "decide", "decide_by", "ended", "item_start",
            "laid_out"]
 
-#: Extra white (ems) over the usual line gap that makes a paragraph break.
-GAP_EMS = 0.35
 #: A first-line indent of at least this many ems starts a paragraph.
 INDENT_EMS = 0.6
 #: A block indented this many ems from its column (on every line) is a quote.
@@ -210,7 +215,7 @@ def font_change(p: Pair) -> Verdict:
     where that last question says nothing, the first two decide)."""
     if p.cur.font_size is None or p.prev.font_size is None:
         return Verdict.ABSTAIN
-    if abs(size(p.cur) - size(p.prev)) > 0.6:
+    if size_changed(p.cur, p.prev):
         return Verdict.BREAK
     if p.cur.bold != p.prev.bold:
         # as full as the line it would run on into (a column's measure may be wider than the
@@ -245,8 +250,7 @@ def gap(p: Pair) -> Verdict:
     white = p.cur.gap_above
     if not p.same_flow or white is None:
         return Verdict.ABSTAIN
-    usual = p.page.line_gap(p.cur)
-    return Verdict.BREAK if white > usual + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
+    return Verdict.BREAK if more_white(white, p.page.line_gap(p.cur), p.em) else Verdict.ABSTAIN
 
 
 @laid_out
@@ -361,7 +365,7 @@ def item_start(stats: PageStats, prev: Line | None, cur: Line, nxt: Line | None,
     if abs(box(cur)[0] - box(prev)[0]) > 0.5 * em:
         return True
     white = cur.gap_above
-    if white is not None and white > stats.line_gap(cur) + max(GAP_EMS * em, 1.5):
+    if white is not None and more_white(white, stats.line_gap(cur), em):
         return True
     text = prev.text.rstrip()
     return text.endswith(":") or (stats.short(prev, SHORT_EMS) and ended(text))

@@ -34,6 +34,7 @@ import attrs
 
 from newsingest.reflow.layout import FUNCTION_WORD, MONTH_END, ends_sentence, shouting, starts_lower
 from newsingest.reflow.markers import list_marker
+from newsingest.reflow.pagestats import more_white, size_changed
 from newsingest.reflow.textstats import INDENT, TextStats
 from newsingest.reflow.verdict import Verdict
 
@@ -107,26 +108,27 @@ def lower_case_runs_on(p: Pair) -> Verdict:
 
 
 def drawn_break(p: Pair) -> Verdict:
-    """Layout evidence on a line read without page statistics (pdfium, OCR): white above over
-    1.5 times the document's usual, a change of font size (over 0.6 pt) or of weight (before a
-    capital), or an indent deeper than the line above's by 0.6 em in the same column breaks."""
+    """Layout evidence on a line read without page statistics (pdfium, OCR): more white above
+    than the document's usual gap (the laid-out rules' test, ``pagestats.more_white``), a
+    change of font size (``pagestats.size_changed``) or of weight (before a capital), or an
+    indent deeper than the line above's by 0.6 em in the same column breaks."""
     t = p.text
     if t is None:
         return Verdict.ABSTAIN
     prev, cur, usual = p.prev, p.cur, t.stats.gap
-    if cur.gap_above is not None and usual is not None and cur.gap_above > 1.5 * usual + 1.0:
+    em = cur.font_size or 10.0
+    if cur.gap_above is not None and usual is not None and more_white(cur.gap_above, usual, em):
         return Verdict.BREAK
-    if cur.font_size is not None and prev.font_size is not None and \
-            abs(cur.font_size - prev.font_size) > 0.6:
+    if size_changed(cur, prev):
         return Verdict.BREAK
     if cur.bold is not None and prev.bold is not None and cur.bold != prev.bold and \
             not starts_lower(cur.text):
         return Verdict.BREAK
-    if cur.indent is not None and prev.indent is not None and cur.page == prev.page and \
-            cur.column == prev.column:
-        em = cur.font_size or 10.0
-        if cur.indent > prev.indent + 0.6 * em and list_marker(prev.text) is None:
-            return Verdict.BREAK
+    deeper = cur.indent is not None and prev.indent is not None and \
+        cur.indent > prev.indent + 0.6 * em
+    if deeper and (cur.page, cur.column) == (prev.page, prev.column) and \
+            list_marker(prev.text) is None:
+        return Verdict.BREAK
     return Verdict.ABSTAIN
 
 
