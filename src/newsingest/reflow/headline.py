@@ -278,10 +278,12 @@ class TextHeader:
 
 
 def text_header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> TextHeader:
-    """Masthead, headline, byline and date line at the top of an article read without font
-    sizes (a text dump): the byline anchors the headline (the lines right above it, as long as
-    they read as its wrapped lines), else a run of headline-case lines at the top; lines above
-    the headline are masthead. ``furniture`` holds the lines already known to be furniture."""
+    """Masthead, headline, byline and date line at the top of an article read without page
+    statistics (a text dump; pdfium's and OCR's lines): the byline anchors the headline (the
+    lines right above it, as long as they are its wrapped lines: set in its size when the
+    lines carry sizes, else reading so by width), else a run of headline-case lines at the
+    top; lines above the headline are masthead. ``furniture`` holds the lines already known
+    to be furniture."""
     head = TextHeader()
     page_title = None
     for i in range(min(len(lines), HEADER_ZONE)):
@@ -310,8 +312,13 @@ def text_header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> T
             text = _fold_space(lines[j].text)
             if not text or j in furniture or _masthead_like(text) or find_date(text):
                 break  # a dated line above the headline is a masthead or a date line
-            if len(title_lines) >= 2 and not _wrapped_above(text, [lines[k].text
-                                                                    for k in title_lines]):
+            sizes = (lines[j].font_size, lines[title_lines[0]].font_size) if title_lines \
+                else (None, None)
+            if sizes[0] is not None and sizes[1] is not None:
+                if abs(sizes[0] - sizes[1]) > 0.5:
+                    break  # the font says it: a line of another size is no headline line
+            elif len(title_lines) >= 2 and not _wrapped_above(text, [lines[k].text
+                                                                      for k in title_lines]):
                 break  # "The Northern Chronicle" over a headline wrapped at a wider measure
             title_lines.insert(0, j)
             j -= 1
