@@ -53,6 +53,7 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("- layout columns (no gutters)", [(dumps, "MIN_SIDE", 2.0)]),
     ("- layout indents (all 0)", [(dumps, "CELL_POINTS", 0.0)]),
     ("- join_markers pass", [(dumps, "PASSES", ())]),
+    ("- close_hyphens pass", [(dumps, "PASSES", (dumps._join_markers,))]),
     ("BYLINE_GAP 2 -> 0 (no blank between headline and byline)", [(engine, "BYLINE_GAP", 0)]),
     ("BYLINE_GAP 2 -> 1", [(engine, "BYLINE_GAP", 1)]),
     ("MAX_CROSSING 0.1 -> 0.0", [(dumps, "MAX_CROSSING", 0.0)]),
@@ -86,7 +87,10 @@ def main(argv: list[str]) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="typesetters,dev")
     ap.add_argument("--extractors", default=",".join(be.EXTRACTORS))
+    ap.add_argument("--only", default="",
+                    help="run only the variants whose name holds one of these ,-separated words")
     args = ap.parse_args(argv)
+    wanted = [w for w in args.only.split(",") if w]
     folders = [TEXT] + [be.dumps(name, extractor)
                         for name in args.sets.split(",") if name
                         for extractor in args.extractors.split(",")
@@ -97,6 +101,8 @@ def main(argv: list[str]) -> int:
     print(f"{'variant':<{width}}" + "".join(f"{lab:>16}" for lab in labels)
           + f"{'mean':>8}{'title':>8}")
     for name, changes in VARIANTS:
+        if wanted and name != "as shipped" and not any(w in name for w in wanted):
+            continue
         scores, titles = [], []
         with patched(changes):
             for folder, label in zip(folders, labels, strict=True):

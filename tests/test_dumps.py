@@ -80,3 +80,13 @@ def test_a_page_of_columns_starts_once() -> None:
     rows = [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)] * 2
     lines = read_dump(["first page", "\f" + rows[0], *rows[1:]])
     assert sum(bool(ln.new_page) for ln in lines) == 1
+
+
+def test_a_line_final_hyphen_printed_apart_from_its_word_joins_the_word() -> None:
+    # pypdf, pdfminer and pdfplumber print the gap a soft hyphen left before Chromium's U+2010
+    text = ("Apple Ships A New Laptop\nBy Ann Lee\n\n"
+            "The new laptop features a rede \u2010\nsigned keyboard that the company says\n"
+            "should prove far more reliable than the old one.\n")
+    doc = parse_text(text)
+    assert doc.blocks[0].text == ("The new laptop features a redesigned keyboard that the "
+                                  "company says should prove far more reliable than the old one.")

@@ -16,6 +16,7 @@ on every row), and a headline that spans the columns breaks the band instead of 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -299,7 +300,30 @@ def _edges(placed: Sequence[_Placed]) -> dict[tuple[int | None, bool], int]:
     return {key: counts.most_common(1)[0][0] for key, counts in leads.items()}
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) +\u2010 *$")
+
+
+def _close_hyphens(lines: list[DumpLine]) -> list[DumpLine]:
+    """A line-final U+2010 HYPHEN set apart from its word by a space, closed up to the word.
+
+    Chromium draws the hyphen of a word it broke at a line end as U+2010 right after the word;
+    pypdf, pdfminer and pdfplumber print the gap its soft hyphen left before it as a space
+    ("a rede ‐" / "sign"), which makes the hyphen look like a dash and the word two. U+2010 is
+    the hyphen character, never a dash, so the space is the extractor's: closed up, the break
+    is an ordinary hyphenated line end for dehyphenation to judge. A typed "-" set apart stays
+    (a spaced hyphen-minus is a dash).
+
+    >>> [d.text for d in _close_hyphens([DumpLine("a rede \u2010", 0), DumpLine("sign", 1),
+    ...                                  DumpLine("1990 \u2010", 2), DumpLine("and -", 3)])]
+    ['a rede\u2010', 'sign', '1990 \u2010', 'and -']
+    """
+    return [attrs.evolve(line, text=_SPACED_HYPHEN.sub("\u2010", line.text))
+            if line.text.endswith(("\u2010", " ")) and "\u2010" in line.text[-4:] else line
+            for line in lines]
+
+
 #: What is read from the lines after the grid, in this order: a marker printed apart joins its
-#: item. (Dropping the blank line pdfminer prints after every line of some pages was tried and
-#: cost more than it gained: see bench/bench_ablation.py.)
-PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (_join_markers,)
+#: item; a line-final hyphen printed apart from its word closes up to it. (Dropping the blank
+#: line pdfminer prints after every line of some pages was tried and cost more than it gained:
+#: see bench/bench_ablation.py.)
+PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (_join_markers, _close_hyphens)
