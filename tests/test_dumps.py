@@ -90,3 +90,14 @@ def test_a_line_final_hyphen_printed_apart_from_its_word_joins_the_word() -> Non
     doc = parse_text(text)
     assert doc.blocks[0].text == ("The new laptop features a redesigned keyboard that the "
                                   "company says should prove far more reliable than the old one.")
+
+
+def test_a_short_last_column_is_still_a_column() -> None:
+    # an article's last page: the second column holds only the story's last lines
+    left = [f"the left column carries line {n} of the story" for n in range(20)]
+    right = ["and the story ends in the", "right column after a few", "more lines of its text.",
+             "A shuttle bus will run", "every fifteen minutes."]
+    rows = [f"{a:<50}{right[n] if n < len(right) else ''}".rstrip() for n, a in enumerate(left)]
+    lines = read_dump(rows)
+    assert [ln.text for ln in lines] == left + right
+    assert [ln.column for ln in lines] == [0] * 20 + [1] * 5

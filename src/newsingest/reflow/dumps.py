@@ -31,8 +31,9 @@ __all__ = ["CELL_POINTS", "DumpLine", "gutters", "read_dump"]
 CELL_POINTS = 5.0
 #: A gutter is at least this many blank cells wide ...
 MIN_GUTTER = 2
-#: ... with text left and right of it on at least this share of the page's rows ...
-MIN_SIDE = 0.3
+#: ... with text left and right of it on at least this share of the page's rows (an
+#: article's last page often ends with a short last column: 0.3 missed those) ...
+MIN_SIDE = 0.15
 #: ... and on both sides of it on at least this many rows of a band.
 MIN_BOTH = 3
 #: Rows that may cross a gutter (a headline or byline over both columns), as a share of a page.
