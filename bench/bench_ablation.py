@@ -58,6 +58,8 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("BYLINE_GAP 2 -> 1", [(engine, "BYLINE_GAP", 1)]),
     ("MAX_CROSSING 0.1 -> 0.0", [(dumps, "MAX_CROSSING", 0.0)]),
     ("MAX_CROSSING 0.1 -> 0.2", [(dumps, "MAX_CROSSING", 0.2)]),
+    ("- gutters seen on spread rows only (all rows count)",
+     [(dumps, "_SPREAD", re.compile(r"(?s).*"))]),
     ("MIN_SIDE 0.15 -> 0.3 (a short last column)", [(dumps, "MIN_SIDE", 0.3)]),
     ("MIN_SIDE 0.15 -> 0.1", [(dumps, "MIN_SIDE", 0.1)]),
     ("MIN_COLUMN 12 -> 0", [(dumps, "MIN_COLUMN", 0)]),

@@ -101,3 +101,16 @@ def test_a_short_last_column_is_still_a_column() -> None:
     lines = read_dump(rows)
     assert [ln.text for ln in lines] == left + right
     assert [ln.column for ln in lines] == [0] * 20 + [1] * 5
+
+
+def test_a_short_page_of_columns_under_a_byline_and_over_a_folio_keeps_its_gutter() -> None:
+    # few rows of columns: the byline and the folio, centred over the gutter, are a large
+    # share of the page's rows, yet they are one run of text each and show no gutter
+    rows = [f"{'The Swim Results Of The Year':^90}", f"{'By Ann Lee | April 18, 2024':^90}", ""]
+    rows += [f"{left:<46}{right}" for left, right in zip(LEFT, RIGHT, strict=True)]
+    rows += ["", f"{'Page 1':^90}"]
+    lines = read_dump(rows)
+    assert [ln.text for ln in lines if ln.column == 0 and ln.text] == [t.strip() for t in LEFT]
+    assert [ln.text for ln in lines if ln.column == 1 and ln.text][:6] == [t.strip() for t in RIGHT]
+    doc = parse_text("\n".join(rows) + "\n")
+    assert doc.blocks[0].text == " ".join(line.strip() for line in LEFT[:3])

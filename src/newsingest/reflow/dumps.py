@@ -57,6 +57,10 @@ class DumpLine:
     indent: float | None = None
 
 
+#: Text, a run of spaces as wide as a gutter, text: a row that may show a gutter.
+_SPREAD = re.compile(rf"\S {{{MIN_GUTTER},}}\S")
+
+
 def _lead(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
@@ -74,14 +78,18 @@ def gutters(rows: Sequence[str]) -> tuple[tuple[int, int], ...]:
     if len(content) < 2 * MIN_BOTH:
         return ()
     width = max(len(row) for row in content)
+    # A row of one run of text (a headline, a byline, a folio, a line of one column) can
+    # only cross a gutter, never show one: on a short page a few such rows would hide it.
+    spread = [row for row in content if _SPREAD.search(row.strip())]
+    counted = spread if len(spread) >= 2 * MIN_BOTH else content
     occupied = [0] * width
-    for row in content:
+    for row in counted:
         for k, ch in enumerate(row):
             if ch != " ":
                 occupied[k] += 1
     found: list[tuple[int, int]] = []
     start = None
-    crossing = MAX_CROSSING * len(content)  # rows over the gutter: headlines, bylines
+    crossing = MAX_CROSSING * len(counted)  # rows over the gutter: headlines, bylines
     for k in range(width + 1):
         blank = k < width and occupied[k] <= crossing
         if blank and start is None:
