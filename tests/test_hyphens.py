@@ -54,9 +54,18 @@ def test_words_split_where_a_soft_hyphen_was_are_joined_and_logged() -> None:
     text = ("A Headline For The Story\n\nHe said the player should be discipl ined for the "
             "kidna pping, a threat \u2010 ening act, but them selves they blamed.\n")
     doc = parse_text(text)
+    # the fragments prove the extractor's trait: then two words join too when the joined
+    # form is the more common ("themselves"), but not "a part" or "every day"
     assert doc.blocks[0].text == ("He said the player should be disciplined for the kidnapping, "
-                                  "a threatening act, but them selves they blamed.")
+                                  "a threatening act, but themselves they blamed.")
     assert any(r.step == "join_split_words" and r.count >= 1 for r in doc.repairs)
+    kept = ("A Headline For The Story\n\n"
+            "The punish ment was a part of every day, discipl ined.\n")
+    assert parse_text(kept).blocks[0].text == (
+        "The punish ment was a part of every day, disciplined.")
+    proven = kept.replace("every day,", "every day, kidna pping,")
+    assert parse_text(proven).blocks[0].text == (
+        "The punishment was a part of every day, kidnapping, disciplined.")
 
 
 def test_letter_spaced_type_becomes_words_again() -> None:
