@@ -114,3 +114,26 @@ def test_a_short_page_of_columns_under_a_byline_and_over_a_folio_keeps_its_gutte
     assert [ln.text for ln in lines if ln.column == 1 and ln.text][:6] == [t.strip() for t in RIGHT]
     doc = parse_text("\n".join(rows) + "\n")
     assert doc.blocks[0].text == " ".join(line.strip() for line in LEFT[:3])
+
+
+def test_lines_ended_at_a_soft_hyphen_that_was_no_line_end_are_one_line() -> None:
+    # pdftotext -raw of a Chromium PDF: a line ends at every soft hyphen where a text run
+    # ended; a real break shows the drawn hyphen (U+2010) on a line of its own after it
+    text = ("Tories Under Fire For A Name Switch\nBy Ann Lee\n\n"
+            "With the absence of law, campaigns have already\nbeen pressing the bound\u00ad\n"
+            "aries to get attention. The\nConservative Party became embroiled in contro\u00ad\n"
+            "\u2010\nversy earlier this month when it posted a video.\n")
+    doc = parse_text(text)
+    assert [b.text for b in doc.blocks] == [
+        "With the absence of law, campaigns have already been pressing the boundaries to get "
+        "attention. The Conservative Party became embroiled in controversy earlier this month "
+        "when it posted a video."]
+    assert any(r.step == "fix_soft_hyphens" for r in doc.repairs)
+
+
+def test_a_soft_hyphen_at_a_line_end_stays_a_break_without_the_proof() -> None:
+    # no drawn hyphen printed apart anywhere: a line-final soft hyphen may be a producer's
+    # hyphen glyph at a real line end, and the lines stay as printed
+    lines = read_dump(["been pressing the bound\u00ad", "aries to get attention. The", "next"])
+    assert [ln.text for ln in lines] == ["been pressing the bound\u00ad",
+                                         "aries to get attention. The", "next"]

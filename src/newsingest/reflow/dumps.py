@@ -331,8 +331,49 @@ def _close_hyphens(lines: list[DumpLine]) -> list[DumpLine]:
             for line in lines]
 
 
+def _drawn_hyphen_apart(lines: Sequence[DumpLine], k: int) -> bool:
+    """Line ``k`` is a lone hyphen glyph after a line that ends in a soft hyphen."""
+    return k > 0 and lines[k].text.strip() in ("\u2010", "-") and \
+        lines[k - 1].text.rstrip().endswith("\u00ad")
+
+
+def _join_soft_runs(lines: list[DumpLine]) -> list[DumpLine]:
+    """Lines an extractor ended at a soft hyphen that was no line end, joined again.
+
+    Chromium marks every hyphenation point of a word with a soft hyphen and draws the text as
+    runs split at them; pdftotext ``-raw`` ends a line at the end of each run. Where the word
+    was broken at a printed line end, Chromium drew a hyphen (U+2010), which the dump prints
+    as a line of its own after the soft hyphen: such a line proves that this dump marks every
+    real break so, and then a soft hyphen ending a line without one is no printed line end.
+    The lines are joined (the soft hyphen stays, inside the line, where repair removes and
+    logs it), and the drawn hyphen goes back to the end of its line. Without the proof, a
+    line-final soft hyphen may be a typesetter's drawn hyphen (some producers encode it so)
+    and nothing changes.
+
+    >>> rows = ["Despite parli\u00ad", "amentary reports urging new regulat\u00ad", "\u2010",
+    ...         "ions to combat it."]
+    >>> [d.text for d in _join_soft_runs([DumpLine(t, k) for k, t in enumerate(rows)])]
+    ['Despite parli\xadamentary reports urging new regulat\xad\u2010', 'ions to combat it.']
+    """
+    if not any(_drawn_hyphen_apart(lines, k) for k in range(len(lines))):
+        return lines
+    out: list[DumpLine] = []
+    for k, line in enumerate(lines):
+        if out and _drawn_hyphen_apart(lines, k):
+            out[-1] = attrs.evolve(out[-1], text=out[-1].text.rstrip() + line.text.strip())
+            continue
+        last = out[-1] if out else None
+        if last is not None and last.text.rstrip().endswith("\u00ad") and line.text.strip() \
+                and not line.new_page and line.column == last.column:
+            out[-1] = attrs.evolve(last, text=last.text.rstrip() + line.text.lstrip())
+            continue
+        out.append(line)
+    return out
+
+
 #: What is read from the lines after the grid, in this order: a marker printed apart joins its
-#: item; a line-final hyphen printed apart from its word closes up to it. (Dropping the blank
-#: line pdfminer prints after every line of some pages was tried and cost more than it gained:
-#: see bench/bench_ablation.py.)
-PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (_join_markers, _close_hyphens)
+#: item; lines ended at a soft hyphen that was no line end join again; a line-final hyphen
+#: printed apart from its word closes up to it. (Dropping the blank line pdfminer prints after
+#: every line of some pages was tried and cost more than it gained: see bench_ablation.py.)
+PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (
+    _join_markers, _join_soft_runs, _close_hyphens)
