@@ -48,6 +48,10 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("- compounds: document evidence", [
         (compounds, "spelled_hyphenated", lambda token, vocabulary: None),
         (compounds, "_word_score", lambda part, vocabulary: zipf(part.casefold()))]),
+    ("- compounds only where lines met (every token)", [(compounds, "JOIN_FROM", 0.0),
+                                                        (compounds, "JOIN_TO", 1e9)]),
+    ("JOIN_FROM 0.75 -> 0.6", [(compounds, "JOIN_FROM", 0.6)]),
+    ("JOIN_FROM 0.75 -> 0.85", [(compounds, "JOIN_FROM", 0.85)]),
     ("- repair join_split_words", [(words, "_fragment_pair", lambda line, a, b: False)]),
     ("- join_split_words: two words in a proven text", [(words, "PROVEN", 10**9)]),
     ("WORDS_MARGIN 0.25 -> 0", [(words, "WORDS_MARGIN", 0.0)]),

@@ -331,7 +331,8 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     overlong = {i for i in body if decider.overlong(i)}
     if overlong:  # lines an extractor ran together: the hyphens it took away go back
         own_words = word_vocabulary([ln.text for i, ln in enumerate(lines) if i not in overlong])
-        lines = [attrs.evolve(ln, text=restore_compounds(ln.text, own_words))
+        lines = [attrs.evolve(ln, text=restore_compounds(
+                     ln.text, own_words, decider.measure.top_of_line(ln)))
                  if i in overlong else ln for i, ln in enumerate(lines)]
         decider.lines = lines
 
