@@ -137,3 +137,22 @@ def test_a_soft_hyphen_at_a_line_end_stays_a_break_without_the_proof() -> None:
     lines = read_dump(["been pressing the bound\u00ad", "aries to get attention. The", "next"])
     assert [ln.text for ln in lines] == ["been pressing the bound\u00ad",
                                          "aries to get attention. The", "next"]
+
+
+FULL = "National Security Council official, testified side-by-side before the House"
+
+
+def test_an_emoji_printed_apart_goes_back_into_the_line_it_cut() -> None:
+    # pdftotext prints a flag drawn by Chromium as a block of its own and cuts its line there
+    text = ("Envoys Testify Side By Side\nBy Ann Lee\n\n\U0001F1FA\U0001F1E6\n\n"
+            "Kurt Volker, the former special envoy to Ukraine\n, and Tim Morrison, a former\n"
+            + f"{FULL}\n" * 3 + "Intelligence Committee on Tuesday.\n")
+    doc = parse_text(text)
+    assert [b.text for b in doc.blocks] == [
+        "Kurt Volker, the former special envoy to Ukraine \U0001F1FA\U0001F1E6, and Tim "
+        f"Morrison, a former {FULL} {FULL} {FULL} Intelligence Committee on Tuesday."]
+
+
+def test_an_emoji_line_with_no_cut_to_fill_stays_where_it_is() -> None:
+    rows = ["\u2600", "", *[FULL] * 4, "the end of it."]
+    assert [ln.text for ln in read_dump(rows)] == rows
