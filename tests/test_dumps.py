@@ -156,3 +156,11 @@ def test_an_emoji_printed_apart_goes_back_into_the_line_it_cut() -> None:
 def test_an_emoji_line_with_no_cut_to_fill_stays_where_it_is() -> None:
     rows = ["\u2600", "", *[FULL] * 4, "the end of it."]
     assert [ln.text for ln in read_dump(rows)] == rows
+
+
+def test_a_newspaper_section_folio_is_a_page_number() -> None:
+    text = ("Harbour Town Votes On Its Seawall\nBy Ann Lee\n\n"
+            "Residents voted on Tuesday to rebuild the seawall.\n\nA1\n\f")
+    doc = parse_text(text)
+    assert [b.text for b in doc.blocks] == ["Residents voted on Tuesday to rebuild the seawall."]
+    assert [f.text for f in doc.furniture if f.kind.value == "page_number"] == ["A1"]
