@@ -21,7 +21,7 @@ from typing import Any
 
 import bench_extractors as be  # this folder is on sys.path when run as a script
 
-from newsingest.reflow import compounds, dumps, engine, hyphens
+from newsingest.reflow import compounds, dumps, engine, hyphens, parbreaks
 from newsingest.reflow.vocabulary import zipf
 from newsingest.repair import words
 
@@ -71,6 +71,12 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("BYLINE_GAP 2 -> 1", [(engine, "BYLINE_GAP", 1)]),
     ("MAX_CROSSING 0.1 -> 0.0", [(dumps, "MAX_CROSSING", 0.0)]),
     ("MAX_CROSSING 0.1 -> 0.2", [(dumps, "MAX_CROSSING", 0.2)]),
+    ("- breaks_shown evidence (a full-line sentence end may break)",
+     [(parbreaks, "SHOWN", 2.0)]),
+    ("parbreaks SHOWN 0.8 -> 0.6", [(parbreaks, "SHOWN", 0.6)]),
+    ("parbreaks SHOWN 0.8 -> 0.9", [(parbreaks, "SHOWN", 0.9)]),
+    ("parbreaks SHORT 0.8 -> 0.7", [(parbreaks, "SHORT", 0.7)]),
+    ("parbreaks SHORT 0.8 -> 0.9", [(parbreaks, "SHORT", 0.9)]),
     ("- gutters seen on spread rows only (all rows count)",
      [(dumps, "_SPREAD", re.compile(r"(?s).*"))]),
     ("MIN_SIDE 0.15 -> 0.3 (a short last column)", [(dumps, "MIN_SIDE", 0.3)]),

@@ -24,6 +24,7 @@ import attrs
 
 from newsingest.reflow.emoji import place_emoji
 from newsingest.reflow.markers import list_marker
+from newsingest.reflow.parbreaks import breaks_shown
 
 __all__ = ["CELL_POINTS", "DumpLine", "gutters", "read_dump"]
 
@@ -56,6 +57,9 @@ class DumpLine:
     new_page: bool | None = None
     column: int | None = None
     indent: float | None = None
+    #: True when the dump marks its paragraph breaks (``reflow.parbreaks``): the same for
+    #: every line of a dump.
+    breaks_shown: bool | None = None
 
 
 #: Text, a run of spaces as wide as a gutter, text: a row that may show a gutter.
@@ -260,6 +264,8 @@ def read_dump(rows: Sequence[str]) -> list[DumpLine]:
         out.append(DumpLine(text.strip(" \f"), origin, new_page, column, indent))
     for step in PASSES:
         out = step(out)
+    if breaks_shown(out):
+        out = [attrs.evolve(line, breaks_shown=True) for line in out]
     return out
 
 
