@@ -164,3 +164,26 @@ def test_a_newspaper_section_folio_is_a_page_number() -> None:
     doc = parse_text(text)
     assert [b.text for b in doc.blocks] == ["Residents voted on Tuesday to rebuild the seawall."]
     assert [f.text for f in doc.furniture if f.kind.value == "page_number"] == ["A1"]
+
+
+PARAGRAPH = ["The council voted on Tuesday to close the old harbour road for a year",
+             "while the sea wall is rebuilt, the mayor said at the town hall tonight.",
+             "Traders on the quay said that they had not been asked about it at all",
+             "and would lose their custom."]
+
+
+def test_where_a_dump_shows_its_paragraph_breaks_a_full_line_sentence_end_goes_on() -> None:
+    # pdfminer and pdftotext -layout print a blank line between paragraphs: the sentence that
+    # ends at the end of the second (full) line does not end its paragraph
+    body = "\n".join(PARAGRAPH) + "\n\n"
+    doc = parse_text("Harbour Road To Close\nBy Ann Lee\n\n" + body * 4)
+    assert [b.text for b in doc.blocks] == [" ".join(PARAGRAPH)] * 4
+    assert all(ln.breaks_shown for ln in read_dump((body * 4).split("\n")))
+
+
+def test_where_a_dump_shows_no_paragraph_breaks_a_full_line_sentence_end_breaks() -> None:
+    # pdftotext's default and pypdf print nothing between paragraphs set without white
+    body = "\n".join(PARAGRAPH) + "\n"
+    doc = parse_text("Harbour Road To Close\nBy Ann Lee\n\n" + body * 4)
+    assert len(doc.blocks) == 8
+    assert not any(ln.breaks_shown for ln in read_dump((body * 4).split("\n")))

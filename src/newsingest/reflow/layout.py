@@ -321,6 +321,8 @@ class Decider:
             # Where paragraphs are indented, a filled line that reaches the measure is no
             # paragraph start: the sentence goes on in the same paragraph.
             self.soft.add(i)
+            if cur.breaks_shown and not self.fits(p, i):
+                return False  # the dump shows its breaks and shows none here: it goes on
             nxt = self._next_content(i)
             return not (self.indented and not self.fits(p, i) and nxt is not None
                         and self._full_line(i, nxt) and self.room(i) < INDENT)
