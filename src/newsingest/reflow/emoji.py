@@ -5,8 +5,9 @@ as a text block of its own: the emoji comes out on a line alone, between blank l
 or after the paragraph it stood in, and the printed line it stood in comes out cut in two at
 its place ("the former special envoy to Ukraine" / ", and Tim Morrison, a former"). The cut
 shows in the widths: the two pieces and the emoji together fill one line of the measure,
-while neither piece does. The emoji goes back into the cut nearest to one full line, in the
-paragraph after it, or failing that the one before, and the two pieces become one line again.
+while the rest after the emoji does not. The emoji goes back into the best cut in the
+paragraph after it or the one before: one whose rest starts with closing punctuation (no
+printed line does), else the nearest; and the two pieces become one line again.
 Where no cut fits, nothing changes.
 """
 
@@ -29,7 +30,7 @@ __all__ = ["place_emoji"]
 _EMOJI = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 #: The two pieces and the emoji fill the measure within these shares of it ...
 FILL = (0.85, 1.1)
-#: ... and each piece alone falls short of it by this share at least.
+#: ... and the rest of the line after the emoji falls short of it by this share at least.
 PIECE = 0.9
 #: Blank lines that may stand between the emoji and its paragraph.
 GAP = 2
@@ -63,20 +64,21 @@ def _run(lines: Sequence[DumpLine], at: int, step: int) -> list[int]:
     return sorted(run)
 
 
-def _cut(lines: Sequence[DumpLine], run: Sequence[int], measure: float,
-         taken: set[int]) -> int | None:
-    """The line of ``run`` after which the emoji's line was cut, if one fits."""
-    best: tuple[float, int] | None = None
+def _cuts(lines: Sequence[DumpLine], run: Sequence[int], measure: float, at: int
+          ) -> list[tuple[int, int, float, int]]:
+    """The places in ``run`` where the emoji at line ``at`` may have cut its line, best first:
+    (0 when the rest starts with closing punctuation, which no printed line does, else 1;
+    the distance from the emoji in lines; the rest's width; the line before the cut)."""
+    out = []
     for a, b in pairwise(run):
-        if a in taken or b in taken or lines[b].new_page:
+        if lines[b].new_page:
             continue
         wa, wb = _width(lines[a].text), _width(lines[b].text)
-        if max(wa, wb) >= PIECE * measure:
+        if wb >= PIECE * measure or not FILL[0] <= (wa + wb + _EMOJI_EMS) / measure <= FILL[1]:
             continue
-        fill = (wa + wb + _EMOJI_EMS) / measure
-        if FILL[0] <= fill <= FILL[1] and (best is None or wb < best[0]):
-            best = (wb, a)  # the rest of a cut line is short; a line after one is not
-    return best[1] if best else None
+        closes = lines[b].text.strip()[:1] in _CLOSE_UP
+        out.append((0 if closes else 1, abs(a - at), wb, a))
+    return sorted(out)
 
 
 def place_emoji(lines: list[DumpLine]) -> list[DumpLine]:
@@ -95,17 +97,18 @@ Morrison, a former']
     measure = _measure(lines)
     if measure <= 0:
         return lines
+    # every emoji's possible cuts in the paragraphs after and before it, best first (pdftotext
+    # prints the emoji's block before or after its paragraph's), each cut used once
+    found = sorted((*cut[:3], e, cut[3]) for e, line in enumerate(lines)
+                   if _emoji_only(line.text) for step in (1, -1)
+                   for cut in _cuts(lines, _run(lines, e, step), measure, e))
     taken: set[int] = set()
     moves: dict[int, tuple[int, str]] = {}  # cut line -> (emoji line, emoji)
-    for e, line in enumerate(lines):
-        if not _emoji_only(line.text):
+    for *_, e, cut in found:
+        if e in taken or cut in taken or cut + 1 in taken:
             continue
-        for step in (1, -1):
-            cut = _cut(lines, _run(lines, e, step), measure, taken)
-            if cut is not None:
-                moves[cut] = (e, line.text.strip())
-                taken.update((cut, cut + 1))
-                break
+        moves[cut] = (e, lines[e].text.strip())
+        taken.update((e, cut, cut + 1))
     if not moves:
         return lines
     gone = {e for e, _ in moves.values()} | {cut + 1 for cut in moves}
