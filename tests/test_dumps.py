@@ -187,3 +187,19 @@ def test_where_a_dump_shows_no_paragraph_breaks_a_full_line_sentence_end_breaks(
     doc = parse_text("Harbour Road To Close\nBy Ann Lee\n\n" + body * 4)
     assert len(doc.blocks) == 8
     assert not any(ln.breaks_shown for ln in read_dump((body * 4).split("\n")))
+
+
+def test_a_dump_without_form_feeds_starts_a_page_where_its_head_comes_back() -> None:
+    # pypdf's and pdfplumber's pages joined by a newline: the second page's running head and
+    # folio are furniture, and the paragraph runs on across them
+    text = ("THE HARBOUR GAZETTE\nMay 4, 2026\n1\nHarbour Road To Close For A Year\nBy Ann Lee\n"
+            "The council voted on Tuesday to close the old harbour road for a year\n"
+            "while the sea wall is rebuilt, and traders on the quay said\n"
+            "THE HARBOUR GAZETTE\nMay 4, 2026\n2\n"
+            "that they had not been asked about it at all.\n")
+    doc = parse_text(text)
+    assert [b.text for b in doc.blocks] == [
+        "The council voted on Tuesday to close the old harbour road for a year while the sea "
+        "wall is rebuilt, and traders on the quay said that they had not been asked about it "
+        "at all."]
+    assert sum(f.text == "THE HARBOUR GAZETTE" for f in doc.furniture) == 2

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from newsingest.reflow.dumppages import infer_pages
 from newsingest.reflow.emoji import place_emoji
 from newsingest.reflow.markers import list_marker
 from newsingest.reflow.parbreaks import breaks_shown
@@ -378,10 +379,11 @@ def _join_soft_runs(lines: list[DumpLine]) -> list[DumpLine]:
     return out
 
 
-#: What is read from the lines after the grid, in this order: a marker printed apart joins its
-#: item; lines ended at a soft hyphen that was no line end join again; a line-final hyphen
+#: What is read from the lines after the grid, in this order: in a dump without form feeds,
+#: pages start where the dump's head comes back (``reflow.dumppages``); a marker printed apart
+#: joins its item; lines ended at a soft hyphen that was no line end join again; a line-final hyphen
 #: printed apart from its word closes up to it; an emoji printed apart goes back into its line
 #: (``reflow.emoji``). (Dropping the blank line pdfminer prints after
 #: every line of some pages was tried and cost more than it gained: see bench_ablation.py.)
 PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (
-    _join_markers, _join_soft_runs, _close_hyphens, place_emoji)
+    infer_pages, _join_markers, _join_soft_runs, _close_hyphens, place_emoji)
