@@ -4,9 +4,10 @@ pypdf's and pdfplumber's text calls return a page's text each, and their users j
 with a newline: the form feed that pdftotext, PyMuPDF and pdfminer print is lost, and with it
 the engine's evidence for running heads and folios (lines repeated at page edges), so the
 second page's head ends up inside a paragraph. The page's own head is the evidence instead:
-the lines a dump starts with (masthead, running head, folio) come back, together, where each
-later page starts. A line that merely repeats one of them (a headline quoted in the body) is no
-page start: another head line, or a folio, must stand next to it.
+the dump's first line (a masthead, a running head, a folio) comes back where each later page
+starts, with another of its first lines or a folio beside it, at least ``MIN_PAGE`` lines after
+the last page's top. A line that merely repeats (a headline quoted in the body, a text that
+repeats itself) is no page start.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 
 __all__ = ["infer_pages"]
 
-#: The content lines at the top of a dump where a page's head stands.
+#: The content lines at the top of a dump where a page's head stands ...
 HEAD = 3
+#: ... and the fewest content lines a page holds.
+MIN_PAGE = 10
 #: A running head or folio is a short line.
 _MAX_HEAD = 60
 
@@ -40,11 +43,12 @@ def infer_pages(lines: list[DumpLine]) -> list[DumpLine]:
     form feeds.
 
     >>> from newsingest.reflow.dumps import DumpLine
-    >>> rows = ["THE GAZETTE", "May 4, 2026", "1", "Body text of the first page", "goes on",
-    ...         "THE GAZETTE", "May 4, 2026", "2", "and ends on the second page.", "THE GAZETTE"]
+    >>> body = [f"line {n} of the body of the page" for n in range(10)]
+    >>> rows = ["THE GAZETTE", "May 4, 2026", "1", *body, "THE GAZETTE", "May 4, 2026", "2",
+    ...         "and ends on the second page.", "THE GAZETTE"]
     >>> [k for k, d in enumerate(infer_pages([DumpLine(t, k) for k, t in enumerate(rows)]))
     ...  if d.new_page]
-    [5]
+    [13]
     """
     if any(line.new_page for line in lines):
         return lines
@@ -60,14 +64,15 @@ def infer_pages(lines: list[DumpLine]) -> list[DumpLine]:
             is FurnitureKind.PAGE_NUMBER)
 
     starts: list[int] = []
-    previous = -2
-    for i in range(HEAD, len(content)):
-        if keys[i] in head and (
+    page = 0  # where the last page found starts, in content lines
+    for i in range(MIN_PAGE, len(content)):
+        # the dump's first line comes back at a page's top, beside another head line or a
+        # folio, a page's length after the last page's top
+        if keys[i] == keys[0] and keys[i] and i - page >= MIN_PAGE and (
                 (furniture(i - 1) and keys[i - 1] != keys[i]) or
                 (furniture(i + 1) and keys[i + 1] != keys[i])):
-            if i != previous + 1:
-                starts.append(content[i])  # the first line of the page's head
-            previous = i
+            starts.append(content[i])
+            page = i
     if not starts:
         return lines
     first = set(starts)
