@@ -21,7 +21,16 @@ from typing import Any
 
 import bench_extractors as be  # this folder is on sys.path when run as a script
 
-from newsingest.reflow import compounds, dumps, engine, headline, hyphens, rules, textrules
+from newsingest.reflow import (
+    compounds,
+    dumps,
+    engine,
+    headline,
+    hyphens,
+    parbreaks,
+    rules,
+    textrules,
+)
 from newsingest.reflow.layout import starts_lower
 from newsingest.reflow.verdict import Verdict
 from newsingest.reflow.vocabulary import zipf
@@ -70,15 +79,43 @@ VARIANTS: list[tuple[str, list[tuple[Any, str, Any]]]] = [
     ("- compounds: document evidence", [
         (compounds, "spelled_hyphenated", lambda token, vocabulary: None),
         (compounds, "_word_score", lambda part, vocabulary: zipf(part.casefold()))]),
+    ("- compounds only where lines met (every token)", [(compounds, "JOIN_FROM", 0.0),
+                                                        (compounds, "JOIN_TO", 1e9)]),
+    ("JOIN_FROM 0.75 -> 0.6", [(compounds, "JOIN_FROM", 0.6)]),
+    ("JOIN_FROM 0.75 -> 0.85", [(compounds, "JOIN_FROM", 0.85)]),
     ("- repair join_split_words", [(words, "_fragment_pair", lambda line, a, b: False)]),
+    ("- join_split_words: two words in a proven text", [(words, "PROVEN", 10**9)]),
+    ("WORDS_MARGIN 0.25 -> 0", [(words, "WORDS_MARGIN", 0.0)]),
+    ("WORDS_MARGIN 0.25 -> 0.5", [(words, "WORDS_MARGIN", 0.5)]),
     ("- repair join_letter_spacing", [(words, "_SPACED", re.compile(r"(?!x)x"))]),
     ("- layout columns (no gutters)", [(dumps, "MIN_SIDE", 2.0)]),
     ("- layout indents (all 0)", [(dumps, "CELL_POINTS", 0.0)]),
-    ("- join_markers pass", [(dumps, "PASSES", ())]),
+    ("- join_markers pass", [(dumps, "PASSES", (dumps.infer_pages, dumps._join_soft_runs,
+                                                 dumps._close_hyphens, dumps.place_emoji))]),
+    ("- close_hyphens pass",
+     [(dumps, "PASSES", (dumps.infer_pages, dumps._join_markers, dumps._join_soft_runs,
+                         dumps.place_emoji))]),
+    ("- infer_pages pass", [(dumps, "PASSES", (dumps._join_markers, dumps._join_soft_runs,
+                                                dumps._close_hyphens, dumps.place_emoji))]),
+    ("- place_emoji pass", [(dumps, "PASSES", (dumps.infer_pages, dumps._join_markers,
+                                                dumps._join_soft_runs, dumps._close_hyphens))]),
+    ("- join_soft_runs pass",
+     [(dumps, "PASSES", (dumps.infer_pages, dumps._join_markers, dumps._close_hyphens,
+                         dumps.place_emoji))]),
     ("BYLINE_GAP 2 -> 0 (no blank between headline and byline)", [(headline, "BYLINE_GAP", 0)]),
     ("BYLINE_GAP 2 -> 1", [(headline, "BYLINE_GAP", 1)]),
     ("MAX_CROSSING 0.1 -> 0.0", [(dumps, "MAX_CROSSING", 0.0)]),
     ("MAX_CROSSING 0.1 -> 0.2", [(dumps, "MAX_CROSSING", 0.2)]),
+    ("- breaks_shown evidence (a full-line sentence end may break)",
+     [(parbreaks, "SHOWN", 2.0)]),
+    ("parbreaks SHOWN 0.8 -> 0.6", [(parbreaks, "SHOWN", 0.6)]),
+    ("parbreaks SHOWN 0.8 -> 0.9", [(parbreaks, "SHOWN", 0.9)]),
+    ("parbreaks SHORT 0.8 -> 0.7", [(parbreaks, "SHORT", 0.7)]),
+    ("parbreaks SHORT 0.8 -> 0.9", [(parbreaks, "SHORT", 0.9)]),
+    ("- gutters seen on spread rows only (all rows count)",
+     [(dumps, "_SPREAD", re.compile(r"(?s).*"))]),
+    ("MIN_SIDE 0.15 -> 0.3 (a short last column)", [(dumps, "MIN_SIDE", 0.3)]),
+    ("MIN_SIDE 0.15 -> 0.1", [(dumps, "MIN_SIDE", 0.1)]),
     ("MIN_COLUMN 12 -> 0", [(dumps, "MIN_COLUMN", 0)]),
     ("MIN_COLUMN 12 -> 20", [(dumps, "MIN_COLUMN", 20)]),
     ("MAX_INDENT 12 -> 6", [(dumps, "MAX_INDENT", 6)]),
@@ -113,7 +150,10 @@ def main(argv: list[str]) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="typesetters,dev")
     ap.add_argument("--extractors", default=",".join(be.EXTRACTORS))
+    ap.add_argument("--only", default="",
+                    help="run only the variants whose name holds one of these ,-separated words")
     args = ap.parse_args(argv)
+    wanted = [w for w in args.only.split(",") if w]
     folders = [TEXT] + [be.dumps(name, extractor)
                         for name in args.sets.split(",") if name
                         for extractor in args.extractors.split(",")
@@ -124,6 +164,8 @@ def main(argv: list[str]) -> int:
     print(f"{'variant':<{width}}" + "".join(f"{lab:>16}" for lab in labels)
           + f"{'mean':>8}{'title':>8}")
     for name, changes in VARIANTS:
+        if wanted and name != "as shipped" and not any(w in name for w in wanted):
+            continue
         scores, titles = [], []
         with patched(changes):
             for folder, label in zip(folders, labels, strict=True):

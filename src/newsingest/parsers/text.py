@@ -84,7 +84,7 @@ class TextParser:
                     "inside it cannot be recovered",
                     Provenance(lines=(index + 1, index + 1))))
             lines.append(Line(line, index, new_page=d.new_page, column=d.column,
-                              indent=d.indent))
+                              indent=d.indent, breaks_shown=d.breaks_shown))
         # A block's ``raw`` holds its repaired lines as they were wrapped; what repair changed
         # (and every character it removed) is in ``doc.repairs`` with the line numbers.
         result = reflow(lines)

@@ -217,7 +217,8 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     overlong = {i for i in body if stats.overlong(i)}
     if overlong:  # lines an extractor ran together: the hyphens it took away go back
         own_words = word_vocabulary([ln.text for i, ln in enumerate(lines) if i not in overlong])
-        lines = [attrs.evolve(ln, text=restore_compounds(ln.text, own_words))
+        lines = [attrs.evolve(ln, text=restore_compounds(
+                     ln.text, own_words, measure.top_of_line(ln)))
                  if i in overlong else ln for i, ln in enumerate(lines)]
         stats = stats.with_lines(lines)
 

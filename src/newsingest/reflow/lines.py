@@ -45,6 +45,9 @@ class Line:
     #: ``"right"`` when the line's flow is set flush right and ragged left (found by the
     #: engine, ``reflow.pagestats.right_aligned``): its start is its box's right edge too.
     align: str | None = None
+    #: True when the line's text dump marks every paragraph break with a blank line or an
+    #: indent (``reflow.parbreaks``): a line without either goes on with its paragraph.
+    breaks_shown: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

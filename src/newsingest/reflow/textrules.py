@@ -204,12 +204,15 @@ def sentence_end(p: Pair) -> Verdict:
 
     Measured on news dumps: it does more often than not, even when the next word would not
     have fitted. Where paragraphs are indented (``TextStats.indented``), a filled line that
-    reaches the measure is no paragraph start: the sentence goes on in the same paragraph.
+    reaches the measure is no paragraph start: the sentence goes on in the same paragraph; so
+    is one in a dump that marks its paragraph breaks (``Line.breaks_shown``) and marks none here.
     """
     t = p.text
     if t is None or not ends_sentence(t.prev_text):
         return Verdict.ABSTAIN
     stats, i = t.stats, t.at
+    if stats.lines[i].breaks_shown and not t.fits():
+        return Verdict.JOIN  # the dump shows its breaks (``reflow.parbreaks``) and none here
     nxt = stats.next_content(i)
     goes_on = stats.indented and not t.fits() and nxt is not None and \
         stats.full_line(i, nxt) and stats.room(i) < INDENT
