@@ -44,6 +44,9 @@ SPACE_MIN_GAP = 0.1
 NO_SPACE_WORD_GAP = 0.14
 #: On a line that draws its spaces, a gap without one must be this wide (ems) to be a space.
 DRAWN_SPACE_WORD_GAP = 0.3
+#: ... or this share of the line's own drawn space glyphs' width: a generator that moved the
+#: pen by a space's width instead of drawing one (a cross-reference: "Table 2-1") left a space.
+DRAWN_SPACE_SHARE = 0.8
 #: A gap without a space glyph this wide (ems) separates two pieces of text (columns, tabs).
 SEGMENT_GAP = 1.0
 #: A lone list marker and text at most this far (ems) right of it are one line.
@@ -375,6 +378,18 @@ def _strip(segment: list[Glyph]) -> list[Glyph]:
     return segment[start:end]
 
 
+def _drawn_space_gap(segment: Sequence[Glyph]) -> float:
+    """How wide (ems) a bare gap on a line that draws its spaces must be to be a space: what a
+    space glyph of the line is wide (``DRAWN_SPACE_SHARE`` of their median), at most
+    ``DRAWN_SPACE_WORD_GAP`` — a space's own width is the surest measure of one, where a
+    fixed share of the em would miss a narrow font's spaces."""
+    widths = sorted((g.x1 - g.x0) / max(g.size, 1.0) for g in segment
+                    if _is_space(g.text) and g.x1 - g.x0 > 0.1 * g.size)
+    if not widths:
+        return DRAWN_SPACE_WORD_GAP
+    return min(DRAWN_SPACE_WORD_GAP, DRAWN_SPACE_SHARE * widths[len(widths) // 2])
+
+
 def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
     """The words of one line segment, with spaces decided from this line's own spacing."""
     drawn = any(_is_space(g.text) for g in segment)
@@ -389,7 +404,7 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
         prev = g
     letter = statistics.median(gaps) if gaps else 0.0
     letter = min(max(letter, 0.0), 0.3)
-    threshold = letter + (DRAWN_SPACE_WORD_GAP if drawn else NO_SPACE_WORD_GAP)
+    threshold = letter + (_drawn_space_gap(segment) if drawn else NO_SPACE_WORD_GAP)
     words: list[Word] = []
     current: list[Glyph] = []
     last: Glyph | None = None

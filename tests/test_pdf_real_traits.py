@@ -1,0 +1,97 @@
+"""Traits of the real PDFs in ../shared/bench/docling, each reproduced in a small PDF drawn here.
+
+Each test names the trait a real page showed and fails without the mechanism that reads it:
+a cross-reference placed a space's width after its label without a space glyph, a bold lead
+phrase ending inside a list item's first line, ...
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+import newsingest
+from newsingest.model import BlockType, Document
+
+WIDTH, HEIGHT = letter
+Draw = Callable[[canvas.Canvas], None]
+
+
+def pdf(*pages: Draw) -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=letter)
+    for draw in pages:
+        draw(c)
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def parse(data: bytes) -> Document:
+    return newsingest.parse(data, name="trait.pdf")
+
+
+def texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks]
+
+
+def text_at(c: canvas.Canvas, x: float, top: float, text: str, font: str = "Helvetica",
+            size: float = 10.0) -> float:
+    """Draw ``text`` with its top at ``top``; the x where it ends."""
+    c.setFont(font, size)
+    c.drawString(x, HEIGHT - top - 0.8 * size, text)
+    return x + stringWidth(text, font, size)
+
+
+def test_a_word_placed_a_space_width_away_without_a_space_glyph_is_a_new_word() -> None:
+    """An IBM Redpaper's cross-references ("Table 2-1 describes ..."): the label's number is
+    drawn by itself, the pen moved on by a space's width, no space glyph between."""
+
+    def page(c: canvas.Canvas) -> None:
+        space = stringWidth(" ", "Helvetica", 10)
+        end = text_at(c, 72, 100, "The view holds the usage settings, and Table")
+        text_at(c, end + space, 100, "2-1 describes its columns.")
+        end = text_at(c, 72, 113, "The query of Example")
+        text_at(c, end + space, 113, "2-2 lists the users who may change them.")
+
+    doc = parse(pdf(page))
+    body = " ".join(texts(doc))
+    assert "Table 2-1 describes" in body
+    assert "Example 2-2 lists" in body
+
+
+def test_a_bold_lead_phrase_ending_inside_an_items_first_line_keeps_the_item_whole() -> None:
+    """A word processor's list (docling's multi_page sample): each item opens with a bold
+    phrase that fills most of its first line; the line ends in regular type, ragged, and the
+    item runs on in regular type. The line is mostly bold, but the weight does not change at
+    the break."""
+
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 72, 80, "Early word processors were not software programs but machines.",
+                "Times-Roman", 12)
+        text_at(c, 90, 110, "\u2022", "Times-Roman", 12)
+        end = text_at(c, 108, 110, "IBM MT/ST (Magnetic Tape/Selectric Typewriter):",
+                      "Times-Bold", 12)
+        text_at(c, end, 110, " Introduced in 1964, this", "Times-Roman", 12)
+        text_at(c, 108, 124, "machine combined IBM's Selectric typewriter with magnetic tape "
+                "storage. It allowed", "Times-Roman", 12)
+        text_at(c, 108, 138, "users to record, edit, and replay typed content.", "Times-Roman", 12)
+        text_at(c, 90, 152, "\u2022", "Times-Roman", 12)
+        end = text_at(c, 108, 152, "Wang Laboratories:", "Times-Bold", 12)
+        text_at(c, end, 152, " In the 1970s, Wang introduced dedicated word processing",
+                "Times-Roman", 12)
+        text_at(c, 108, 166, "machines with small screens and floppy disks.", "Times-Roman", 12)
+
+    doc = parse(pdf(page))
+    items = [b for b in doc.blocks if b.type is BlockType.LIST_ITEM]
+    assert [b.text for b in items] == [
+        "IBM MT/ST (Magnetic Tape/Selectric Typewriter): Introduced in 1964, this machine "
+        "combined IBM's Selectric typewriter with magnetic tape storage. It allowed users to "
+        "record, edit, and replay typed content.",
+        "Wang Laboratories: In the 1970s, Wang introduced dedicated word processing machines "
+        "with small screens and floppy disks.",
+    ]
