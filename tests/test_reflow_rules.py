@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pytest
 
 from newsingest.reflow import rules
@@ -157,3 +158,14 @@ def test_a_line_read_between_a_paragraphs_lines_but_standing_beside_them_is_a_fl
     flow = reflow_pages([PageLines(1, 612.0, 792.0, lines)])
     assert [b.text for b in flow.blocks] == [
         " ".join([*words[:4], "and the paragraph ends here."]), "Infobox Title"]
+
+
+def test_font_change_abstains_where_the_line_above_ends_in_the_next_lines_weight() -> None:
+    # a mostly bold line whose bold lead phrase ends inside it, ragged: no change at the break
+    lead = attrs.evolve(line("IBM MT/ST (Magnetic Tape): Introduced in 1964, this", 100,
+                             x1=LEFT + 150, bold=True), bold_end=False)
+    nxt = line("machine combined a typewriter with magnetic tape", 113, x1=RIGHT)
+    assert rules.font_change(pair([lead], nxt)) is Verdict.ABSTAIN
+    # a bold heading line, bold to its end: the weight changes at the break
+    heading = attrs.evolve(lead, bold_end=True)
+    assert rules.font_change(pair([heading], nxt)) is Verdict.BREAK

@@ -45,6 +45,9 @@ class Line:
     #: ``"right"`` when the line's flow is set flush right and ragged left (found by the
     #: engine, ``reflow.pagestats.right_aligned``): its start is its box's right edge too.
     align: str | None = None
+    #: Whether the line's last word is bold: a bold lead phrase ending inside the line ("**IBM
+    #: MT/ST:** Introduced in ...") makes a mostly bold line whose weight runs on unchanged.
+    bold_end: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

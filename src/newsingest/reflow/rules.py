@@ -172,7 +172,8 @@ def list_item(p: Pair) -> Verdict:
 
 def font_change(p: Pair) -> Verdict:
     """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
-    alone not while a sentence runs on: the line before is open (no sentence end), ends
+    alone not where the line above already ends in the next line's weight (a bold lead phrase
+    ending inside it), nor while a sentence runs on: the line before is open (no sentence end), ends
     about where the next line ends (``_RUN_ON_EMS``) and the next word would not have
     fitted on it (a bold lead phrase filling a ragged first line; in a flow broken by hand,
     where that last question says nothing, the first two decide)."""
@@ -181,6 +182,8 @@ def font_change(p: Pair) -> Verdict:
     if abs(size(p.cur) - size(p.prev)) > 0.6:
         return Verdict.BREAK
     if p.cur.bold != p.prev.bold:
+        if p.prev.bold_end is not None and p.prev.bold_end == p.cur.bold:
+            return Verdict.ABSTAIN  # the weight changed inside the line above, not at the break
         # as full as the line it would run on into (a column's measure may be wider than the
         # lines beside a float)
         col = p.stats.column(p.prev)

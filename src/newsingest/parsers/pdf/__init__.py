@@ -146,7 +146,8 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
             lines.append(Line(line_text, index, page=page.number, bbox=tl.bbox,
                               font_size=tl.size, bold=tl.bold, italic=tl.italic, indent=indent,
                               gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
-                              lead=lead.x1 - lead.x0, rtl=rtl or None))
+                              lead=lead.x1 - lead.x0, rtl=rtl or None,
+                              bold_end=(tl.words[0] if rtl else tl.words[-1]).bold))
             index += 1
         tables = []
         for table in page.tables:
