@@ -95,3 +95,75 @@ def test_a_bold_lead_phrase_ending_inside_an_items_first_line_keeps_the_item_who
         "Wang Laboratories: In the 1970s, Wang introduced dedicated word processing machines "
         "with small screens and floppy disks.",
     ]
+
+
+PROSE = [
+    "The following program adds two numbers and prints the result on the console of",
+    "the browser, which is how most readers first meet the language in a tutorial.",
+]
+CODE = ["function add(a, b) {", "    return a + b;", "}", "console.log(add(3, 5));"]
+AFTER = "Running it prints eight, and the same function can be reused anywhere else."
+
+
+def _listing(c: canvas.Canvas, mono: str = "Courier") -> None:
+    top = 80.0
+    for text in PROSE:
+        text_at(c, 72, top, text, "Helvetica", 10)
+        top += 13
+    top += 8
+    for text in CODE:
+        indent = len(text) - len(text.lstrip())
+        text_at(c, 90 + indent * stringWidth(" ", mono, 9), top, text.lstrip(), mono, 9)
+        top += 11
+    top += 8
+    text_at(c, 72, top, AFTER, "Helvetica", 10)
+
+
+def test_a_code_listing_in_a_monospaced_font_is_one_preformatted_block() -> None:
+    """A LaTeX listing and an IBM Redpaper's SQL examples: lines in a monospaced font among
+    proportional prose keep their line breaks and indents, in one block of their own."""
+    doc = parse(pdf(_listing))
+    code = [b for b in doc.blocks if b.type is BlockType.PREFORMATTED]
+    assert [b.text for b in code] == ["\n".join(CODE)]
+    assert " ".join(PROSE) in texts(doc)
+    assert AFTER in texts(doc)
+
+
+def test_a_document_typed_in_a_monospaced_font_has_no_code_listing() -> None:
+    """A release typed in Courier from end to end: its font is the body's, not code."""
+
+    def page(c: canvas.Canvas) -> None:
+        top = 80.0
+        for _ in range(3):
+            for text in PROSE:
+                text_at(c, 72, top, text[:60], "Courier", 10)
+                top += 12
+            top += 12
+
+    doc = parse(pdf(page))
+    assert not [b for b in doc.blocks if b.type is BlockType.PREFORMATTED]
+    assert doc.blocks
+
+
+def test_body_text_set_in_from_headings_in_the_margin_is_no_quote() -> None:
+    """An IBM Redpaper sets headings out in the left margin and the body an inch in; a page
+    of it with one short section must not read its body as a block quote because another
+    page's text starts at the headings' edge."""
+    words = "the security of the data is set by the rules that the system applies to it"
+
+    def first(c: canvas.Canvas) -> None:
+        for k in range(12):
+            text_at(c, 65, 80 + 12 * k, f"Chapter text {k} says that {words}.")
+
+    def second(c: canvas.Canvas) -> None:
+        text_at(c, 65, 80, "1.3.1 Existing row and column control", "Helvetica-Bold", 13)
+        lines = ["Some clients have tried augmenting the object-level security with SQL",
+                 "views and application logic, as shown in the figure. However, that logic",
+                 "is easy to bypass with all of the data access interfaces of the system,",
+                 "such as the database connectivity drivers."]
+        for k, text in enumerate(lines):
+            text_at(c, 137, 105 + 12 * k, text)
+
+    doc = parse(pdf(first, second))
+    section = next(b for b in doc.blocks if b.text.startswith("Some clients"))
+    assert section.type is BlockType.PARAGRAPH

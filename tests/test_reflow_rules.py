@@ -130,7 +130,7 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
-        "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
+        "code_listing", "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
         "first_line_indent", "out_of_quote", "line_end"]
 
 
@@ -169,3 +169,14 @@ def test_font_change_abstains_where_the_line_above_ends_in_the_next_lines_weight
     # a bold heading line, bold to its end: the weight changes at the break
     heading = attrs.evolve(lead, bold_end=True)
     assert rules.font_change(pair([heading], nxt)) is Verdict.BREAK
+
+
+def test_code_listing_keeps_a_listings_lines_together_and_apart_from_prose() -> None:
+    code = [attrs.evolve(line(t, 100 + 11 * k, x1=LEFT + 80), code=True, pitch=5.4)
+            for k, t in enumerate(["function add(a, b) {", "}"])]
+    assert rules.code_listing(pair(code[:1], code[1])) is Verdict.JOIN
+    assert rules.code_listing(pair(BODY[:1], code[0])) is Verdict.BREAK
+    assert rules.code_listing(pair(code, BODY[1])) is Verdict.BREAK
+    assert rules.code_listing(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+    # a listing does not run on across a page break
+    assert rules.code_listing(pair(code[:1], attrs.evolve(code[1], page=2))) is Verdict.BREAK

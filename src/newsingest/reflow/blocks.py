@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsingest.model import Block, BlockType, Provenance
+from newsingest.reflow.code import code_text
 from newsingest.reflow.hyphens import join_blocks
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import split_item
@@ -86,6 +87,8 @@ def _kind(stats: PageStats, block: Open, text: str,
     group = block.lines
     first = group[0]
     em = size(first)
+    if all(ln.code for ln in group):
+        return BlockType.PREFORMATTED, None
     if block.item:
         if len(group) == 1 and first.bold and len(text) < 100 and \
                 not text.endswith((".", ",", ";")):
@@ -124,6 +127,8 @@ def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str],
     heading_sizes = sorted({round(size(ln), 1) for ln in lines if size(ln) > stats.body_size + 0.6},
                            reverse=True)
     joined = join_blocks([[ln.text for ln in state.lines] for state in states], vocabulary)
+    joined = [code_text(state.lines) if all(ln.code for ln in state.lines) else text
+              for state, text in zip(states, joined, strict=True)]
     blocks: list[Block] = []
     owners: list[set[int]] = []
     for state, text in zip(states, joined, strict=True):

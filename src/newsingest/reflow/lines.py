@@ -48,6 +48,10 @@ class Line:
     #: Whether the line's last word is bold: a bold lead phrase ending inside the line ("**IBM
     #: MT/ST:** Introduced in ...") makes a mostly bold line whose weight runs on unchanged.
     bold_end: bool | None = None
+    #: The advance all the line's glyphs share when its font is monospaced (evidence).
+    pitch: float | None = None
+    #: Whether the line belongs to a code listing (found by the engine, ``reflow.code``).
+    code: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

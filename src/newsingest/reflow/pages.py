@@ -22,6 +22,7 @@ import attrs
 
 from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
 from newsingest.reflow.blocks import layout_blocks
+from newsingest.reflow.code import code_lines
 from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
@@ -96,7 +97,8 @@ def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
     zones: list[list[int]] = []
     for members in flows.values():
         k = len(members)
-        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5:
+        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5 \
+                and not lines[members[k - 1]].code:
             k -= 1
         above = [i for i in members[:k]
                  if abs((lines[i].font_size or body_size) - body_size) <= 0.5]
@@ -179,6 +181,8 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     kinds = find_furniture(pages, header.title_top, body_size)
     skip = frozenset(pages[p].lines[i].index for p, i in kinds)
     body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
+    listings = code_lines(body)
+    body = [attrs.evolve(line, code=True) if line.index in listings else line for line in body]
     vocabulary = word_vocabulary([line.text for line in all_lines])
     running, floats, labels = _floats(pages, body, body_size, vocabulary)
     flush_right = right_aligned(running)

@@ -4,6 +4,8 @@ Each rule looks at one kind of evidence and says ``BREAK``, ``JOIN`` or ``ABSTAI
 evidence is absent or says nothing). :data:`RULES` tries them in order and the first verdict
 wins; when all abstain, the line joins. The order, strongest evidence first:
 
+0. ``code_listing`` — a code listing's lines (``reflow.code``) go on with each other and
+   break from prose;
 1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start`);
 2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
 3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
@@ -165,6 +167,14 @@ def _verdict(flag: bool) -> Verdict:
     return Verdict.BREAK if flag else Verdict.JOIN
 
 
+def code_listing(p: Pair) -> Verdict:
+    """A code listing's lines stay together, line breaks and all, and apart from prose; a
+    listing is not taken to run on across a page break (the next page may start another)."""
+    if not (p.cur.code or p.prev.code):
+        return Verdict.ABSTAIN
+    return _verdict(bool(p.cur.code) != bool(p.prev.code) or p.cur.page != p.prev.page)
+
+
 def list_item(p: Pair) -> Verdict:
     """A line that starts a list item starts a block."""
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
@@ -280,8 +290,8 @@ def line_end(p: Pair) -> Verdict:
 Rule = Callable[[Pair], Verdict]
 
 #: The break rules, in the order they are tried (see the module docstring).
-RULES: tuple[Rule, ...] = (list_item, font_change, slant_change, gap, item_body, body_edge,
-                           first_line_indent, out_of_quote, line_end)
+RULES: tuple[Rule, ...] = (code_listing, list_item, font_change, slant_change, gap, item_body,
+                           body_edge, first_line_indent, out_of_quote, line_end)
 
 
 def decide(p: Pair, rules: Sequence[Rule] = RULES) -> Verdict:

@@ -147,7 +147,8 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
                               font_size=tl.size, bold=tl.bold, italic=tl.italic, indent=indent,
                               gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
                               lead=lead.x1 - lead.x0, rtl=rtl or None,
-                              bold_end=(tl.words[0] if rtl else tl.words[-1]).bold))
+                              bold_end=(tl.words[0] if rtl else tl.words[-1]).bold,
+                              pitch=tl.pitch))
             index += 1
         tables = []
         for table in page.tables:

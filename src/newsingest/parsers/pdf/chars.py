@@ -87,6 +87,8 @@ class Word(NamedTuple):
     size: float
     bold: bool
     italic: bool
+    #: The advance every glyph of the word shares, if they all share one (a monospaced font).
+    pitch: float | None = None
 
 
 @attrs.frozen
@@ -145,6 +147,17 @@ class TextLine:
     @property
     def italic(self) -> bool:
         return _share(self.words, lambda w: w.italic) >= 0.6
+
+    @property
+    def pitch(self) -> float | None:
+        """The advance all the line's glyphs share (a monospaced font), or None."""
+        pitches = [w.pitch for w in self.words]
+        if not pitches or None in pitches:
+            return None
+        known = [p for p in pitches if p is not None]
+        if max(known) - min(known) > _PITCH_TOLERANCE * self.size:
+            return None
+        return round(statistics.median(known), 2)
 
 
 def _share(words: Sequence[Word], test: Any) -> float:
@@ -428,13 +441,25 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
     return tuple(words)
 
 
+#: Glyph advances within this share of an em of each other are one monospaced pitch.
+_PITCH_TOLERANCE = 0.02
+
+
+def _pitch(glyphs: Sequence[Glyph]) -> float | None:
+    widths = [g.x1 - g.x0 for g in glyphs if not _is_space(g.text)]
+    if not widths or max(widths) - min(widths) > _PITCH_TOLERANCE * max(glyphs[0].size, 1.0):
+        return None
+    return statistics.median(widths)
+
+
 def _word(glyphs: Sequence[Glyph]) -> Word:
     text = "".join(g.text for g in glyphs)
     fonts = [g for g in glyphs if g.text.isalnum()] or list(glyphs)
     bold = sum(is_bold(g.font) for g in fonts) * 2 > len(fonts)
     italic = sum(is_italic(g.font) for g in fonts) * 2 > len(fonts)
     return Word(text, glyphs[0].x0, max(g.x1 for g in glyphs), min(g.top for g in glyphs),
-                max(g.bottom for g in glyphs), max(g.size for g in glyphs), bold, italic)
+                max(g.bottom for g in glyphs), max(g.size for g in glyphs), bold, italic,
+                _pitch(glyphs))
 
 
 @attrs.frozen
