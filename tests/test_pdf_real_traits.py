@@ -2,16 +2,21 @@
 
 Each test names the trait a real page showed and fails without the mechanism that reads it:
 a cross-reference placed a space's width after its label without a space glyph, a bold lead
-phrase ending inside a list item's first line, ...
+phrase ending inside a list item's first line, a code listing in a monospaced font, headings
+set out in the margin, a right-to-left form's tables and title.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 import newsingest
@@ -167,3 +172,83 @@ def test_body_text_set_in_from_headings_in_the_margin_is_no_quote() -> None:
     doc = parse(pdf(first, second))
     section = next(b for b in doc.blocks if b.text.startswith("Some clients"))
     assert section.type is BlockType.PARAGRAPH
+
+
+def _hebrew_font() -> str | None:
+    for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"):
+        path = Path(folder) / "DejaVuSans.ttf"
+        if path.exists():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
+            return "DejaVuSans"
+    return None
+
+
+def _visual(logical: str) -> str:
+    """A Hebrew line as a PDF draws it: words right to left, each word's letters reversed."""
+    return " ".join(w if w.isascii() else w[::-1] for w in reversed(logical.split(" ")))
+
+
+def test_a_right_to_left_table_reads_from_its_right_column_and_its_first_line() -> None:
+    """A Persian form (docling's right_to_left_03): ruled tables whose label column is on the
+    right, a value cell of two lines, a heading between two tables. The cells read right
+    column first, a cell's lines first line first, and the heading between the tables."""
+    font = _hebrew_font()
+    if font is None:
+        pytest.skip("DejaVuSans not installed")
+    first = [("שם התקן", ["מוטות פלדה יצוקה", "לפי הניתוח המצורף"]), ("מספר התקן", ["20300"])]
+    second = [("תאריך הגשה", ["1403/09/19"]), ("תאריך קבלה", ["1403/10/04"])]
+
+    def table(c: canvas.Canvas, top: float, rows: list[tuple[str, list[str]]]) -> float:
+        x0, mid, x1 = 100.0, 330.0, 500.0
+        y = top
+        for label, values in rows:
+            height = 8 + 14 * len(values)
+            c.rect(x0, HEIGHT - y - height, x1 - x0, height)
+            c.line(mid, HEIGHT - y, mid, HEIGHT - y - height)
+            c.setFont(font, 11)
+            c.drawRightString(x1 - 6, HEIGHT - y - 15, _visual(label))
+            for k, value in enumerate(values):
+                c.drawRightString(mid - 6, HEIGHT - y - 15 - 14 * k, _visual(value))
+            y += height
+        return y
+
+    def page(c: canvas.Canvas) -> None:
+        c.setFont(font, 14)
+        c.drawRightString(500, HEIGHT - 80, _visual("תקן המוצר"))
+        bottom = table(c, 100, first)
+        c.setFont(font, 14)
+        c.drawRightString(500, HEIGHT - bottom - 40, _visual("קבלה בבורסה"))
+        table(c, bottom + 60, second)
+
+    doc = parse(pdf(page))
+    tables = [b for b in doc.blocks if b.type is BlockType.TABLE]
+    assert [list(r) for r in tables[0].rows] == [
+        ["שם התקן", "מוטות פלדה יצוקה לפי הניתוח המצורף"], ["מספר התקן", "20300"]]
+    assert [list(r) for r in tables[1].rows] == [
+        ["תאריך הגשה", "1403/09/19"], ["תאריך קבלה", "1403/10/04"]]
+    order = [b.text if b.type is not BlockType.TABLE else "table" for b in doc.blocks]
+    assert order[order.index("table"):] == ["table", "קבלה בבורסה", "table"]
+
+
+def _persian_header(c: canvas.Canvas) -> None:
+    """Two columns of bold form labels in the body's size; the document's title, set
+    higher, heads the left column, the company's name the right one."""
+    c.setFont("DejaVuSans-Bold", 14)
+    c.drawRightString(280, HEIGHT - 75, _visual("תשקיף קבלה לשוק הראשי"))
+    c.setFont("DejaVuSans-Bold", 11)
+    c.drawRightString(520, HEIGHT - 104, _visual("בורסת הסחורות"))
+    c.setFont("DejaVuSans-Bold", 14)
+    for k in range(12):
+        c.drawRightString(520, HEIGHT - 140 - 20 * k, _visual(f"שדה מספר {k} בטופס"))
+        c.drawRightString(280, HEIGHT - 140 - 20 * k, _visual(f"ערך השדה {k} כאן"))
+
+
+def test_a_right_to_left_pages_title_standing_highest_in_its_left_column_is_the_title() -> None:
+    """The Persian form's header (docling's right_to_left_03): the page reads from its right
+    column, yet the title is the line highest on the page, in the left one."""
+    bold = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    if _hebrew_font() is None or not bold.exists():
+        pytest.skip("DejaVuSans not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    doc = parse(pdf(_persian_header))
+    assert doc.metadata.title == "תשקיף קבלה לשוק הראשי"

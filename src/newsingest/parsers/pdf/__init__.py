@@ -21,7 +21,6 @@ from newsingest.errors import CorruptError, ParseError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
-from newsingest.parsers.pdf.bidi import is_rtl, logical
 from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
 from newsingest.parsers.pdf.layout import evidence, reading_order
 from newsingest.parsers.pdf.metadata import merge, read_info
@@ -60,7 +59,7 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
         try:
             layout = page.layout
             upright, rotated = glyphs_of(layout, float(page.height), page.mediabox, graphics)
-            tables = find_tables(page, graphics)
+            tables = find_tables(page, graphics, upright)
         except Exception as exc:
             failed += 1
             warnings.append(ParseWarning("page-unreadable",
@@ -114,9 +113,8 @@ def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
 def _repaired_rows(table: PageTable, number: int, context: ParseContext
                    ) -> tuple[tuple[tuple[str, ...], ...], list[Repair]]:
     """A table's cells through the same repair pipeline as the lines (one line per cell,
-    located at the table), right-to-left cells in logical order."""
+    located at the table); the cells are read in logical order already (``tables``)."""
     cells = [" ".join(cell.split()) for row in table.rows for cell in row]
-    cells = [logical(cell) if is_rtl(cell) else cell for cell in cells]
     text, log = context.repair("\n".join(cells),
                                lambda _: Provenance(page=number, bbox=table.bbox))
     fixed = iter(text.split("\n") if cells else [])
