@@ -252,3 +252,23 @@ def test_a_right_to_left_pages_title_standing_highest_in_its_left_column_is_the_
     pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
     doc = parse(pdf(_persian_header))
     assert doc.metadata.title == "תשקיף קבלה לשוק הראשי"
+
+
+def test_short_footnotes_under_a_column_are_one_block_each() -> None:
+    """An IBM Redpaper's footnotes: two one-line notes set small at the foot of a page. Each
+    is short of the column's measure, so each is its own note, though neither is shorter
+    than the other's width."""
+    body = ("Recent news headlines are filled with reports of data breaches and attacks on "
+            "businesses of all sizes, and the costs keep rising every year for all of them")
+
+    def page(c: canvas.Canvas) -> None:
+        words = body.split()
+        for k in range(4):
+            text_at(c, 72, 100 + 13 * k, " ".join(words[k * 7:(k + 1) * 7]) + " and more of it",
+                    "Helvetica", 10)
+        text_at(c, 72, 700, "1 http://www.idtheftcenter.org", "Helvetica", 8)
+        text_at(c, 72, 710, "2 http://www.ponemon.org/", "Helvetica", 8)
+
+    doc = parse(pdf(page))
+    assert "1 http://www.idtheftcenter.org" in texts(doc)
+    assert "2 http://www.ponemon.org/" in texts(doc)

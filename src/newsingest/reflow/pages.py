@@ -144,8 +144,12 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
         for i in run:
             members[rest[i]] = (id(beside), beside)
     rest = [k for k in kept if k not in members]
-    for zone in _foot_zones([body[k] for k in rest], body_size):
-        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary)
+    zones = _foot_zones([body[k] for k in rest], body_size)
+    # footnotes are set to their column's measure: "the next word would have fitted" is asked
+    # of the column's edge, not of the notes' own widest line
+    column_stats = PageStats.of([body[k] for k in rest]) if zones else None
+    for zone in zones:
+        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary, stats=column_stats)
         for i in zone:
             members[rest[i]] = (id(notes), notes)
     running: list[Line] = []
