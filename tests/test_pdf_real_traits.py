@@ -135,7 +135,8 @@ def test_a_code_listing_in_a_monospaced_font_is_one_preformatted_block() -> None
 
 
 def test_a_document_typed_in_a_monospaced_font_has_no_code_listing() -> None:
-    """A release typed in Courier from end to end: its font is the body's, not code."""
+    """A release typed in Courier from end to end, and a court transcript whose numbered
+    lines are mostly blank: the font is the body's, not code."""
 
     def page(c: canvas.Canvas) -> None:
         top = 80.0
@@ -145,9 +146,17 @@ def test_a_document_typed_in_a_monospaced_font_has_no_code_listing() -> None:
                 top += 12
             top += 12
 
-    doc = parse(pdf(page))
-    assert not [b for b in doc.blocks if b.type is BlockType.PREFORMATTED]
-    assert doc.blocks
+    def transcript(c: canvas.Canvas) -> None:
+        for k in range(1, 26):
+            text_at(c, 40, 60 + 24 * k, str(k), "Courier", 12)
+            if k in (2, 14, 15):
+                text_at(c, 90, 60 + 24 * k, "argument before the Supreme Court of the United",
+                        "Courier", 12)
+
+    for draw in (page, transcript):
+        doc = parse(pdf(draw))
+        assert not [b for b in doc.blocks if b.type is BlockType.PREFORMATTED]
+        assert doc.blocks
 
 
 def test_body_text_set_in_from_headings_in_the_margin_is_no_quote() -> None:

@@ -178,5 +178,5 @@ def test_code_listing_keeps_a_listings_lines_together_and_apart_from_prose() -> 
     assert rules.code_listing(pair(BODY[:1], code[0])) is Verdict.BREAK
     assert rules.code_listing(pair(code, BODY[1])) is Verdict.BREAK
     assert rules.code_listing(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
-    # a listing does not run on across a page break
+    # a listing does not run on into another flow (a page or column break)
     assert rules.code_listing(pair(code[:1], attrs.evolve(code[1], page=2))) is Verdict.BREAK

@@ -12,8 +12,9 @@ Evidence and its limits:
   Chinese, Japanese and Korean type set every character on one pitch anyway): a few
   glyphs of equal width ("}", "2020", tabular figures) prove nothing alone, but they belong to
   a listing next to a proven line of the same pitch;
-- a document typed in a monospaced font (a typewriter-style release) has no listings: when
-  monospaced lines are most of the body (``_BODY_SHARE``), none is code.
+- a document typed in a monospaced font (a typewriter-style release, a court transcript) has
+  no listings: when monospaced lines hold most of the body's characters (``_BODY_SHARE``),
+  none is code.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = ["code_lines", "code_text"]
 
 #: A line with this many different letters, all glyphs of one advance, is monospaced.
 _PROOF_LETTERS = 3
-#: Monospaced lines that make up this share of the body are the body's own font, not code.
+#: Monospaced lines holding this share of the body's characters are its own font, not code.
 _BODY_SHARE = 0.5
 #: Pitches within this share of each other are one font's.
 _SAME_PITCH = 0.03
@@ -48,7 +49,8 @@ def code_lines(lines: Sequence[Line]) -> frozenset[int]:
     """The indexes of the lines (reading order) that belong to code listings: proven
     monospaced lines, and the unproven lines of the same pitch next to them in their flow."""
     proven = [k for k, line in enumerate(lines) if _proves(line)]
-    if not proven or len(proven) > _BODY_SHARE * len(lines):
+    monospaced = sum(len(line.text) for line in lines if line.pitch is not None)
+    if not proven or monospaced > _BODY_SHARE * sum(len(line.text) for line in lines):
         return frozenset()
     code = set(proven)
     for start in proven:

@@ -169,10 +169,11 @@ def _verdict(flag: bool) -> Verdict:
 
 def code_listing(p: Pair) -> Verdict:
     """A code listing's lines stay together, line breaks and all, and apart from prose; a
-    listing is not taken to run on across a page break (the next page may start another)."""
+    listing is not taken to run on into another flow (a column or page break may start
+    another listing)."""
     if not (p.cur.code or p.prev.code):
         return Verdict.ABSTAIN
-    return _verdict(bool(p.cur.code) != bool(p.prev.code) or p.cur.page != p.prev.page)
+    return _verdict(bool(p.cur.code) != bool(p.prev.code) or not p.same_flow)
 
 
 def list_item(p: Pair) -> Verdict:
