@@ -281,3 +281,21 @@ def test_short_footnotes_under_a_column_are_one_block_each() -> None:
     doc = parse(pdf(page))
     assert "1 http://www.idtheftcenter.org" in texts(doc)
     assert "2 http://www.ponemon.org/" in texts(doc)
+
+
+def test_an_undecodable_bullet_set_close_before_its_text_still_makes_list_items() -> None:
+    """An IBM brochure's list: each item starts with a symbol-font bullet the PDF gives no
+    Unicode for (pdfminer reads "(cid:N)"), set a space before its text, not at a tab stop.
+    reportlab's Helvetica bullet is read the same way."""
+    items = ["Database performance and scalability", "Advanced SQL knowledge and skills",
+             "Business intelligence and analytics"]
+
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 72, 80, "Global engagements cover topics including:")
+        for k, item in enumerate(items):
+            text_at(c, 72, 96 + 12 * k, "\u2022 " + item)
+
+    doc = parse(pdf(page))
+    listed = [b for b in doc.blocks if b.type is BlockType.LIST_ITEM]
+    assert [b.text for b in listed] == items
+    assert "(cid" not in " ".join(texts(doc))

@@ -483,6 +483,10 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
             words = words_of(glyph_list)
             if not words:
                 continue
+            if len(words) > 1 and _UNDECODED_RUN.match(words[0].text) and \
+                    "(cid:" not in words[1].text:
+                # a symbol-font glyph (and its undecodable space) before decoded text
+                words = (_as_bullet(words[0]), *words[1:])
             if segments and _marker_only(segments[-1]) and \
                     words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
                 # "•" or "3." at its tab stop, then text
@@ -498,12 +502,13 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
 
 _MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
+_UNDECODED_RUN = re.compile(r"^(?:\(cid:\d+\))+$")
 
 
 def _as_bullet(word: Word) -> Word:
     """A lone glyph the font cannot decode (``(cid:127)``), set before text at a tab stop, is
     a bullet from a symbol font without a Unicode map: the text's own marker."""
-    return word._replace(text="•") if _UNDECODED.match(word.text) else word
+    return word._replace(text="•") if _UNDECODED_RUN.match(word.text) else word
 
 
 def _marker_only(words: Sequence[Word]) -> bool:
