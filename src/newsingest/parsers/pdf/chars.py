@@ -483,9 +483,9 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
             words = words_of(glyph_list)
             if not words:
                 continue
-            if len(words) > 1 and _UNDECODED_RUN.match(words[0].text) and \
+            if not segments and len(words) > 1 and _UNDECODED_RUN.match(words[0].text) and \
                     "(cid:" not in words[1].text:
-                # a symbol-font glyph (and its undecodable space) before decoded text
+                # a symbol-font glyph (and its undecodable space) opening a line of text
                 words = (_as_bullet(words[0]), *words[1:])
             if segments and _marker_only(segments[-1]) and \
                     words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
