@@ -299,3 +299,32 @@ def test_an_undecodable_bullet_set_close_before_its_text_still_makes_list_items(
     listed = [b for b in doc.blocks if b.type is BlockType.LIST_ITEM]
     assert [b.text for b in listed] == items
     assert "(cid" not in " ".join(texts(doc))
+
+
+def test_a_table_of_contents_set_with_leaders_is_a_table_of_entries() -> None:
+    """An IBM Redpaper's contents page: each entry ends in a dot leader and its page number;
+    read as running text it was a few long paragraphs. It is a table, one row per entry,
+    a wrapped title joined to its entry."""
+    entries = [("Notices", "vii"), ("Preface", "xi"),
+               ("Chapter 1. Securing and protecting IBM DB2 data", "1"),
+               ("1.1 Security fundamentals", "2"), ("1.2 Current state of IBM i security", "2")]
+
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 72, 60, "Contents", "Helvetica-Bold", 24)
+        top = 110.0
+        for title, number in entries:
+            dots = " ."
+            while stringWidth(title + dots + " . " + number, "Helvetica", 10) < 440:
+                dots += " ."
+            text_at(c, 72, top, title + dots + " " + number)
+            top += 12.5
+        text_at(c, 72, top, "3.4 Establishing and controlling accessibility by using the")
+        text_at(c, 72, top + 12.5, "RCAC rule text . . . . . . . . . . . . . . . . 21")
+        text_at(c, 72, top + 40, "This paper was produced by a team of specialists.")
+
+    doc = parse(pdf(page))
+    tables = [b for b in doc.blocks if b.type is BlockType.TABLE]
+    assert len(tables) == 1
+    assert tables[0].rows == (*entries, (
+        "3.4 Establishing and controlling accessibility by using the RCAC rule text", "21"))
+    assert "This paper was produced by a team of specialists." in texts(doc)

@@ -9,7 +9,8 @@ not in the parser. Steps:
 
 1. furniture by form, repetition and position (``pagefurniture``), then the header zone;
 2. floats out of the running text (``floats``): figure labels (text on an image) become
-   furniture, table cells and captions become ``table`` and ``caption`` blocks;
+   furniture, table cells and captions become ``table`` and ``caption`` blocks, a table of
+   contents set with leaders a ``table`` block (``leaders``);
 3. the running text is segmented and typed (``blocks``), and each float is put back after
    the block that was open where it stood.
 """
@@ -26,6 +27,7 @@ from newsingest.reflow.code import code_lines
 from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
+from newsingest.reflow.leaders import contents_rows, leader_runs
 from newsingest.reflow.lines import Line
 from newsingest.reflow.pagefurniture import PageLines, find_furniture, furniture_items
 from newsingest.reflow.pagestats import PageStats, body_size_of, flow, right_aligned
@@ -87,6 +89,17 @@ def _table_block(page: int, table: PageTable) -> Block:
                  rows=rows)
 
 
+def _contents_block(group: Sequence[Line]) -> Block:
+    """A table of contents (``reflow.leaders``) as a table: one row per entry."""
+    rows = contents_rows(group)
+    boxes = [ln.bbox for ln in group if ln.bbox is not None]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes)) if boxes else None
+    return Block(BlockType.TABLE, "\n".join(" | ".join(row) for row in rows),
+                 provenance=Provenance(page=group[0].page, bbox=bbox), rows=rows,
+                 raw="\n".join(ln.text for ln in group))
+
+
 def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
     """Footnotes at the foot of a column: the trailing lines of a flow set smaller than the
     body, under at least three body lines (a paper's footnotes, a copyright block under the
@@ -130,14 +143,19 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
             labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
             continue
         kept.append(k)
-    for run in caption_runs([body[k] for k in kept], body_size):
-        group = [body[kept[i]] for i in run]
+    for run in leader_runs([body[k] for k in kept]):
+        block = _contents_block([body[kept[i]] for i in run])
+        for i in run:
+            members[kept[i]] = (id(block), (block,))
+    free = [k for k in kept if k not in members]
+    for run in caption_runs([body[k] for k in free], body_size):
+        group = [body[free[i]] for i in run]
         text = join_lines([ln.text for ln in group])
         first = group[0]
         block = Block(BlockType.CAPTION, text, provenance=first.provenance,
                       raw="\n".join(ln.text for ln in group) if len(group) > 1 else None)
         for i in run:
-            members[kept[i]] = (id(block), (block,))
+            members[free[i]] = (id(block), (block,))
     rest = [k for k in kept if k not in members]
     for run in side_runs([body[k] for k in rest]):
         beside = layout_blocks([body[rest[i]] for i in run], vocabulary)
