@@ -328,3 +328,22 @@ def test_a_table_of_contents_set_with_leaders_is_a_table_of_entries() -> None:
     assert tables[0].rows == (*entries, (
         "3.4 Establishing and controlling accessibility by using the RCAC rule text", "21"))
     assert "This paper was produced by a team of specialists." in texts(doc)
+
+
+def test_text_level_with_a_page_number_on_the_last_row_is_the_running_foot() -> None:
+    """A report's spread printed on one sheet (docling's table_mislabeled_as_picture): the
+    foot row carries "208" with the running title on the left page and the section name
+    with "209" on the right. Only the numbers are page numbers by form; the rest of their row
+    is furniture too."""
+
+    def page(c: canvas.Canvas) -> None:
+        for k in range(20):
+            text_at(c, 72, 100 + 13 * k, f"Question {k} asks whether the country has a legal aid "
+                    "provider of its own.")
+        text_at(c, 40, 760, "208")
+        text_at(c, 300, 760, "Global Study on Legal Aid \u2014 Global Report")
+        text_at(c, 540, 760, "209")
+
+    doc = parse(pdf(page))
+    assert not any("Global Study" in t for t in texts(doc))
+    assert any("Global Study" in f.text for f in doc.furniture)
