@@ -202,15 +202,26 @@ def _pictograph_font(font: str) -> bool:
     return "wingding" in lower or "dingbat" in lower
 
 
+#: Arrows and signs of the Symbol font's own encoding, which exports map to U+F000 + code
+#: like its bullets ("click Schemas \uf0ae Tables" is "Schemas → Tables").
+_SYMBOL_SIGNS = {"\uf0ab": "↔", "\uf0ac": "←", "\uf0ad": "↑", "\uf0ae": "→", "\uf0af": "↓",
+                 "\uf0db": "⇔", "\uf0dc": "⇐", "\uf0dd": "⇑", "\uf0de": "⇒", "\uf0df": "⇓",
+                 "\uf0b0": "°", "\uf0b1": "±", "\uf0b4": "×", "\uf0b8": "÷", "\uf0a3": "≤",
+                 "\uf0b3": "≥", "\uf0b9": "≠", "\uf0bb": "≈", "\uf0a5": "∞", "\uf0bc": "…"}
+
+
 def symbol_bullet(text: str, font: str) -> str:
-    """The bullet a Symbol/Wingdings private-use code draws; other codes stay as they are
-    (icon fonts use the same range for pictures, which are no bullets).
+    """The bullet a Symbol/Wingdings private-use code draws (and the Symbol font's arrows and
+    signs); other codes stay as they are (icon fonts use the same range for pictures, which
+    are no bullets).
 
     >>> symbol_bullet("\uf0b7", "ABCDEF+Symbol"), symbol_bullet("\uf0a7", "Wingdings-Regular")
     ('•', '▪')
-    >>> symbol_bullet("\uf06c", "FontAwesome") == "\uf06c"
-    True
+    >>> symbol_bullet("\uf0ae", "NKEKHF+SymbolMT"), symbol_bullet("\uf06c", "FontAwesome")
+    ('→', '\uf06c')
     """
+    if "symbol" in font.lower() and text in _SYMBOL_SIGNS:
+        return _SYMBOL_SIGNS[text]
     if text == "\uf0b7" or "symbol" in font.lower() or _pictograph_font(font):
         return _SYMBOL_BULLETS.get(text, "•" if _pictograph_font(font) else text)
     return text
