@@ -263,10 +263,7 @@ def test_a_right_to_left_pages_title_standing_highest_in_its_left_column_is_the_
     assert doc.metadata.title == "תשקיף קבלה לשוק הראשי"
 
 
-def test_short_footnotes_under_a_column_are_one_block_each() -> None:
-    """An IBM Redpaper's footnotes: two one-line notes set small at the foot of a page. Each
-    is short of the column's measure, so each is its own note, though neither is shorter
-    than the other's width."""
+def _notes_page(notes: list[str]) -> bytes:
     body = ("Recent news headlines are filled with reports of data breaches and attacks on "
             "businesses of all sizes, and the costs keep rising every year for all of them")
 
@@ -275,14 +272,23 @@ def test_short_footnotes_under_a_column_are_one_block_each() -> None:
         for k in range(4):
             text_at(c, 72, 100 + 13 * k, " ".join(words[k * 7:(k + 1) * 7]) + " and more of it",
                     "Helvetica", 10)
-        text_at(c, 72, 700, "1 http://www.idtheftcenter.org", "Helvetica", 8)
-        text_at(c, 72, 710, "2 http://www.ponemon.org/", "Helvetica", 8)
+        for k, note in enumerate(notes):
+            text_at(c, 72, 640 + 10 * k, note, "Helvetica", 8)
 
-    doc = parse(pdf(page))
-    assert "1 http://www.idtheftcenter.org" in texts(doc)
-    assert "2 http://www.ponemon.org/" in texts(doc)
+    return pdf(page)
 
 
+def test_short_footnotes_under_a_column_are_one_block_each() -> None:
+    """An IBM Redpaper's footnotes: one-line notes set small at the foot of a page, each
+    opening with its number. Each is a note of its own, though neither line ends a sentence
+    or leaves room for the next one's first word; a note wrapped onto a second line, or one
+    whose next line opens with a number out of sequence, stays one."""
+    doc = parse(_notes_page(["1 http://www.idtheftcenter.org", "2 http://www.ponemon.org/"]))
+    assert texts(doc)[-2:] == ["1 http://www.idtheftcenter.org", "2 http://www.ponemon.org/"]
+    long = ("3 The Ponemon Institute's yearly study of what a breach costs the businesses it "
+            "strikes, counted in")
+    doc = parse(_notes_page([long, "12 countries and by industry.", "4 See the appendix."]))
+    assert texts(doc)[-2:] == [long + " 12 countries and by industry.", "4 See the appendix."]
 def test_an_undecodable_bullet_set_close_before_its_text_still_makes_list_items() -> None:
     """An IBM brochure's list: each item starts with a symbol-font bullet the PDF gives no
     Unicode for (pdfminer reads "(cid:N)"), set a space before its text, not at a tab stop.

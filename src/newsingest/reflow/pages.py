@@ -17,6 +17,7 @@ not in the parser. Steps:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -87,6 +88,27 @@ def _table_block(page: int, table: PageTable) -> Block:
     text = "\n".join(" | ".join(c for c in row if c) for row in rows)
     return Block(BlockType.TABLE, text, provenance=Provenance(page=page, bbox=table.bbox),
                  rows=rows)
+
+
+#: A footnote's number (or mark) opening its line: "2 http://...", "3) ...", "* ...".
+_NOTE_MARK = re.compile(r"^(?:(\d{1,3})(?:[).]|\s)|[*\u2020\u2021\u00a7\u00b6])")
+
+
+def _note_starts(lines: Sequence[Line]) -> frozenset[int]:
+    """The lines of a footnote zone that start a note: those opening with the next note's
+    number (one more than the last note's) or with a note mark. Notes are short and set one
+    under the other, so the line ends that part paragraphs say little between them."""
+    out: set[int] = set()
+    last: int | None = None
+    for line in lines:
+        found = _NOTE_MARK.match(line.text)
+        if found is None:
+            continue
+        number = int(found.group(1)) if found.group(1) else None
+        if number is None or last is None or number == last + 1:
+            out.add(line.index)
+            last = number if number is not None else last
+    return frozenset(out)
 
 
 def _contents_block(group: Sequence[Line]) -> Block:
@@ -162,12 +184,9 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
         for i in run:
             members[rest[i]] = (id(beside), beside)
     rest = [k for k in kept if k not in members]
-    zones = _foot_zones([body[k] for k in rest], body_size)
-    # footnotes are set to their column's measure: "the next word would have fitted" is asked
-    # of the column's edge, not of the notes' own widest line
-    column_stats = PageStats.of([body[k] for k in rest]) if zones else None
-    for zone in zones:
-        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary, stats=column_stats)
+    for zone in _foot_zones([body[k] for k in rest], body_size):
+        lines = [body[rest[i]] for i in zone]
+        notes = layout_blocks(lines, vocabulary, starts_at=_note_starts(lines))
         for i in zone:
             members[rest[i]] = (id(notes), notes)
     running: list[Line] = []
