@@ -117,7 +117,13 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     first line over plain text is left alone: it may be the heading of an excerpt — unless
     it is bold, set larger than the body (``_LEAD_RATIO``) and set apart by at least a
     blank body line of white below it, as a word processor's title line usually is and a
-    heading run in with its text is not."""
+    heading run in with its text is not.
+
+    The first line is the one highest on the page (the first in reading order when several
+    are): a right-to-left page is read from its right column, but its title may stand higher
+    in the left one."""
+    top = min(range(len(lines)), key=lambda k: (_top(lines[k]), k)) if lines else 0
+    lines = [lines[top], *lines[:top], *lines[top + 1:]]
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())

@@ -154,8 +154,9 @@ def _columns(lines: Sequence[Line], body_size: float) -> dict[Flow, Column]:
     for line in lines:
         groups.setdefault(flow(line), []).append(line)
     out: dict[Flow, Column] = {}
+    bodies: dict[Flow, list[Line]] = {}
     for key, group in groups.items():
-        body = [ln for ln in group if abs(size(ln) - body_size) <= 0.6] or group
+        body = bodies[key] = [ln for ln in group if abs(size(ln) - body_size) <= 0.6] or group
         left = flush_left([box(ln)[0] for ln in body])
         right = flush_right([box(ln)[2] for ln in body])
         gaps = [g for ln in body[1:] if (g := ln.gap_above) is not None and g < 1.5 * size(ln)]
@@ -165,10 +166,11 @@ def _columns(lines: Sequence[Line], body_size: float) -> dict[Flow, Column]:
     sizes = {key: len(group) for key, group in groups.items()}
     for key, col in list(out.items()):
         # a short column (a last page of list items) may show its edge on one line only: a
-        # larger column's edge that one of its lines starts at is its edge too
+        # larger column's edge that one of its body lines starts at is its edge too (a
+        # heading set out in the margin, as reports do, is not the body's edge)
         edges = [c.left for k, c in out.items() if sizes[k] >= 2 * sizes[key]
                  and c.left < col.left - 0.5 and any(abs(box(ln)[0] - c.left) <= 1.0
-                                                     for ln in groups[key])]
+                                                     for ln in bodies[key])]
         if edges:
             out[key] = col = attrs.evolve(col, left=min(edges))
     for key, col in out.items():

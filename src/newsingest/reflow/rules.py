@@ -8,6 +8,8 @@ of the PDF parser — gaps, fonts, indents against a column — or text statisti
 ``reflow.textstats``) for lines read without them — a text dump's blank lines, widths and
 words, or pdfium's and OCR's lines. The order, strongest evidence first:
 
+0. ``code_listing`` — a code listing's lines (``reflow.code``) go on with each other and
+   break from prose;
 1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start` on a page,
    ``textrules.text_item_start`` in text);
 
@@ -201,6 +203,15 @@ def _verdict(flag: bool) -> Verdict:
     return Verdict.BREAK if flag else Verdict.JOIN
 
 
+def code_listing(p: Pair) -> Verdict:
+    """A code listing's lines stay together, line breaks and all, and apart from prose; a
+    listing is not taken to run on into another flow (a column or page break may start
+    another listing)."""
+    if not (p.cur.code or p.prev.code):
+        return Verdict.ABSTAIN
+    return _verdict(bool(p.cur.code) != bool(p.prev.code) or not p.same_flow)
+
+
 def list_item(p: Pair) -> Verdict:
     """A line that starts a list item starts a block."""
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
@@ -209,7 +220,8 @@ def list_item(p: Pair) -> Verdict:
 @laid_out
 def font_change(p: Pair) -> Verdict:
     """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
-    alone not while a sentence runs on: the line before is open (no sentence end), ends
+    alone not where the line above already ends in the next line's weight (a bold lead phrase
+    ending inside it), nor while a sentence runs on: the line before is open (no sentence end), ends
     about where the next line ends (``_RUN_ON_EMS``) and the next word would not have
     fitted on it (a bold lead phrase filling a ragged first line; in a flow broken by hand,
     where that last question says nothing, the first two decide)."""
@@ -218,6 +230,8 @@ def font_change(p: Pair) -> Verdict:
     if size_changed(p.cur, p.prev):
         return Verdict.BREAK
     if p.cur.bold != p.prev.bold:
+        if p.prev.bold_end is not None and p.prev.bold_end == p.cur.bold:
+            return Verdict.ABSTAIN  # the weight changed inside the line above, not at the break
         # as full as the line it would run on into (a column's measure may be wider than the
         # lines beside a float)
         col = p.page.column(p.prev)
@@ -320,8 +334,8 @@ def line_end(p: Pair) -> Verdict:
 #: The break rules, in the order they are tried (see the module docstring): the rules of
 #: laid-out lines, then those of text lines (``reflow.textrules``). ``line_end`` decides every
 #: break it has page statistics for, so a text rule is reached only by a line without them.
-RULES: tuple[Rule, ...] = (list_item, font_change, slant_change, gap, item_body, body_edge,
-                           first_line_indent, out_of_quote, line_end, *TEXT_RULES)
+RULES: tuple[Rule, ...] = (code_listing, list_item, font_change, slant_change, gap, item_body,
+                           body_edge, first_line_indent, out_of_quote, line_end, *TEXT_RULES)
 
 
 def decide_by(p: Pair, rules: Sequence[Rule] | None = None) -> tuple[Verdict, Rule | None]:
