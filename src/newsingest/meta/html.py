@@ -183,6 +183,8 @@ def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
+#: Whether the date shown under the headline wins over the structured ones (ablation switch).
+SHOWN_DATE_FIRST = True
 #: Share of words an ``<h1>`` must share with a stated title to be taken as the same headline.
 TITLE_AGREEMENT = 0.3
 #: Words from which an ``<h1>`` reads as a headline on its own (shorter ones are often section
@@ -283,12 +285,17 @@ def extract_metadata(
         # The address holds the publisher's local date; a stated timestamp a day off is the
         # same moment in UTC.
         published = in_url or published
+    near_authors, shown = headline_byline(root, title, days_first=day_first(language))
+    if shown is not None and SHOWN_DATE_FIRST and in_url is None:
+        # The date printed under the headline is the one the page dates itself by; structured
+        # data often keeps a first-publication date years older than the page (re-dated
+        # guides), or the moment in UTC (a day off the local date shown). A date in the
+        # address was written at publication and is read unambiguously (no 03/10 order).
+        published = shown
     if published is None and use_htmldate:
         published = find_page_date(root, url)
-    if not authors or published is None:
-        near_authors, near_date = headline_byline(root, title, days_first=day_first(language))
-        authors = authors or near_authors
-        published = published or near_date
+    authors = authors or near_authors
+    published = published or shown
     # An Organization stated as the author, or one named like the publisher, is the author
     # only when the page names no person anywhere.
     authors = authors or stated
