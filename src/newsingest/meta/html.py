@@ -254,7 +254,8 @@ def extract_metadata(
     tagged = [clean_author(v) for v in (
         tags.get("author"), tags.get("article:author"), tags.get("byl"),
         tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("cxenseparse:author"),
-        tags.get("dc.creator"), _forename_first(tags.get("citation_author")))]
+        tags.get("dc.creator"), _forename_first(tags.get("citation_author")),
+        _labelled(tags, "written by"))]
     stated = unique((*(clean_author(n) for n in (*names(resolve(article.get("author"), index)),
                                                    *names(resolve(article.get("creator"), index)))),
                       *tagged))
@@ -342,6 +343,19 @@ def _with_co_authors(authors: tuple[str, ...], root: Any) -> tuple[str, ...]:
         if len(found) > 1 and any(name.casefold() == key for name in found):
             return found
     return authors
+
+
+def _labelled(tags: dict[str, str], label: str) -> str | None:
+    """The value of a ``twitter:labelN``/``twitter:dataN`` pair labelled ``label`` (SEO plugins
+    state "Written by" so for link previews, often the only machine-read author a page has).
+
+    >>> _labelled({"twitter:label1": "Written by", "twitter:data1": "Jane Doe"}, "written by")
+    'Jane Doe'
+    """
+    for number in range(1, 5):
+        if tags.get(f"twitter:label{number}", "").casefold().strip() == label:
+            return tags.get(f"twitter:data{number}")
+    return None
 
 
 def _forename_first(name: str | None) -> str | None:

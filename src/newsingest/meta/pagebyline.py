@@ -215,7 +215,7 @@ def _site_key(name: str) -> str:
 #: A visible byline's lead-in: "By", "Written by", "Words by", "Written by:", "Author:".
 _BYLINE_START = re.compile(
     r"^\s*(?:(?:written|posted|words|reported|text|story|article)\s+)?by\s*:?\s*(?:\S|$)"
-    r"|^\s*(?:author|autor|auteur)\s*:\s*(?:\S|$)", re.I)
+    r"|^\s*(?:author|autor|auteur|contributors?)\s*:\s*(?:\S|$)", re.I)
 
 
 #: Where a "By ..." line is a menu entry or a box's title ("By event type", "By use case").
@@ -236,6 +236,10 @@ def written_by(root: Any) -> tuple[str, ...]:
                 node.tag in _NOT_BYLINE for node in el.iterancestors()):
             continue
         lines = [" ".join(" ".join(el.itertext()).split())]
+        if len(el) and len(text.split()) <= 2:
+            # "<p>By <a>Jane Doe</a> View in digital edition</p>": the lead-in and the name
+            # element after it, without the links that follow in the same line.
+            lines.append(" ".join(f"{text} {''.join(el[0].itertext())}".split()))
         parent = el.getparent()
         if len(" ".join(text.split())) < 20 and parent is not None:
             # "Written by" alone, the name in the next element ("<p>Written by</p><a>Jane</a>")
@@ -243,7 +247,8 @@ def written_by(root: Any) -> tuple[str, ...]:
         for line in lines:
             if not 5 <= len(line) <= 80:
                 continue
-            line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
+            line = re.sub(r"^\s*(?:author|autor|auteur|contributors?)\s*:\s*", "By ", line,
+                          flags=re.I)
             line = _BYLINE_TAIL.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ", line,
                                                flags=re.I))
             byline = parse_byline(_POSTED_BY.sub("", line))
