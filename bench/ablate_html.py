@@ -7,7 +7,11 @@ over pages, scrapinghub 4-gram shingle F1 of the whole body, the scorers' defini
 in process). Prints one row per change: the score on both sets and the difference to the rules
 as shipped. Metadata is not extracted (the body rules do not use it). Slow: about 15 s a
 variant on one core for a threshold, less for a word (only the pages whose markup holds
-it are parsed again). Run: ``python bench/ablate_html.py [--words] [--thresholds] [--limit N]``.
+it are parsed again). ``--dates`` ablates the metadata rules instead (the shown-date and
+address-date cut-offs of ``meta.html`` and ``meta.pagebyline``) on WCXB dev, scoring the
+date and author hit rates as ``score.py wcxb`` does (scrapinghub states no dates; the title
+is settled later, against the body's headline, so it is not scored here).
+Run: ``python bench/ablate_html.py [--words] [--thresholds] [--dates] [--limit N]``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newsingest.meta import html as meta_html
+from newsingest.meta import pagebyline
 from newsingest.model import Metadata
 from newsingest.parsers import html as html_parser
 from newsingest.parsers.html import clean, content, extract_body
@@ -133,12 +139,66 @@ THRESHOLDS: tuple[tuple[Any, str, tuple[Any, ...]], ...] = (
 )
 
 
+#: The metadata cut-offs, with the values tried (``--dates``).
+DATE_RULES: tuple[tuple[Any, str, tuple[Any, ...]], ...] = (
+    (meta_html, "SHOWN_DATE_FIRST", (False,)),
+    (meta_html, "URL_OVER_SHOWN", (False,)),
+    (meta_html, "URL_DAY_SLACK", (0, 2)),
+    (pagebyline, "PUBLISHED_AFTER_UPDATE", (0, 2, 8, 12)),
+    (pagebyline, "HEADLINE_LINES", (6, 20)),
+    (pagebyline, "ABOVE_LINES", (0, 2, 8)),
+    (pagebyline, "ABOVE_DATE_SHARE", (0.4, 0.8, 1.01)),
+)
+
+
+def _meta_rows(limit: int) -> int:
+    """Date and author hit rates on WCXB dev under each metadata rule change."""
+    pages = []
+    for path in sorted((BENCH / "wcxb-dev" / "html").glob("*.html.gz"))[: limit or None]:
+        record = json.loads((BENCH / "wcxb-dev" / "ground-truth" / path.name.replace(
+            ".html.gz", ".json")).read_text(encoding="utf-8"))
+        root, _ = parse_tree(gzip.decompress(path.read_bytes()), "page")
+        if root is not None:
+            pages.append((root, record.get("url"), record["ground_truth"]))
+
+    def score() -> tuple[float, ...]:
+        hits, counts = Counter(), Counter()
+        for root, url, gold in pages:
+            meta = meta_html.extract_metadata(root, url=url).metadata
+            got = {"publish_date": str(meta.published or "")[:10],
+                   "author": ", ".join(meta.authors)}
+            for key in ("publish_date", "author"):
+                want = gold.get(key)
+                if not want:
+                    continue
+                counts[key] += 1
+                fold = " ".join(str(want).split()).casefold()
+                mine = " ".join(got[key].split()).casefold()
+                hits[key] += fold in mine if key == "author" else mine == fold[:10]
+        return tuple(hits[k] / max(1, counts[k]) for k in ("publish_date", "author"))
+
+    base = score()
+    print(f"{'change (WCXB dev metadata)':<40}{'date':>8}{'Δ':>8}{'author':>8}{'Δ':>8}")
+    print(f"{'as shipped':<40}{base[0]:>8.4f}{'':>8}{base[1]:>8.4f}", flush=True)
+    for module, name, values in DATE_RULES:
+        for value in values:
+            with _moved(module, name, value):
+                found = score()
+            print(f"{f'{name} = {value}':<40}" + "".join(
+                f"{f:>8.4f}{f - b:>+8.4f}" for f, b in zip(found, base, strict=True)),
+                  flush=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", action="store_true", help="only the class/id words")
     ap.add_argument("--thresholds", action="store_true", help="only the thresholds")
+    ap.add_argument("--dates", action="store_true", help="the metadata date rules instead")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages of each set")
     args = ap.parse_args()
+    if args.dates:
+        return _meta_rows(args.limit)
     both = not args.words and not args.thresholds
     wcxb_pages, news_pages = _load(args.limit)
     sets = (_Set(wcxb_pages, _wcxb_score), _Set(news_pages, _shingle_score))

@@ -183,8 +183,12 @@ def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
+#: Days a stated timestamp may differ from the address's date and still be the same moment.
+URL_DAY_SLACK = 1
 #: Whether the date shown under the headline wins over the structured ones (ablation switch).
 SHOWN_DATE_FIRST = True
+#: Whether a full date in the address wins over the shown one (ablation switch).
+URL_OVER_SHOWN = True
 #: Share of words an ``<h1>`` must share with a stated title to be taken as the same headline.
 TITLE_AGREEMENT = 0.3
 #: Words from which an ``<h1>`` reads as a headline on its own (shorter ones are often section
@@ -282,12 +286,12 @@ def extract_metadata(
                       tags.get("og:locale"), tags.get("content-language"))
     in_url = url_date(url)
     if published is None or (in_url is not None and published[:10] != in_url
-                             and _days_apart(published[:10], in_url) <= 1):
+                             and _days_apart(published[:10], in_url) <= URL_DAY_SLACK):
         # The address holds the publisher's local date; a stated timestamp a day off is the
         # same moment in UTC.
         published = in_url or published
     near_authors, shown = headline_byline(root, title, days_first=day_first(language))
-    if shown is not None and SHOWN_DATE_FIRST and in_url is None:
+    if shown is not None and SHOWN_DATE_FIRST and (in_url is None or not URL_OVER_SHOWN):
         # The date printed under the headline is the one the page dates itself by; structured
         # data often keeps a first-publication date years older than the page (re-dated
         # guides), or the moment in UTC (a day off the local date shown). A date in the

@@ -81,6 +81,11 @@ _UPDATE_WORD = re.compile(r"updat|modif|revis|aktualisiert|mis\s+à\s+jour|actua
 _PUBLISH_WORD = re.compile(r"publi|posted|veröffentlicht|erschienen", re.I)
 
 
+#: Short lines after the headline read for its byline and date.
+HEADLINE_LINES = 12
+#: Short lines above the headline looked at for a date line, and the share of such a line the
+#: date must fill (a kicker that is only a date, not a teaser that mentions one).
+ABOVE_LINES, ABOVE_DATE_SHARE = 4, 0.6
 #: Lines after a shown update date within which a publication date still belongs to it.
 PUBLISHED_AFTER_UPDATE = 4
 
@@ -158,7 +163,7 @@ def headline_byline(
         if not line or len(line) > 120:
             continue
         seen += 1
-        if seen > 12:
+        if seen > HEADLINE_LINES:
             break
         found = _leaf_date(el, line, days_first)
         if found is not None:
@@ -192,10 +197,10 @@ def _date_above(head: Any, days_first: bool) -> str | None:
         if not line:
             continue
         seen += 1
-        if seen > 4 or len(line) > 40:
+        if seen > ABOVE_LINES or len(line) > 40:
             return None
         found = _leaf_date(el, line, days_first)
-        if found is not None and (el.tag == "time" or len(found[1]) >= 0.6 * len(
+        if found is not None and (el.tag == "time" or len(found[1]) >= ABOVE_DATE_SHARE * len(
                 _READING_TIME.sub("", line))):
             return found[0]
     return None
