@@ -272,3 +272,21 @@ def test_contributors_label_and_dot_operator_separator_in_bylines() -> None:
     assert meta_of("<title>Plants</title>", body).authors == ("Janet Loughrey",)
     body = f"<div>By <a href='/a/b'>Ben Applebaum-Bauch</a> ⋅ Review Editor</div>{BODY}"
     assert meta_of("<title>Gear</title>", body).authors == ("Ben Applebaum-Bauch",)
+
+
+@pytest.mark.parametrize("h1", ["Blog: Best agencies of 2025", "Best agencies of 2025 | Opinion",
+                                "Dec 18, 2025 Best agencies of 2025"])
+def test_an_h1_wrapping_the_stated_title_in_a_label_gives_the_stated_title(h1: str) -> None:
+    page = ("<html><head><meta property='og:title' content='Best agencies of 2025'>"
+            f"<title>Best agencies of 2025 | Site</title></head><body><h1>{h1}</h1>{BODY}"
+            "</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Best agencies of 2025"
+
+
+def test_an_h1_extending_the_stated_title_with_a_clause_stays_the_title() -> None:
+    h1 = "Pros and cons of tiny houses: why you might live in one at all"
+    page = ("<html><head><meta property='og:title' content='Pros and cons of tiny houses'>"
+            f"</head><body><h1>{h1}</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == h1

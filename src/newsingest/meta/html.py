@@ -20,6 +20,7 @@ from newsingest.meta.htmldates import (
     day_first,
     find_page_date,
     iso_date,
+    text_date,
     url_date,
 )
 from newsingest.meta.jsonld import (
@@ -196,6 +197,40 @@ TITLE_AGREEMENT = 0.3
 HEADLINE_WORDS = 4
 
 
+#: Most words of a label an ``<h1>`` prints around the headline ("Blog:", "| Opinion").
+LABEL_WORDS = 3
+_SEPARATOR_CHARS = "|–—·•:»/-"
+_LABEL_EDGE = re.compile(rf"^[\s{_SEPARATOR_CHARS}]+|[\s{_SEPARATOR_CHARS}]+$")
+
+
+def _wraps(h1: str, stated: str) -> bool:
+    """Whether the ``<h1>`` is the stated title with a section label, tagline or date set
+    before or after it ("Blog: Best agencies of 2025", "Best movers in NYC | Top 19
+    companies", "Dec 18 2025 Preparing a transition"): the label is the page's display, the
+    stated title the headline.
+
+    >>> _wraps("Blog: Best agencies of 2025", "Best agencies of 2025")
+    True
+    >>> _wraps("Tiny houses: why live in one at all", "Tiny houses")
+    False
+    """
+    key, inner = " ".join(h1.casefold().split()), " ".join(stated.casefold().split())
+    start = key.find(inner)
+    if start < 0 or len(inner) == len(key):
+        return False
+    before, after = key[:start].rstrip(), key[start + len(inner):].lstrip()
+    for part, joint in ((before, before[-1:]), (after, after[:1])):
+        label = _LABEL_EDGE.sub("", part)
+        if not label:
+            continue
+        dated = text_date(label)
+        if dated is not None and len(dated[1]) >= 0.8 * len(label):
+            continue  # "Dec 18, 2025 Preparing a transition"
+        if joint not in _SEPARATOR_CHARS or len(label.split()) > LABEL_WORDS:
+            return False
+    return True
+
+
 def choose_title(stated: str | None, page_title: str | None, h1: str | None,
                  site_name: str | None) -> str | None:
     """The page's title: its headline ``<h1>`` (as the reader sees it, without the site name
@@ -217,6 +252,8 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
         return stated
     site = _title_words(site_name or "")
     if site and len(words & site) >= 0.5 * len(words):
+        return stated
+    if stated and _wraps(h1, stated):
         return stated
     for other in (stated, page_title):
         theirs = _title_words(other or "")
