@@ -226,3 +226,17 @@ def test_a_teaser_rail_with_summary_lines_does_not_join_a_short_story() -> None:
         <p>{P1}</p><p>{P2}</p></div><div class="secondary"><h2>Latest news</h2>
         <ul>{teasers}</ul></div></div>"""))
     assert texts(doc) == [P1, P2]
+
+
+def test_a_json_ld_body_much_shorter_than_the_page_does_not_cut_the_rest() -> None:
+    intro = [f"Intro sentence number {i} tells the reader what the list below will cover in "
+             f"some detail." for i in range(12)]
+    items = [f"Item {i} is a long paragraph of its own about one of the things on the list, "
+             f"with the reasons it made the cut and what it costs. " * 4 for i in range(8)]
+    ld = json.dumps({"@type": "Article", "headline": "Sea wall", "articleBody": " ".join(intro)})
+    body = ("<div class='post'><div class='intro'>" + "".join(f"<p>{t}</p>" for t in intro)
+            + "</div>" + "".join(f"<div class='card'><h3>Item {i}</h3><p>{t}</p></div>"
+                                 for i, t in enumerate(items)) + "</div>")
+    doc = parse(page(body, f'<script type="application/ld+json">{ld}</script>'))
+    kept = " ".join(texts(doc))
+    assert intro[0] in kept and items[-1].strip() in kept

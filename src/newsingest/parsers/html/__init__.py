@@ -160,6 +160,8 @@ class Extraction:
                               set(self.code))
 
 
+#: A JSON-LD ``articleBody`` shorter than this share of the page's prose is not the whole text.
+EVIDENCE_SHARE = 0.25
 #: When the body kept holds less than this share of the page's prose, the extraction is tried
 #: again with the soft furniture admitted (and kept if that holds more).
 RETRY_SHARE = 0.25
@@ -215,6 +217,11 @@ def extract_body(
     code = set(skips.code)
     full, _, _ = linearize(body, code)
     prose = _prose_map(full, skips.hard, skips.soft)
+    if evidence is not None and evidence.complete and (
+            evidence.length < EVIDENCE_SHARE * prose[None]):
+        # A copy much shorter than the page's prose is a summary or the first part (listicles
+        # state their intro): it vouches for what it holds, not against the rest.
+        evidence = attrs.evolve(evidence, complete=False)
     admitted = soft_skips(skips, prose)
     furniture = set(skips.hard | admitted)
     never = {el for el in code if el.tag in CODE_TAGS}

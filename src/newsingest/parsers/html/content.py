@@ -58,6 +58,8 @@ class Evidence:
 
     grams: frozenset[tuple[str, str, str]]
     complete: bool
+    #: Visual length of the copy's text, to set against the page's prose.
+    length: int = 0
 
 
 def words(text: str) -> list[str]:
@@ -89,7 +91,7 @@ def evidence_words(article_body: str | None) -> Evidence | None:
         return None
     grams = frozenset((found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2))
     truncated = text.endswith(("…", "...", "[…]", "[...]")) or len(found) < 120
-    return Evidence(grams, not truncated)
+    return Evidence(grams, not truncated, visual_length(text))
 
 
 def in_evidence(text: str, evidence: Evidence) -> float:
