@@ -6,8 +6,8 @@ again from every page of WCXB dev and of the scrapinghub set, and scored (WCXB w
 over pages, scrapinghub 4-gram shingle F1 of the whole body, the scorers' definitions, computed
 in process). Prints one row per change: the score on both sets and the difference to the rules
 as shipped. Of the metadata only the JSON-LD ``articleBody`` is read (evidence for the
-root). Slow: about 15 s a variant on one core for a threshold, less for a word (only the pages whose markup holds
-it are parsed again). ``--dates`` ablates the metadata rules instead (the shown-date and
+root). Slow: about 15 s a variant on one core for a threshold, less for a word (only the
+pages whose markup holds it are parsed again). ``--dates`` ablates the metadata rules instead (the shown-date and
 address-date cut-offs of ``meta.html`` and ``meta.pagebyline``) on WCXB dev, scoring the
 date and author hit rates as ``score.py wcxb`` does (scrapinghub states no dates; the title
 is settled later, against the body's headline, so it is not scored here).
