@@ -5,13 +5,15 @@ is removed, and for every threshold the value is moved one step each way; the bo
 again from every page of WCXB dev and of the scrapinghub set, and scored (WCXB word F1 averaged
 over pages, scrapinghub 4-gram shingle F1 of the whole body, the scorers' definitions, computed
 in process). Prints one row per change: the score on both sets and the difference to the rules
-as shipped. Of the metadata only the JSON-LD ``articleBody`` is read (evidence for the
-root). Slow: about 15 s a variant on one core for a threshold, less for a word (only the
-pages whose markup holds it are parsed again). ``--dates`` ablates the metadata rules instead (the shown-date and
-address-date cut-offs of ``meta.html`` and ``meta.pagebyline``) on WCXB dev, scoring the
-date and author hit rates as ``score.py wcxb`` does (scrapinghub states no dates; the title
-is settled later, against the body's headline, so it is not scored here).
-Run: ``python bench/ablate_html.py [--words] [--thresholds] [--dates] [--limit N]``.
+as shipped. Of the metadata only the JSON-LD ``articleBody`` is read (evidence for the root).
+Slow: about 15 s a variant on one core for a threshold, less for a word (only the pages whose
+markup holds it are parsed again). ``--dates`` ablates the metadata rules instead (the shown-
+date and address-date cut-offs of ``meta.html`` and ``meta.pagebyline``) on WCXB dev, scoring
+the date and author hit rates as ``score.py wcxb`` does (scrapinghub states no dates; the title
+is settled later, against the body's headline, so it is not scored here). Run: ``python
+bench/ablate_html.py [--words] [--thresholds] [--dates] [--titles] [--limit N]``;
+``--titles`` parses each WCXB page once, keeps what the title choice saw (stated title,
+``<title>``, headline, site name) and scores the title thresholds of ``meta.html`` on it.
 """
 
 from __future__ import annotations
@@ -196,15 +198,73 @@ def _meta_rows(limit: int) -> int:
     return 0
 
 
+#: The title cut-offs, with the values tried (``--titles``).
+TITLE_RULES: tuple[tuple[str, tuple[Any, ...]], ...] = (
+    ("LABEL_WORDS", (0, 1, 2, 5)),
+    ("TITLE_AGREEMENT", (0.0, 0.2, 0.5, 1.01)),
+    ("HEADLINE_WORDS", (1, 3, 6, 10**9)),
+)
+
+
+def _title_rows(limit: int) -> int:
+    """Title hit rate on WCXB dev (``score.py wcxb``'s comparison) under each title rule."""
+    import unicodedata
+
+    from newsingest.api import parse_input
+    from newsingest.parsers.base import Input
+
+    seen: list[tuple[Any, ...]] = []
+    shipped = html_parser.choose_title
+
+    def record(*args: Any) -> Any:
+        seen.append(args)
+        return shipped(*args)
+
+    cases = []
+    html_parser.choose_title = record  # type: ignore[assignment]
+    try:
+        for path in sorted((BENCH / "wcxb-dev" / "html").glob("*.html.gz"))[: limit or None]:
+            record_ = json.loads((BENCH / "wcxb-dev" / "ground-truth" / path.name.replace(
+                ".html.gz", ".json")).read_text(encoding="utf-8"))
+            gold = record_["ground_truth"].get("title")
+            seen.clear()
+            doc = parse_input(Input(gzip.decompress(path.read_bytes()), name="page.html"),
+                              parser="html", url=record_.get("url"))
+            if gold:
+                cases.append((gold, seen[0] if seen else None, doc.metadata.title))
+    finally:
+        html_parser.choose_title = shipped  # type: ignore[assignment]
+
+    def fold(text: str | None) -> str:
+        return " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()
+
+    def score() -> float:
+        return sum(fold(gold) == fold(meta_html.choose_title(*args) if args else title)
+                   for gold, args, title in cases) / max(1, len(cases))
+
+    base = score()
+    print(f"{'change (WCXB dev title)':<40}{'title':>8}{'Δ':>8}")
+    print(f"{'as shipped':<40}{base:>8.4f}", flush=True)
+    for name, values in TITLE_RULES:
+        for value in values:
+            with _moved(meta_html, name, value):
+                found = score()
+            print(f"{f'{name} = {value}':<40}{found:>8.4f}{found - base:>+8.4f}", flush=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", action="store_true", help="only the class/id words")
     ap.add_argument("--thresholds", action="store_true", help="only the thresholds")
     ap.add_argument("--dates", action="store_true", help="the metadata date rules instead")
+    ap.add_argument("--titles", action="store_true", help="the title rules instead")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages of each set")
     args = ap.parse_args()
     if args.dates:
         return _meta_rows(args.limit)
+    if args.titles:
+        return _title_rows(args.limit)
     both = not args.words and not args.thresholds
     wcxb_pages, news_pages = _load(args.limit)
     sets = (_Set(wcxb_pages, _wcxb_score), _Set(news_pages, _shingle_score))
