@@ -240,3 +240,11 @@ def test_a_json_ld_body_much_shorter_than_the_page_does_not_cut_the_rest() -> No
     doc = parse(page(body, f'<script type="application/ld+json">{ld}</script>'))
     kept = " ".join(texts(doc))
     assert intro[0] in kept and items[-1].strip() in kept
+
+
+def test_an_article_sinking_under_its_linked_checklist_is_still_found() -> None:
+    items = "".join(f"<li><a href='/guide/{i}'>Book the supplier number {i} for the day</a> "
+                    f"early</li>" for i in range(30))
+    doc = parse(page(f"<div class='post'><p>{P1}</p><ul>{items}</ul></div>"))
+    assert P1 in texts(doc)
+    assert not any(w.code == "no-article" for w in doc.warnings)

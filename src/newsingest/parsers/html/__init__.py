@@ -231,9 +231,10 @@ def extract_body(
     # never text.
     hard = set(skips.hard)
 
-    def attempt(skip: set[Any], record: set[Any], never_text: set[Any]) -> _Attempt:
+    def attempt(skip: set[Any], record: set[Any], never_text: set[Any],
+                prose_only: bool = False) -> _Attempt:
         blocks, deepest, marks = linearize(body, skip, record)
-        top = choose_root(blocks, evidence)
+        top = choose_root(blocks, evidence, prose_only=prose_only)
         chosen = Selection() if top is None else select_blocks(
             blocks, top, metadata.title, evidence, captions=captions)
         return _Attempt(blocks, deepest, marks, chosen, top, skip, never_text,
@@ -246,6 +247,10 @@ def extract_body(
             best = retry
     if not best.chosen.kept:
         retry = attempt(never, set(), never)
+        if retry.chosen.kept:
+            best = retry
+    if not best.chosen.kept:
+        retry = attempt(code | furniture, furniture, code, prose_only=True)
         if retry.chosen.kept:
             best = retry
     blocks, deepest, marks, chosen, top = (best.blocks, best.deepest, best.marks, best.chosen,

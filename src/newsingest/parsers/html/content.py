@@ -284,22 +284,13 @@ def _flow_containers(blocks: Sequence[RawBlock], weights: Sequence[float]) -> di
 MARKED_SHARE = 0.5
 
 
-def choose_root(
-    blocks: Sequence[RawBlock],
-    evidence: Evidence | None = None,
-) -> Any | None:
-    """The element whose subtree is the article, or ``None`` when no block carries prose.
-
-    The best-scoring container wins; but when it holds a marked element (``<article>``,
-    ``<main>``, ``itemprop=articleBody``) carrying at least half its score, the marked one is the
-    article and the rest is teasers and furniture that happened to add up.
-    """
+def _sum_weights(
+    blocks: Sequence[RawBlock], weights: list[float], teasers: set[Any], flows: dict[int, Any],
+    cards: dict[Any, bool],
+) -> tuple[dict[Any, float], dict[Any, int]]:
+    """Each container's total of the block weights below it, and its depth."""
     totals: dict[Any, float] = {}
     depth: dict[Any, int] = {}
-    cards: dict[Any, bool] = {}
-    teasers = teaser_cards(blocks)
-    weights = [block_weight(block, evidence) for block in blocks]
-    flows = _flow_containers(blocks, weights)
     for number, block in enumerate(blocks):
         weight = weights[number]
         if weight == 0.0:
@@ -323,6 +314,32 @@ def choose_root(
                 totals.setdefault(node, 0.0)
                 continue
             totals[node] = totals.get(node, 0.0) + weight
+    return totals, depth
+
+
+def choose_root(
+    blocks: Sequence[RawBlock],
+    evidence: Evidence | None = None,
+    *,
+    prose_only: bool = False,
+) -> Any | None:
+    """The element whose subtree is the article, or ``None`` when no block carries prose.
+
+    ``prose_only`` counts what speaks for a container and nothing against it: the last resort
+    for a page where every container sinks under link-heavy lists (a checklist article whose
+    items all link to guides).
+
+    The best-scoring container wins; but when it holds a marked element (``<article>``,
+    ``<main>``, ``itemprop=articleBody``) carrying at least half its score, the marked one is the
+    article and the rest is teasers and furniture that happened to add up.
+    """
+    cards: dict[Any, bool] = {}
+    teasers = teaser_cards(blocks)
+    weights = [block_weight(block, evidence) for block in blocks]
+    flows = _flow_containers(blocks, weights)
+    if prose_only:
+        weights = [max(weight, 0.0) for weight in weights]
+    totals, depth = _sum_weights(blocks, weights, teasers, flows, cards)
     best: Any | None = None
     best_score = 0.0
     for node, total in totals.items():
