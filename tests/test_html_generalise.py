@@ -248,3 +248,17 @@ def test_an_article_sinking_under_its_linked_checklist_is_still_found() -> None:
     doc = parse(page(f"<div class='post'><p>{P1}</p><ul>{items}</ul></div>"))
     assert P1 in texts(doc)
     assert not any(w.code == "no-article" for w in doc.warnings)
+
+
+def test_roundup_items_headed_by_a_product_link_are_the_article_not_teasers() -> None:
+    def review(i: int, part: int) -> str:
+        return " ".join(f"Scooter {i} folds in {i + n} seconds, rides smoothly over broken "
+                        f"pavement for {part * 10 + n} miles and its brakes bite hard in the wet."
+                        for n in range(8))
+
+    items = "".join(f"<article class='item'><h3><a href='/p/{i}'>Scooter {i}</a></h3>"
+                    f"<p>{review(i, 1)}</p><p>{review(i, 2)} Model {i} keeps its charge.</p>"
+                    "</article>" for i in range(4))
+    doc = parse(page(f"<main><p>{P1}</p><p>{P2}</p>{items}</main>"))
+    kept = " ".join(texts(doc))
+    assert all(f"Model {i} keeps its charge." in kept for i in range(4))

@@ -185,13 +185,21 @@ def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
 
 #: Most text (non-space characters) of an ``<article>`` that is a card or a comment.
 SHORT_ARTICLE = 1000
+#: Text (non-space characters) from which a ``<p>`` is a paragraph, not a teaser's line.
+CARD_PARAGRAPH = 80
 
 
 def teaser_like(article: Any) -> bool:
-    """Short, or opened by a linked heading: what a card or a comment looks like, and a
-    section of the story does not."""
+    """Short, or opened by a linked heading over at most one paragraph: what a card or a
+    comment looks like, and a section of the story does not (a roundup's item, headed by a
+    link to the product, runs to paragraphs of review)."""
     if text_within(article, SHORT_ARTICLE):
         return True
+    paragraphs = 0
+    for para in article.iter("p"):
+        paragraphs += not text_within(para, CARD_PARAGRAPH)
+        if paragraphs > 1:
+            return False
     head = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
     if head is None:
         return False
