@@ -145,6 +145,7 @@ THRESHOLDS: tuple[tuple[Any, str, tuple[Any, ...]], ...] = (
     (clean, "PITCH_TEXT", (10**9, 100, 400)),
     (html_parser, "EVIDENCE_SHARE", (0.0, 0.1, 0.5)),
     (content, "CARD_PARAGRAPH", (40, 200, 10**9)),
+    (html_parser, "HIDDEN_SHARE", (0.0, 0.1, 0.5)),
 )
 
 

@@ -262,3 +262,11 @@ def test_roundup_items_headed_by_a_product_link_are_the_article_not_teasers() ->
     doc = parse(page(f"<main><p>{P1}</p><p>{P2}</p>{items}</main>"))
     kept = " ".join(texts(doc))
     assert all(f"Model {i} keeps its charge." in kept for i in range(4))
+
+
+def test_an_article_a_script_reveals_from_a_hidden_element_is_read() -> None:
+    visible = ("<div class='teaser'><p>Index funds, explained: what they are, how they work and "
+               "whether they suit you, in one short guide for new savers.</p></div>")
+    hidden = f"<div hidden id='S:0'><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>"
+    doc = parse(page(visible + hidden + "<script>reveal('S:0')</script>"))
+    assert P2 in texts(doc)

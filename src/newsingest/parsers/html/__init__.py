@@ -201,6 +201,21 @@ class _Attempt:
     prose: float
 
 
+#: When the body kept holds less than this share of the text the page hides, the hidden parts
+#: are read too (and their reading kept if it holds more prose).
+HIDDEN_SHARE = 0.25
+
+
+def _hidden_text(code: set[Any], never: set[Any]) -> int:
+    """Characters of text in the hidden parts of the page (``code`` less the code and media
+    elements, ``never``), each counted once."""
+    total = 0
+    for el in code - never:
+        if not any(node in code for node in el.iterancestors()):
+            total += sum(len(piece.strip()) for piece in el.itertext())
+    return total
+
+
 def _prose_of(blocks: Iterable[RawBlock]) -> float:
     return float(sum(visual_length(b.text) - b.link_chars for b in blocks if is_prose(b)))
 
@@ -245,9 +260,11 @@ def extract_body(
         retry = attempt(code | hard, hard, code)
         if retry.chosen.kept and retry.prose > best.prose:
             best = retry
-    if not best.chosen.kept:
+    if not best.chosen.kept or best.prose < HIDDEN_SHARE * _hidden_text(code, never):
+        # Nothing kept, or the page hides far more text than it shows: a script reveals the
+        # article (streamed server rendering parks it in a hidden element until it loads).
         retry = attempt(never, set(), never)
-        if retry.chosen.kept:
+        if retry.chosen.kept and retry.prose > best.prose:
             best = retry
     if not best.chosen.kept:
         retry = attempt(code | furniture, furniture, code, prose_only=True)
