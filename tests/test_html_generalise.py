@@ -270,3 +270,10 @@ def test_an_article_a_script_reveals_from_a_hidden_element_is_read() -> None:
     hidden = f"<div hidden id='S:0'><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>"
     doc = parse(page(visible + hidden + "<script>reveal('S:0')</script>"))
     assert P2 in texts(doc)
+
+
+def test_a_task_lists_disabled_checkboxes_are_no_sign_up_form() -> None:
+    items = "".join(f"<li><input type='checkbox' disabled> Step {i}: book the venue and the "
+                    f"band for the day</li>" for i in range(5))
+    doc = parse(page(f"<article><p>{P1}</p><ul>{items}</ul><p>{P2}</p></article>"))
+    assert any("Step 3: book the venue" in t for t in texts(doc))
