@@ -261,6 +261,7 @@ def main() -> int:
     ap.add_argument("--thresholds", action="store_true", help="only the thresholds")
     ap.add_argument("--dates", action="store_true", help="the metadata date rules instead")
     ap.add_argument("--titles", action="store_true", help="the title rules instead")
+    ap.add_argument("--only", default="", help="comma-separated threshold names to vary")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages of each set")
     args = ap.parse_args()
     if args.dates:
@@ -281,7 +282,10 @@ def main() -> int:
               f"{found[1]:>16.4f}{found[1] - base[1]:>+8.4f}", flush=True)
 
     if both or args.thresholds:
+        wanted = {n.strip() for n in args.only.split(",") if n.strip()}
         for module, name, values in THRESHOLDS:
+            if wanted and name not in wanted:
+                continue
             for value in values:
                 row(f"{name} = {value}", lambda m=module, n=name, v=value: _moved(m, n, v))
     if both or args.words:
