@@ -290,3 +290,11 @@ def test_an_h1_extending_the_stated_title_with_a_clause_stays_the_title() -> Non
             f"</head><body><h1>{h1}</h1>{BODY}</body></html>")
     doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
     assert doc.metadata.title == h1
+
+
+def test_an_h1_printing_the_page_title_with_its_suffixes_gives_the_stated_title() -> None:
+    printed = "How babies sleep through the night | Patient Education | Children's Hospital"
+    page = ("<html><head><meta property='og:title' content='How babies sleep through the night'>"
+            f"<title>{printed}</title></head><body><h1>{printed}</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "How babies sleep through the night"

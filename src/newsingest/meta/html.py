@@ -180,6 +180,10 @@ def without_site(headline: str, site_name: str | None) -> str:
     return headline
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
@@ -254,6 +258,11 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
     if site and len(words & site) >= 0.5 * len(words):
         return stated
     if stated and _wraps(h1, stated):
+        return stated
+    if stated and page_title and _folded(h1) == _folded(page_title) and (
+            _folded(stated) in _folded(h1)):
+        # The h1 is ``<title>`` printed, suffixes and all: the stated title inside it is the
+        # headline.
         return stated
     for other in (stated, page_title):
         theirs = _title_words(other or "")
