@@ -226,3 +226,54 @@ def test_a_teaser_rail_with_summary_lines_does_not_join_a_short_story() -> None:
         <p>{P1}</p><p>{P2}</p></div><div class="secondary"><h2>Latest news</h2>
         <ul>{teasers}</ul></div></div>"""))
     assert texts(doc) == [P1, P2]
+
+
+def test_a_json_ld_body_much_shorter_than_the_page_does_not_cut_the_rest() -> None:
+    intro = [f"Intro sentence number {i} tells the reader what the list below will cover in "
+             f"some detail." for i in range(12)]
+    items = [f"Item {i} is a long paragraph of its own about one of the things on the list, "
+             f"with the reasons it made the cut and what it costs. " * 4 for i in range(8)]
+    ld = json.dumps({"@type": "Article", "headline": "Sea wall", "articleBody": " ".join(intro)})
+    body = ("<div class='post'><div class='intro'>" + "".join(f"<p>{t}</p>" for t in intro)
+            + "</div>" + "".join(f"<div class='card'><h3>Item {i}</h3><p>{t}</p></div>"
+                                 for i, t in enumerate(items)) + "</div>")
+    doc = parse(page(body, f'<script type="application/ld+json">{ld}</script>'))
+    kept = " ".join(texts(doc))
+    assert intro[0] in kept and items[-1].strip() in kept
+
+
+def test_an_article_sinking_under_its_linked_checklist_is_still_found() -> None:
+    items = "".join(f"<li><a href='/guide/{i}'>Book the supplier number {i} for the day</a> "
+                    f"early</li>" for i in range(30))
+    doc = parse(page(f"<div class='post'><p>{P1}</p><ul>{items}</ul></div>"))
+    assert P1 in texts(doc)
+    assert not any(w.code == "no-article" for w in doc.warnings)
+
+
+def test_roundup_items_headed_by_a_product_link_are_the_article_not_teasers() -> None:
+    def review(i: int, part: int) -> str:
+        return " ".join(f"Scooter {i} folds in {i + n} seconds, rides smoothly over broken "
+                        f"pavement for {part * 10 + n} miles and its brakes bite hard in the wet."
+                        for n in range(8))
+
+    items = "".join(f"<article class='item'><h3><a href='/p/{i}'>Scooter {i}</a></h3>"
+                    f"<p>{review(i, 1)}</p><p>{review(i, 2)} Model {i} keeps its charge.</p>"
+                    "</article>" for i in range(4))
+    doc = parse(page(f"<main><p>{P1}</p><p>{P2}</p>{items}</main>"))
+    kept = " ".join(texts(doc))
+    assert all(f"Model {i} keeps its charge." in kept for i in range(4))
+
+
+def test_an_article_a_script_reveals_from_a_hidden_element_is_read() -> None:
+    visible = ("<div class='teaser'><p>Index funds, explained: what they are, how they work and "
+               "whether they suit you, in one short guide for new savers.</p></div>")
+    hidden = f"<div hidden id='S:0'><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>"
+    doc = parse(page(visible + hidden + "<script>reveal('S:0')</script>"))
+    assert P2 in texts(doc)
+
+
+def test_a_task_lists_disabled_checkboxes_are_no_sign_up_form() -> None:
+    items = "".join(f"<li><input type='checkbox' disabled> Step {i}: book the venue and the "
+                    f"band for the day</li>" for i in range(5))
+    doc = parse(page(f"<article><p>{P1}</p><ul>{items}</ul><p>{P2}</p></article>"))
+    assert any("Step 3: book the venue" in t for t in texts(doc))

@@ -204,3 +204,97 @@ def test_an_h1_printed_with_the_site_name_gives_the_title_without_it() -> None:
     doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
     assert doc.metadata.title == "Best UK art exhibitions of 2025"
     assert all("Artlyst" not in block.text for block in doc.blocks)
+
+
+def test_the_date_shown_under_the_headline_wins_over_structured_data() -> None:
+    head = ('<title>Solar in four steps</title>'
+            '<meta property="article:published_time" content="2019-04-02T10:00:00Z">')
+    body = "<h1>Solar in four steps</h1><p><span>March 5, 2025</span></p>"
+    assert str(meta_of(head, body + BODY).published) == "2025-03-05"
+
+
+def test_a_shown_publication_date_beats_a_shown_update_date() -> None:
+    head = "<title>Solar in four steps</title>"
+    body = ("<h1>Solar in four steps</h1><div><span>Last updated:</span> <span>Dec 4, 2025"
+            "</span></div><div><span>Published</span> <span>Nov 2, 2025</span></div>")
+    assert str(meta_of(head, body + BODY).published) == "2025-11-02"
+    only_update = "<h1>Solar in four steps</h1><p><span>Updated Dec 4, 2025</span></p>"
+    assert str(meta_of(head, only_update + BODY).published) == "2025-12-04"
+
+
+def test_a_publication_date_far_below_an_update_date_is_another_items() -> None:
+    head = ("<title>Markets</title>"
+            '<meta property="article:published_time" content="2025-02-12T10:00:00Z">')
+    rows = "".join(f"<tr><td>Row {i}</td><td>{i}/1/2013</td></tr>" for i in range(1, 8))
+    body = (f"<h1>Markets</h1><p><span>Last Updated Nov 6, 2025</span></p>"
+            f"<p><span>A</span></p><p><span>B</span></p><p><span>C</span></p><table>{rows}</table>")
+    assert str(meta_of(head, body + BODY, lang="en-US").published) == "2025-11-06"
+
+
+def test_a_time_elements_datetime_gives_the_day_not_its_ambiguous_text() -> None:
+    body = ('<h1>Solar in four steps</h1><p><time datetime="2023-10-12T19:38:01Z">10/12/2023'
+            "</time></p>")
+    assert str(meta_of("<title>Solar</title>", body + BODY).published) == "2023-10-12"
+    # a datetime in display notation is as ambiguous as the text: the text is read instead
+    body = '<h1>Solar in four steps</h1><p><time datetime="02-12-2025">December 2, 2025</time></p>'
+    assert str(meta_of("<title>Solar</title>", body + BODY).published) == "2025-12-02"
+
+
+def test_a_date_line_above_the_headline_may_end_in_a_reading_time() -> None:
+    body = "<p><span>February 4, 2025 - 11 minutes</span></p><h1>Solar in four steps</h1>"
+    assert str(meta_of("<title>Solar</title>", body + BODY).published) == "2025-02-04"
+
+
+def test_a_date_in_the_address_beats_an_ambiguous_shown_one() -> None:
+    page = ("<html lang='en-US'><head><title>Wine</title></head><body><h1>Wine types</h1>"
+            f"<p><span>03/10/2023</span></p>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False,
+                           url="https://example.org/blog/2023/october/03/wine-types/")
+    assert str(doc.metadata.published) == "2023-10-03"
+
+
+def test_the_twitter_written_by_label_names_the_author() -> None:
+    head = ('<meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Paramita (Guha) Ghosh">'
+            '<meta name="twitter:label2" content="Est. reading time">'
+            '<meta name="twitter:data2" content="7 minutes">')
+    assert meta_of(head).authors == ("Paramita (Guha) Ghosh",)
+
+
+def test_a_by_lead_in_takes_the_name_element_after_it() -> None:
+    body = ("<h1>Motors</h1><p>By <a href='/c/ajn'>A. J. Neal</a> <a href='/d'>View In Digital "
+            f"Edition</a></p>{BODY}")
+    assert meta_of("<title>Motors</title>", body).authors == ("A. J. Neal",)
+
+
+def test_contributors_label_and_dot_operator_separator_in_bylines() -> None:
+    body = f"<div><strong>Contributors:</strong> Janet Loughrey</div>{BODY}"
+    assert meta_of("<title>Plants</title>", body).authors == ("Janet Loughrey",)
+    body = f"<div>By <a href='/a/b'>Ben Applebaum-Bauch</a> ⋅ Review Editor</div>{BODY}"
+    assert meta_of("<title>Gear</title>", body).authors == ("Ben Applebaum-Bauch",)
+
+
+@pytest.mark.parametrize("h1", ["Blog: Best agencies of 2025", "Best agencies of 2025 | Opinion",
+                                "Dec 18, 2025 Best agencies of 2025"])
+def test_an_h1_wrapping_the_stated_title_in_a_label_gives_the_stated_title(h1: str) -> None:
+    page = ("<html><head><meta property='og:title' content='Best agencies of 2025'>"
+            f"<title>Best agencies of 2025 | Site</title></head><body><h1>{h1}</h1>{BODY}"
+            "</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "Best agencies of 2025"
+
+
+def test_an_h1_extending_the_stated_title_with_a_clause_stays_the_title() -> None:
+    h1 = "Pros and cons of tiny houses: why you might live in one at all"
+    page = ("<html><head><meta property='og:title' content='Pros and cons of tiny houses'>"
+            f"</head><body><h1>{h1}</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == h1
+
+
+def test_an_h1_printing_the_page_title_with_its_suffixes_gives_the_stated_title() -> None:
+    printed = "How babies sleep through the night | Patient Education | Children's Hospital"
+    page = ("<html><head><meta property='og:title' content='How babies sleep through the night'>"
+            f"<title>{printed}</title></head><body><h1>{printed}</h1>{BODY}</body></html>")
+    doc = newsingest.parse(page.encode(), name="page.html", htmldate=False)
+    assert doc.metadata.title == "How babies sleep through the night"

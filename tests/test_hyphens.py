@@ -41,12 +41,14 @@ def test_pdftotext_run_together_compound_gets_its_hyphen_back_on_the_documents_e
     # document spells it so elsewhere (wordfreq alone would keep "WiFi")
     body = ("The police in Amritsar said on Monday that the case against the men was closed\n"
             "and that the unit would return to its normal duties in the city by the weekend.\n")
+    # two printed lines run together, the first ending in "Amritsar-", the second in "Wi-"
     text = ("A Headline For The Story\n\n" + body * 3 +
-            "Officers of the Amritsarbased unit were praised, and the station now offers free "
-            "WiFi to visitors who wait in the hall\n"
+            "Officers of the police station that serves the old city, the unit that is "
+            "Amritsarbased and proud of it, were praised by the mayor, and the station now "
+            "offers free WiFi to visitors\n"
             "for news of the men, who have Wi-Fi at home and at the station as well now.\n")
     last = parse_text(text).blocks[-1].text
-    assert "the Amritsar-based unit" in last and "free Wi-Fi to visitors" in last
+    assert "is Amritsar-based and" in last and "free Wi-Fi to visitors" in last
 
 
 def test_words_split_where_a_soft_hyphen_was_are_joined_and_logged() -> None:
@@ -54,9 +56,18 @@ def test_words_split_where_a_soft_hyphen_was_are_joined_and_logged() -> None:
     text = ("A Headline For The Story\n\nHe said the player should be discipl ined for the "
             "kidna pping, a threat \u2010 ening act, but them selves they blamed.\n")
     doc = parse_text(text)
+    # the fragments prove the extractor's trait: then two words join too when the joined
+    # form is the more common ("themselves"), but not "a part" or "every day"
     assert doc.blocks[0].text == ("He said the player should be disciplined for the kidnapping, "
-                                  "a threatening act, but them selves they blamed.")
+                                  "a threatening act, but themselves they blamed.")
     assert any(r.step == "join_split_words" and r.count >= 1 for r in doc.repairs)
+    kept = ("A Headline For The Story\n\n"
+            "The punish ment was a part of every day, discipl ined.\n")
+    assert parse_text(kept).blocks[0].text == (
+        "The punish ment was a part of every day, disciplined.")
+    proven = kept.replace("every day,", "every day, kidna pping,")
+    assert parse_text(proven).blocks[0].text == (
+        "The punishment was a part of every day, kidnapping, disciplined.")
 
 
 def test_letter_spaced_type_becomes_words_again() -> None:
@@ -67,3 +78,16 @@ def test_letter_spaced_type_becomes_words_again() -> None:
     doc = parse_text(text)
     assert doc.metadata.title == "We Had Some Issues, Exec Says"
     assert any(r.step == "join_letter_spacing" for r in doc.repairs)
+
+
+def test_hyphens_go_back_only_where_the_run_together_lines_met() -> None:
+    # pdftotext joins "mid-" / "September" into one over-long line and drops the hyphen; a
+    # rare name earlier in that line ("Elling") is no compound that lost one
+    body = ("The council of the small harbour town met\n"
+            "on Tuesday and decided to borrow the money\n"
+            "that the engineers had asked it for, after\n")
+    text = ("A Headline For The Story\n\n" + body * 3 +
+            "residents of Port Elling voted for the plan in midSeptember and the work begins\n"
+            "in the spring of next year, the mayor said.\n")
+    last = parse_text(text).blocks[-1].text
+    assert "of Port Elling voted" in last and "in mid-September and" in last

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pytest
 
 from newsingest.reflow import rules
@@ -129,8 +130,10 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
-        "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
-        "first_line_indent", "out_of_quote", "line_end"]
+        "code_listing", "list_item", "font_change", "slant_change", "gap", "item_body",
+        "body_edge", "first_line_indent", "out_of_quote", "line_end", "lower_case_runs_on",
+        "drawn_break", "blank_line", "word_runs_on", "colon", "capitals_change",
+        "stretched_line", "sentence_end", "no_room", "open_word", "short_line"]
 
 
 def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:
@@ -157,3 +160,25 @@ def test_a_line_read_between_a_paragraphs_lines_but_standing_beside_them_is_a_fl
     flow = reflow_pages([PageLines(1, 612.0, 792.0, lines)])
     assert [b.text for b in flow.blocks] == [
         " ".join([*words[:4], "and the paragraph ends here."]), "Infobox Title"]
+
+
+def test_font_change_abstains_where_the_line_above_ends_in_the_next_lines_weight() -> None:
+    # a mostly bold line whose bold lead phrase ends inside it, ragged: no change at the break
+    lead = attrs.evolve(line("IBM MT/ST (Magnetic Tape): Introduced in 1964, this", 100,
+                             x1=LEFT + 150, bold=True), bold_end=False)
+    nxt = line("machine combined a typewriter with magnetic tape", 113, x1=RIGHT)
+    assert rules.font_change(pair([lead], nxt)) is Verdict.ABSTAIN
+    # a bold heading line, bold to its end: the weight changes at the break
+    heading = attrs.evolve(lead, bold_end=True)
+    assert rules.font_change(pair([heading], nxt)) is Verdict.BREAK
+
+
+def test_code_listing_keeps_a_listings_lines_together_and_apart_from_prose() -> None:
+    code = [attrs.evolve(line(t, 100 + 11 * k, x1=LEFT + 80), code=True, pitch=5.4)
+            for k, t in enumerate(["function add(a, b) {", "}"])]
+    assert rules.code_listing(pair(code[:1], code[1])) is Verdict.JOIN
+    assert rules.code_listing(pair(BODY[:1], code[0])) is Verdict.BREAK
+    assert rules.code_listing(pair(code, BODY[1])) is Verdict.BREAK
+    assert rules.code_listing(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
+    # a listing does not run on into another flow (a page or column break)
+    assert rules.code_listing(pair(code[:1], attrs.evolve(code[1], page=2))) is Verdict.BREAK

@@ -246,3 +246,26 @@ def test_guessed_encoding_is_named_in_a_warning() -> None:
         .startswith("no byte-order mark and not UTF-8: decoded as cp1252")
     for data in ("Café\n\nNaïve.\n".encode(), "Café\n\nNaïve.\n".encode("utf-16")):
         assert not [w for w in newsingest.parse(data).warnings if w.code == "encoding-guessed"]
+
+
+BODY_ONE = ("The council voted on Tuesday to rebuild the seawall that protects the old\n"
+            "harbour, five months after a winter storm tore a hole in it.\n")
+BODY_TWO = ("Work on the new wall is expected to begin in the autumn and to last two\n"
+            "summers, the engineers said.\n")
+
+
+def test_a_later_pages_running_head_seen_once_is_furniture() -> None:
+    # only page 2 carries the paper's name and date above its text: no repetition shows it
+    text = ("Harbour Votes to Rebuild Its Seawall\nBy Helen Marsh\n\n" + BODY_ONE + "\n1\n"
+            "\fTHE HARBOUR GAZETTE\n\nApril 7, 2026\n\n" + BODY_TWO + "\n2\n")
+    doc = newsingest.parse_text(text)
+    assert [b.text[:8] for b in doc.blocks] == ["The coun", "Work on "]
+    heads = [f.text for f in doc.furniture if f.kind.value == "header"]
+    assert heads == ["THE HARBOUR GAZETTE", "April 7, 2026"]
+
+
+def test_a_newspaper_page_label_is_a_page_number() -> None:
+    doc = newsingest.parse_text("Harbour Votes to Rebuild\nBy Helen Marsh\n\n" + BODY_ONE
+                                + "\nA1\n")
+    assert [b.text[:8] for b in doc.blocks] == ["The coun"]
+    assert [f.text for f in doc.furniture if f.kind.value == "page_number"] == ["A1"]

@@ -14,7 +14,7 @@ from newsingest.meta.dates import find_date, parse_date
 
 __all__ = ["Byline", "parse_byline"]
 
-_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_SEPARATORS = re.compile(r"\s+[|·•⋅—–-]\s+|\s*[|·•⋅]\s*")
 _BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|\s+und\s+|\s+et\s+|\s+e\s+|\s+y\s+)\s*")
 _NAME_WORD = re.compile(

@@ -20,6 +20,7 @@ from newsingest.meta.htmldates import (
     day_first,
     find_page_date,
     iso_date,
+    text_date,
     url_date,
 )
 from newsingest.meta.jsonld import (
@@ -179,15 +180,59 @@ def without_site(headline: str, site_name: str | None) -> str:
     return headline
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _title_words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
+#: Days a stated timestamp may differ from the address's date and still be the same moment.
+URL_DAY_SLACK = 1
+#: Whether the date shown under the headline wins over the structured ones (ablation switch).
+SHOWN_DATE_FIRST = True
+#: Whether a full date in the address wins over the shown one (ablation switch).
+URL_OVER_SHOWN = True
 #: Share of words an ``<h1>`` must share with a stated title to be taken as the same headline.
 TITLE_AGREEMENT = 0.3
 #: Words from which an ``<h1>`` reads as a headline on its own (shorter ones are often section
 #: labels: "Blog", "Pricing", the site's name).
 HEADLINE_WORDS = 4
+
+
+#: Most words of a label an ``<h1>`` prints around the headline ("Blog:", "| Opinion").
+LABEL_WORDS = 3
+_SEPARATOR_CHARS = "|–—·•:»/-"
+_LABEL_EDGE = re.compile(rf"^[\s{_SEPARATOR_CHARS}]+|[\s{_SEPARATOR_CHARS}]+$")
+
+
+def _wraps(h1: str, stated: str) -> bool:
+    """Whether the ``<h1>`` is the stated title with a section label, tagline or date set
+    before or after it ("Blog: Best agencies of 2025", "Best movers in NYC | Top 19
+    companies", "Dec 18 2025 Preparing a transition"): the label is the page's display, the
+    stated title the headline.
+
+    >>> _wraps("Blog: Best agencies of 2025", "Best agencies of 2025")
+    True
+    >>> _wraps("Tiny houses: why live in one at all", "Tiny houses")
+    False
+    """
+    key, inner = " ".join(h1.casefold().split()), " ".join(stated.casefold().split())
+    start = key.find(inner)
+    if start < 0 or len(inner) == len(key):
+        return False
+    before, after = key[:start].rstrip(), key[start + len(inner):].lstrip()
+    for part, joint in ((before, before[-1:]), (after, after[:1])):
+        label = _LABEL_EDGE.sub("", part)
+        if not label:
+            continue
+        dated = text_date(label)
+        if dated is not None and len(dated[1]) >= 0.8 * len(label):
+            continue  # "Dec 18, 2025 Preparing a transition"
+        if joint not in _SEPARATOR_CHARS or len(label.split()) > LABEL_WORDS:
+            return False
+    return True
 
 
 def choose_title(stated: str | None, page_title: str | None, h1: str | None,
@@ -211,6 +256,13 @@ def choose_title(stated: str | None, page_title: str | None, h1: str | None,
         return stated
     site = _title_words(site_name or "")
     if site and len(words & site) >= 0.5 * len(words):
+        return stated
+    if stated and _wraps(h1, stated):
+        return stated
+    if stated and page_title and _folded(h1) == _folded(page_title) and (
+            _folded(stated) in _folded(h1)):
+        # The h1 is ``<title>`` printed, suffixes and all: the stated title inside it is the
+        # headline.
         return stated
     for other in (stated, page_title):
         theirs = _title_words(other or "")
@@ -252,7 +304,8 @@ def extract_metadata(
     tagged = [clean_author(v) for v in (
         tags.get("author"), tags.get("article:author"), tags.get("byl"),
         tags.get("parsely-author"), tags.get("sailthru.author"), tags.get("cxenseparse:author"),
-        tags.get("dc.creator"), _forename_first(tags.get("citation_author")))]
+        tags.get("dc.creator"), _forename_first(tags.get("citation_author")),
+        _labelled(tags, "written by"))]
     stated = unique((*(clean_author(n) for n in (*names(resolve(article.get("author"), index)),
                                                    *names(resolve(article.get("creator"), index)))),
                       *tagged))
@@ -279,16 +332,21 @@ def extract_metadata(
                       tags.get("og:locale"), tags.get("content-language"))
     in_url = url_date(url)
     if published is None or (in_url is not None and published[:10] != in_url
-                             and _days_apart(published[:10], in_url) <= 1):
+                             and _days_apart(published[:10], in_url) <= URL_DAY_SLACK):
         # The address holds the publisher's local date; a stated timestamp a day off is the
         # same moment in UTC.
         published = in_url or published
+    near_authors, shown = headline_byline(root, title, days_first=day_first(language))
+    if shown is not None and SHOWN_DATE_FIRST and (in_url is None or not URL_OVER_SHOWN):
+        # The date printed under the headline is the one the page dates itself by; structured
+        # data often keeps a first-publication date years older than the page (re-dated
+        # guides), or the moment in UTC (a day off the local date shown). A date in the
+        # address was written at publication and is read unambiguously (no 03/10 order).
+        published = shown
     if published is None and use_htmldate:
         published = find_page_date(root, url)
-    if not authors or published is None:
-        near_authors, near_date = headline_byline(root, title, days_first=day_first(language))
-        authors = authors or near_authors
-        published = published or near_date
+    authors = authors or near_authors
+    published = published or shown
     # An Organization stated as the author, or one named like the publisher, is the author
     # only when the page names no person anywhere.
     authors = authors or stated
@@ -335,6 +393,19 @@ def _with_co_authors(authors: tuple[str, ...], root: Any) -> tuple[str, ...]:
         if len(found) > 1 and any(name.casefold() == key for name in found):
             return found
     return authors
+
+
+def _labelled(tags: dict[str, str], label: str) -> str | None:
+    """The value of a ``twitter:labelN``/``twitter:dataN`` pair labelled ``label`` (SEO plugins
+    state "Written by" so for link previews, often the only machine-read author a page has).
+
+    >>> _labelled({"twitter:label1": "Written by", "twitter:data1": "Jane Doe"}, "written by")
+    'Jane Doe'
+    """
+    for number in range(1, 5):
+        if tags.get(f"twitter:label{number}", "").casefold().strip() == label:
+            return tags.get(f"twitter:data{number}")
+    return None
 
 
 def _forename_first(name: str | None) -> str | None:

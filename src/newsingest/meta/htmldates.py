@@ -130,22 +130,29 @@ def day_first(language: str | None) -> bool:
     return not (code in ("en", "en-us") or code.startswith("en-us"))
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?=[/_.-]|$)", re.I)
 
 
 def url_date(url: str | None) -> str | None:
-    """A full date in a page's address (``/2025/12/19/slug``, ``/2025-12-15-slug``).
+    """A full date in a page's address (``/2025/12/19/slug``, ``/2025-12-15-slug``,
+    ``/2023/october/03/slug``).
 
     >>> url_date("https://blog.example.org/2025/12/19/what-people-love"), url_date("/a/2025/12/")
     ('2025-12-19', None)
+    >>> url_date("https://example.org/blog/2023/october/03/wine"), url_date("/2023/works/03/")
+    ('2023-10-03', None)
     """
     if not url:
         return None
     found = _URL_DATE.search(url.split("?")[0])
     if found is None:
         return None
+    month = found.group(2)
+    number = int(month) if month.isdigit() else _MONTH_NUMBERS.get(month.casefold())
+    if number is None:
+        return None
     try:
-        date = datetime(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        date = datetime(int(found.group(1)), number, int(found.group(3)))
     except ValueError:
         return None
     return date.date().isoformat() if plausible_year(date.year) else None

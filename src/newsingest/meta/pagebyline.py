@@ -73,14 +73,76 @@ _POSTED_BY = re.compile(
     r"^\s*(?:posted|written|words|reported|text|story|published|updated)(?:\s+on)?\s*[|,]?\s*"
     r"(?=by\s)", re.I)
 
+#: Words that label a shown date as a revision, not the publication ("Updated", "Last
+#: modified", "Aktualisiert", "Mis à jour", "Actualizado", "Aggiornato").
+_UPDATE_WORD = re.compile(r"updat|modif|revis|aktualisiert|mis\s+à\s+jour|actualiza|aggiorna",
+                          re.I)
+#: Words that label a shown date as the publication ("Published", "Posted", "Veröffentlicht").
+_PUBLISH_WORD = re.compile(r"publi|posted|veröffentlicht|erschienen", re.I)
+
+
+#: Short lines after the headline read for its byline and date.
+HEADLINE_LINES = 12
+#: Short lines above the headline looked at for a date line, and the share of such a line the
+#: date must fill (a kicker that is only a date, not a teaser that mentions one).
+ABOVE_LINES, ABOVE_DATE_SHARE = 4, 0.6
+#: Lines after a shown update date within which a publication date still belongs to it.
+PUBLISHED_AFTER_UPDATE = 4
+
+
+#: A reading time after a date line ("24 Apr 2000 • 3 min read", "Feb 4, 2025 - 11 minutes").
+_READING_TIME = re.compile(r"[\s·•|–—-]*\d+\s*min(?:ute)?s?\.?(?:\s+read)?\s*$", re.I)
+
+
+#: A ``datetime`` value in the notation HTML prescribes (``2025-12-02``, ``2025-12-02T10:00Z``);
+#: pages also put the displayed "02-12-2025" there, which is as ambiguous as the text.
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
+def _leaf_date(el: Any, line: str, days_first: bool) -> tuple[str, str] | None:
+    """The date a short line shows, ``(ISO date, the matched text)``; a ``<time>`` element's
+    ``datetime`` gives the date when it has one (machine-written, no 03/10 order to guess)."""
+    found = text_date(line) or numeric_date(line, days_first)
+    stated = el.get("datetime") if el.tag == "time" else None
+    if stated and _ISO_DAY.match(stated.strip()):
+        from newsingest.meta.htmldates import iso_date
+
+        day = iso_date(stated.strip())
+        if day is not None:
+            return day[:10], found[1] if found is not None else line
+    return found
+
+
+def _is_update(el: Any, line: str, date_text: str) -> bool:
+    """Whether the date ``date_text`` in the leaf ``el`` (text ``line``) is labelled as an
+    update: by the words before it in its line or its parent's text ("Last updated: <span>Dec
+    4</span>"), else by its own class or itemprop when that does not also say published
+    (WordPress marks an unrevised post ``entry-date published updated``; a parent's
+    ``updated`` is hAtom's name for any post date)."""
+    parent = el.getparent()
+    before = line.split(date_text, 1)[0]
+    if parent is not None:
+        around = " ".join("".join(parent.itertext()).split())
+        before = f"{around.split(date_text, 1)[0]} {before}" if date_text in around else before
+    label = before[-40:]
+    if _UPDATE_WORD.search(label):
+        return True
+    if _PUBLISH_WORD.search(label):
+        return False
+    own = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+    return bool(_UPDATE_WORD.search(own)) and not _PUBLISH_WORD.search(own)
+
+
 def headline_byline(
     root: Any, title: str | None, *, days_first: bool = False
 ) -> tuple[tuple[str, ...], str | None]:
-    """Authors and date from the short lines right after the headline, for pages that state
-    them nowhere else ("By Jane Doe, April 18, 2024" in an ``<i>``, "Von Anna Schmidt").
+    """Authors and date from the short lines right after the headline ("By Jane Doe, April
+    18, 2024" in an ``<i>``, "Von Anna Schmidt"), or a date line just above it.
 
     The headline is the first ``h1`` (or the first element whose text is the title); the lines
-    are the next dozen short texts in document order.
+    are the next dozen short texts in document order. The date is the one the page shows its
+    reader: the publication date when the lines show one, else the update date they show (an
+    evergreen page re-dated on each revision shows only that, and dates itself by it).
     """
     from newsingest.meta.byline import parse_byline
 
@@ -92,8 +154,8 @@ def headline_byline(
     if head is None:
         return (), None
     authors: tuple[str, ...] = ()
-    published = None
-    seen = 0
+    published = updated = None
+    seen = update_line = 0
     for el in head.xpath("following::*[position() <= 60]"):
         if not isinstance(el.tag, str) or el.tag in ("script", "style") or len(el):
             continue  # only leaves: a line's own element, not its wrappers
@@ -101,11 +163,16 @@ def headline_byline(
         if not line or len(line) > 120:
             continue
         seen += 1
-        if seen > 12:
+        if seen > HEADLINE_LINES:
             break
-        found = text_date(line) or numeric_date(line, days_first)
+        found = _leaf_date(el, line, days_first)
         if found is not None:
-            published = published or found[0]
+            if _is_update(el, line, found[1]):
+                updated, update_line = updated or found[0], update_line or seen
+            elif not updated or seen - update_line <= PUBLISHED_AFTER_UPDATE:
+                # "Updated Dec 4 · Published Nov 2": side by side; a date further down is
+                # some other item's (a table row, a related story).
+                published = published or found[0]
             line = line.replace(found[1], " ")
         line = _POSTED_BY.sub("", line).strip(" ,;|·•-–—")
         byline = parse_byline(line) if line else None
@@ -116,7 +183,7 @@ def headline_byline(
             break
     if published is None:
         published = _date_above(head, days_first)
-    return authors, published
+    return authors, published or updated
 
 
 def _date_above(head: Any, days_first: bool) -> str | None:
@@ -130,10 +197,11 @@ def _date_above(head: Any, days_first: bool) -> str | None:
         if not line:
             continue
         seen += 1
-        if seen > 4 or len(line) > 40:
+        if seen > ABOVE_LINES or len(line) > 40:
             return None
-        found = text_date(line) or numeric_date(line, days_first)
-        if found is not None and len(found[1]) >= 0.6 * len(line):
+        found = _leaf_date(el, line, days_first)
+        if found is not None and (el.tag == "time" or len(found[1]) >= ABOVE_DATE_SHARE * len(
+                _READING_TIME.sub("", line))):
             return found[0]
     return None
 
@@ -152,7 +220,7 @@ def _site_key(name: str) -> str:
 #: A visible byline's lead-in: "By", "Written by", "Words by", "Written by:", "Author:".
 _BYLINE_START = re.compile(
     r"^\s*(?:(?:written|posted|words|reported|text|story|article)\s+)?by\s*:?\s*(?:\S|$)"
-    r"|^\s*(?:author|autor|auteur)\s*:\s*(?:\S|$)", re.I)
+    r"|^\s*(?:author|autor|auteur|contributors?)\s*:\s*(?:\S|$)", re.I)
 
 
 #: Where a "By ..." line is a menu entry or a box's title ("By event type", "By use case").
@@ -173,6 +241,10 @@ def written_by(root: Any) -> tuple[str, ...]:
                 node.tag in _NOT_BYLINE for node in el.iterancestors()):
             continue
         lines = [" ".join(" ".join(el.itertext()).split())]
+        if len(el) and len(text.split()) <= 2:
+            # "<p>By <a>Jane Doe</a> View in digital edition</p>": the lead-in and the name
+            # element after it, without the links that follow in the same line.
+            lines.append(" ".join(f"{text} {''.join(el[0].itertext())}".split()))
         parent = el.getparent()
         if len(" ".join(text.split())) < 20 and parent is not None:
             # "Written by" alone, the name in the next element ("<p>Written by</p><a>Jane</a>")
@@ -180,7 +252,8 @@ def written_by(root: Any) -> tuple[str, ...]:
         for line in lines:
             if not 5 <= len(line) <= 80:
                 continue
-            line = re.sub(r"^\s*(?:author|autor|auteur)\s*:\s*", "By ", line, flags=re.I)
+            line = re.sub(r"^\s*(?:author|autor|auteur|contributors?)\s*:\s*", "By ", line,
+                          flags=re.I)
             line = _BYLINE_TAIL.sub("", re.sub(r"^(\w+\s+)?by\s*:\s*", r"\1by ", line,
                                                flags=re.I))
             byline = parse_byline(_POSTED_BY.sub("", line))

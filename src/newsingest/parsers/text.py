@@ -87,7 +87,7 @@ class TextParser:
                     "inside it cannot be recovered",
                     Provenance(lines=(index + 1, index + 1))))
             lines.append(Line(line, index, new_page=d.new_page, column=d.column,
-                              indent=d.indent))
+                              indent=d.indent, breaks_shown=d.breaks_shown))
         # The dump's rows and the repaired text are in ``lines`` now: a copy of the input each,
         # which must not live through the reflow (issue 14: 29 % of a big dump's peak).
         blank = not text.strip()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsingest.model import Block, BlockType, Provenance
+from newsingest.reflow.code import code_text
 from newsingest.reflow.hyphens import join_blocks
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import split_item
@@ -22,14 +23,18 @@ from newsingest.reflow.rules import QUOTE_EMS, Open, Pair, Verdict, decide, item
 __all__ = ["layout_blocks", "segment"]
 
 
-def segment(lines: Sequence[Line], stats: PageStats) -> list[Open]:
-    """Group body lines (reading order) into blocks with :data:`reflow.rules.RULES`."""
+def segment(lines: Sequence[Line], stats: PageStats,
+            starts_at: frozenset[int] = frozenset()) -> list[Open]:
+    """Group body lines (reading order) into blocks with :data:`reflow.rules.RULES`; a line
+    whose ``index`` is in ``starts_at`` starts a block whatever the rules say (a footnote's
+    number, ``reflow.pages``)."""
     blocks: list[Open] = []
     prev: Line | None = None
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         starts = item_start(stats, prev, line, nxt, bool(blocks) and blocks[-1].item)
-        verdict = decide(Pair(stats, blocks[-1], line, starts)) if blocks else Verdict.BREAK
+        verdict = decide(Pair(stats, blocks[-1], line, starts)) \
+            if blocks and line.index not in starts_at else Verdict.BREAK
         if verdict is Verdict.BREAK:
             blocks.append(Open([line], starts))
         else:
@@ -86,6 +91,8 @@ def _kind(stats: PageStats, block: Open, text: str,
     group = block.lines
     first = group[0]
     em = size(first)
+    if all(ln.code for ln in group):
+        return BlockType.PREFORMATTED, None
     if block.item:
         if len(group) == 1 and first.bold and len(text) < 100 and \
                 not text.endswith((".", ",", ";")):
@@ -113,17 +120,20 @@ def _kind(stats: PageStats, block: Open, text: str,
 
 def layout_blocks(lines: Sequence[Line], vocabulary: frozenset[str],
                   floats: Sequence[tuple[int | None, Block]] = (),
-                  stats: PageStats | None = None) -> tuple[Block, ...]:
+                  stats: PageStats | None = None,
+                  starts_at: frozenset[int] = frozenset()) -> tuple[Block, ...]:
     """Segment, join and type the running lines of a laid-out document (every line has a
     box); put each float (``reflow.floats``) back after the block holding the line whose
     ``index`` it names — the last running line before it — or first when it names none."""
     if not lines:
         return tuple(block for _, block in floats)
     stats = stats or PageStats.of(lines)
-    states = segment(lines, stats)
+    states = segment(lines, stats, starts_at)
     heading_sizes = sorted({round(size(ln), 1) for ln in lines if size(ln) > stats.body_size + 0.6},
                            reverse=True)
     joined = join_blocks([[ln.text for ln in state.lines] for state in states], vocabulary)
+    joined = [code_text(state.lines) if all(ln.code for ln in state.lines) else text
+              for state, text in zip(states, joined, strict=True)]
     blocks: list[Block] = []
     owners: list[set[int]] = []
     for state, text in zip(states, joined, strict=True):

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from newsingest.reflow.hyphens import SUFFIXES
 from newsingest.reflow.vocabulary import zipf
+from newsingest.reflow.widths import text_width
 
 __all__ = ["restore_compounds", "spelled_hyphenated", "split_compound"]
 
@@ -58,6 +60,8 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
     ('Wi-Fi', None)
     >>> split_compound("important") is None, split_compound("Solomonidou") is None
     (True, True)
+    >>> split_compound("64GB") is None, split_compound("discoverers") is None
+    (True, True)
     """
     folded = token.casefold()
     if folded in vocabulary:
@@ -69,26 +73,58 @@ def split_compound(token: str, vocabulary: Container[str] = frozenset()) -> str 
         return None
     best: tuple[float, str] | None = None
     for k in range(1 if token[0].isdigit() else 2, len(token) - 2):
+        if token[k - 1].isdigit() and token[k].isdigit():
+            continue  # a number is not two words ("64GB" is no "6-4GB")
         head, tail = token[:k], token[k:]
+        if tail.casefold() in SUFFIXES:
+            continue  # a word and its ending ("discoverers" is no "discover-ers")
         score = min(_word_score(head, vocabulary), _word_score(tail, vocabulary))
         if score >= _COMMON and (best is None or score > best[0]):
             best = (score, f"{head}-{tail}")
     return best[1] if best else None
 
 
-def restore_compounds(text: str, vocabulary: Container[str] = frozenset()) -> str:
+#: Where a printed line ends in a run-together line, as a share of the measure (k measures
+#: for the k-th join): a line that wraps is at least this full ...
+JOIN_FROM = 0.75
+#: ... and at most this much wider than the measure.
+JOIN_TO = 1.08
+
+
+def _at_join(text: str, match: re.Match[str], measure: float) -> bool:
+    """Whether the token spans a place where a printed line can have ended: the extractor ran
+    lines together there, so only there can it have taken a hyphen away."""
+    start = text_width(" ".join(text[:match.start()].split()))
+    end = start + text_width(match.group(0)) + text_width(" ")
+    k = 1
+    while JOIN_FROM * k * measure <= end:
+        if start <= JOIN_TO * k * measure:
+            return True
+        k += 1
+    return False
+
+
+def restore_compounds(text: str, vocabulary: Container[str] = frozenset(),
+                      measure: float | None = None) -> str:
     """Put back the hyphens of compounds run together in ``text`` (one over-long line).
 
     ``vocabulary`` holds the document's own lower-case words: a spelling found there is the
-    author's and stays.
+    author's and stays. With the ``measure`` the lines were set to (the unit of
+    ``widths.text_width``), only tokens where a printed line can have ended are looked at
+    ("Port Elling" mid-line is a name, not "El-ling").
 
     >>> restore_compounds("a Sugar Landbased provider, cut by a quarterpoint")
     'a Sugar Land-based provider, cut by a quarter-point'
     >>> restore_compounds("according to InfoNation data", {"infonation"})
     'according to InfoNation data'
+    >>> line = "Residents of Port Elling voted to rebuild the midSeptember wall"
+    >>> restore_compounds(line, measure=text_width("Residents of Port Elling voted to"))
+    'Residents of Port Elling voted to rebuild the mid-September wall'
     """
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
+        if measure is not None and measure > 0 and not _at_join(text, match, measure):
+            return token
         return split_compound(token, vocabulary) or token
 
     return _TOKEN.sub(fix, text)

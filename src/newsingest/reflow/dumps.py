@@ -16,12 +16,16 @@ on every row), and a headline that spans the columns breaks the band instead of 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
 
+from newsingest.reflow.dumppages import infer_pages
+from newsingest.reflow.emoji import place_emoji
 from newsingest.reflow.markers import list_marker
+from newsingest.reflow.parbreaks import breaks_shown
 
 __all__ = ["CELL_POINTS", "DumpLine", "gutters", "read_dump"]
 
@@ -30,8 +34,9 @@ __all__ = ["CELL_POINTS", "DumpLine", "gutters", "read_dump"]
 CELL_POINTS = 5.0
 #: A gutter is at least this many blank cells wide ...
 MIN_GUTTER = 2
-#: ... with text left and right of it on at least this share of the page's rows ...
-MIN_SIDE = 0.3
+#: ... with text left and right of it on at least this share of the page's rows (an
+#: article's last page often ends with a short last column: 0.3 missed those) ...
+MIN_SIDE = 0.15
 #: ... and on both sides of it on at least this many rows of a band.
 MIN_BOTH = 3
 #: Rows that may cross a gutter (a headline or byline over both columns), as a share of a page.
@@ -53,6 +58,13 @@ class DumpLine:
     new_page: bool | None = None
     column: int | None = None
     indent: float | None = None
+    #: True when the dump marks its paragraph breaks (``reflow.parbreaks``): the same for
+    #: every line of a dump.
+    breaks_shown: bool | None = None
+
+
+#: Text, a run of spaces as wide as a gutter, text: a row that may show a gutter.
+_SPREAD = re.compile(rf"\S {{{MIN_GUTTER},}}\S")
 
 
 def _lead(text: str) -> int:
@@ -72,14 +84,18 @@ def gutters(rows: Sequence[str]) -> tuple[tuple[int, int], ...]:
     if len(content) < 2 * MIN_BOTH:
         return ()
     width = max(len(row) for row in content)
+    # A row of one run of text (a headline, a byline, a folio, a line of one column) can
+    # only cross a gutter, never show one: on a short page a few such rows would hide it.
+    spread = [row for row in content if _SPREAD.search(row.strip())]
+    counted = spread if len(spread) >= 2 * MIN_BOTH else content
     occupied = [0] * width
-    for row in content:
+    for row in counted:
         for k, ch in enumerate(row):
             if ch != " ":
                 occupied[k] += 1
     found: list[tuple[int, int]] = []
     start = None
-    crossing = MAX_CROSSING * len(content)  # rows over the gutter: headlines, bylines
+    crossing = MAX_CROSSING * len(counted)  # rows over the gutter: headlines, bylines
     for k in range(width + 1):
         blank = k < width and occupied[k] <= crossing
         if blank and start is None:
@@ -249,6 +265,8 @@ def read_dump(rows: Sequence[str]) -> list[DumpLine]:
         out.append(DumpLine(text.strip(" \f"), origin, new_page, column, indent))
     for step in PASSES:
         out = step(out)
+    if breaks_shown(out):
+        out = [attrs.evolve(line, breaks_shown=True) for line in out]
     return out
 
 
@@ -299,7 +317,73 @@ def _edges(placed: Sequence[_Placed]) -> dict[tuple[int | None, bool], int]:
     return {key: counts.most_common(1)[0][0] for key, counts in leads.items()}
 
 
-#: What is read from the lines after the grid, in this order: a marker printed apart joins its
-#: item. (Dropping the blank line pdfminer prints after every line of some pages was tried and
-#: cost more than it gained: see bench/bench_ablation.py.)
-PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (_join_markers,)
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) +\u2010 *$")
+
+
+def _close_hyphens(lines: list[DumpLine]) -> list[DumpLine]:
+    """A line-final U+2010 HYPHEN set apart from its word by a space, closed up to the word.
+
+    Chromium draws the hyphen of a word it broke at a line end as U+2010 right after the word;
+    pypdf, pdfminer and pdfplumber print the gap its soft hyphen left before it as a space
+    ("a rede ‐" / "sign"), which makes the hyphen look like a dash and the word two. U+2010 is
+    the hyphen character, never a dash, so the space is the extractor's: closed up, the break
+    is an ordinary hyphenated line end for dehyphenation to judge. A typed "-" set apart stays
+    (a spaced hyphen-minus is a dash).
+
+    >>> [d.text for d in _close_hyphens([DumpLine("a rede \u2010", 0), DumpLine("sign", 1),
+    ...                                  DumpLine("1990 \u2010", 2), DumpLine("and -", 3)])]
+    ['a rede\u2010', 'sign', '1990 \u2010', 'and -']
+    """
+    return [attrs.evolve(line, text=_SPACED_HYPHEN.sub("\u2010", line.text))
+            if line.text.endswith(("\u2010", " ")) and "\u2010" in line.text[-4:] else line
+            for line in lines]
+
+
+def _drawn_hyphen_apart(lines: Sequence[DumpLine], k: int) -> bool:
+    """Line ``k`` is a lone hyphen glyph after a line that ends in a soft hyphen."""
+    return k > 0 and lines[k].text.strip() in ("\u2010", "-") and \
+        lines[k - 1].text.rstrip().endswith("\u00ad")
+
+
+def _join_soft_runs(lines: list[DumpLine]) -> list[DumpLine]:
+    """Lines an extractor ended at a soft hyphen that was no line end, joined again.
+
+    Chromium marks every hyphenation point of a word with a soft hyphen and draws the text as
+    runs split at them; pdftotext ``-raw`` ends a line at the end of each run. Where the word
+    was broken at a printed line end, Chromium drew a hyphen (U+2010), which the dump prints
+    as a line of its own after the soft hyphen: such a line proves that this dump marks every
+    real break so, and then a soft hyphen ending a line without one is no printed line end.
+    The lines are joined (the soft hyphen stays, inside the line, where repair removes and
+    logs it), and the drawn hyphen goes back to the end of its line. Without the proof, a
+    line-final soft hyphen may be a typesetter's drawn hyphen (some producers encode it so)
+    and nothing changes.
+
+    >>> rows = ["Despite parli\u00ad", "amentary reports urging new regulat\u00ad", "\u2010",
+    ...         "ions to combat it."]
+    >>> [d.text for d in _join_soft_runs([DumpLine(t, k) for k, t in enumerate(rows)])]
+    ['Despite parli\xadamentary reports urging new regulat\xad\u2010', 'ions to combat it.']
+    """
+    if not any(_drawn_hyphen_apart(lines, k) for k in range(len(lines))):
+        return lines
+    out: list[DumpLine] = []
+    for k, line in enumerate(lines):
+        if out and _drawn_hyphen_apart(lines, k):
+            out[-1] = attrs.evolve(out[-1], text=out[-1].text.rstrip() + line.text.strip())
+            continue
+        last = out[-1] if out else None
+        if last is not None and last.text.rstrip().endswith("\u00ad") and line.text.strip() \
+                and not line.new_page and line.column == last.column:
+            out[-1] = attrs.evolve(last, text=last.text.rstrip() + line.text.lstrip())
+            continue
+        out.append(line)
+    return out
+
+
+#: What is read from the lines after the grid, in this order: in a dump without form feeds,
+#: pages start where the dump's head comes back (``reflow.dumppages``); a marker printed apart
+#: joins its item; lines ended at a soft hyphen that was no line end join again; a line-final hyphen
+#: printed apart from its word closes up to it; an emoji printed apart goes back into its line
+#: (``reflow.emoji``). (Dropping the blank line pdfminer prints after
+#: every line of some pages was tried and cost more than it gained: see bench_ablation.py.)
+PASSES: tuple[Callable[[list[DumpLine]], list[DumpLine]], ...] = (
+    infer_pages, _join_markers, _join_soft_runs, _close_hyphens, place_emoji)

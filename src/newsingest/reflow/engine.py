@@ -1,11 +1,12 @@
 """The reflow engine: physical lines with whatever evidence they carry → an article.
 
 Steps, each a function of the lines: furniture (by form, by repetition at page edges); the header
-zone (masthead, headline, byline, date line) → title and metadata; then the body, where every
-line break is decided join-or-break from evidence — layout evidence when a PDF line has it (gap
-above, indent, font size, weight), otherwise the text's own: blank lines, list markers, sentence
-ends, and whether the next word would have fitted on the line (``widths``), measured against the
-document's measure and against a narrower local one, which is how block quotes show in a dump.
+zone (masthead, headline, byline, date line: ``headline.text_header``) → title and metadata; then
+the body, whose line breaks the break rules decide (``rules.RULES`` over the text statistics of
+``textstats``, computed once: blank lines, list markers, sentence ends, and whether the next word
+would have fitted on the line, measured against the document's measure and against a narrower
+local one, which is how block quotes show in a dump), then blocks are joined and typed
+(``textblocks``). The engine for laid-out pages is ``reflow.pages``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsingest.meta import find_date, parse_byline, parse_date
 from newsingest.model import (
     Block,
     BlockType,
@@ -28,20 +28,16 @@ from newsingest.model import (
 )
 from newsingest.reflow.compounds import restore_compounds
 from newsingest.reflow.furniture import browser_header, furniture_kind
-from newsingest.reflow.hyphens import join_blocks, join_lines, word_vocabulary
-from newsingest.reflow.layout import Decider, Measure, ends_sentence
+from newsingest.reflow.headline import TextHeader, date_line, next_text, text_header
+from newsingest.reflow.hyphens import join_blocks, word_vocabulary
+from newsingest.reflow.layout import ends_sentence, shouting
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker, split_item
-from newsingest.reflow.widths import text_width
+from newsingest.reflow.textblocks import classify, merge_narrow, segment
+from newsingest.reflow.textstats import Measure, TextStats
 
 __all__ = ["Reflowed", "reflow"]
 
-#: How many lines from the top the header zone (masthead, headline, byline) may span.
-HEADER_ZONE = 30
-_TITLE_MAX_LINES = 4
-#: Blank lines that may stand between the headline and the byline (pdfminer prints each text
-#: box with a blank line after it; pdftotext -layout prints vertical white as blank rows).
-BYLINE_GAP = 2
 
 
 @attrs.frozen
@@ -141,7 +137,8 @@ def _page_starts(lines: Sequence[Line]) -> list[bool]:
 
 
 def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
-    """Furniture by form, plus lines repeated at page edges (running heads and feet)."""
+    """Furniture by form, plus lines repeated at page edges (running heads and feet) and a
+    later page's running head by its form (``_running_head``)."""
     found: dict[int, FurnitureKind] = {}
     for i, line in enumerate(lines):
         kind = furniture_kind(line.text)
@@ -149,17 +146,20 @@ def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
             found[i] = kind
             # pdftotext prints a browser header's title on its own line after the date and time
             if kind is FurnitureKind.HEADER and browser_header(line.text)[1] is None:
-                nxt = _next_text(lines, i)
+                nxt = next_text(lines, i)
                 if nxt is not None and furniture_kind(lines[nxt].text) is None:
                     found[nxt] = FurnitureKind.HEADER
     starts = _page_starts(lines)
     pages = sum(starts)
     if pages >= 2:
         edge: set[int] = set()
+        tops: list[list[int]] = []
         page_lines: list[int] = []
         for i in range(len(lines) + 1):
             if i == len(lines) or (starts[i] and page_lines):
                 content = [j for j in page_lines if _clean(lines[j].text)]
+                if page_lines[0] > 0:
+                    tops.append(content[:3])
                 edge.update(content[:3])
                 edge.update(content[-3:])
                 page_lines = []
@@ -170,140 +170,26 @@ def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
             key = _digits_folded(lines[i].text)
             if key and counts[key] >= 2 and len(key) <= 120 and i not in found:
                 found[i] = FurnitureKind.HEADER
+        for top in tops:
+            found.update(dict.fromkeys(_running_head(lines, top, found), FurnitureKind.HEADER))
     return found
 
 
-def _next_text(lines: Sequence[Line], i: int) -> int | None:
-    for j in range(i + 1, min(len(lines), i + 4)):
-        if _clean(lines[j].text):
-            return j
-    return None
-
-
-def _headline_case(text: str) -> bool:
-    """Every word of four letters or more capitalised, as headlines are ("Troops to" / "Russia")."""
-    if len(text) > 300:
-        return False
-    words: list[str] = re.findall(r"[^\W\d_][\w'’\-]*", text)
-    if not words or text.rstrip().endswith((".", ",", ";")) or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() for w in words if len(w) >= 4)
-
-
-def _masthead_like(text: str) -> bool:
-    """A site name with a role ("The Daily Ledger · Media Office") or a lone short name line."""
-    if len(text) > 300:
-        return False
-    parts = re.split(r"\s+[·|•]\s+", text)
-    return len(parts) >= 2 and all(1 <= len(p.split()) <= 4 for p in parts)
-
-
-@attrs.define
-class _Header:
-    title: str | None = None
-    title_lines: list[int] = attrs.field(factory=list)
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    body_start: int = 0
-    furniture: dict[int, FurnitureKind] = attrs.field(factory=dict)
-
-
-def _header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> _Header:
-    """Find masthead, headline, byline and date line at the top of the article."""
-    head = _Header()
-    page_title = None
-    for i in range(min(len(lines), HEADER_ZONE)):
-        is_header, title = browser_header(lines[i].text)
-        if is_header:
-            if title is None:  # pdftotext: the title on the line after the date and time
-                nxt = _next_text(lines, i)
-                title = lines[nxt].text if nxt is not None and furniture.get(nxt) else None
-            page_title = _clean(title) if title else None
+def _running_head(lines: Sequence[Line], top: Sequence[int],
+                  found: dict[int, FurnitureKind]) -> list[int]:
+    """The first lines of a page after the first that are a running head seen once: a date
+    line, with the paper's name in capitals beside it ("THE HARBOUR GAZETTE" / "April 7,
+    2026"), before the text goes on. Repetition cannot show it when only page 2 carries one."""
+    head: list[int] = []
+    for i in top:
+        text = _clean(lines[i].text)
+        if i in found:
+            continue
+        if not (date_line(text) or shouting(text)):
             break
-    content = [i for i in range(min(len(lines), HEADER_ZONE))
-               if _clean(lines[i].text) and i not in furniture]
-    byline_at = None
-    # an explicit "By …" line wins over a "Site — date" running head that reads like a byline
-    found = [(i, b) for i in content[:12] if (b := parse_byline(lines[i].text)) is not None]
-    explicit = [(i, b) for i, b in found if _clean(lines[i].text)[:3].casefold() == "by "]
-    if found:
-        i, byline = (explicit or found)[0]
-        byline_at, head.authors, head.published = i, byline.authors, byline.published
-    title_lines: list[int] = []
-    if byline_at is not None:
-        j = byline_at - 1
-        while j > 0 and byline_at - j <= BYLINE_GAP and not _clean(lines[j].text):
-            j -= 1  # blank lines between headline and byline: an extractor's text boxes
-        while j >= 0 and len(title_lines) < _TITLE_MAX_LINES:
-            text = _clean(lines[j].text)
-            if not text or j in furniture or _masthead_like(text) or find_date(text):
-                break  # a dated line above the headline is a masthead or a date line
-            if len(title_lines) >= 2 and not _wrapped_above(text, [lines[k].text
-                                                                    for k in title_lines]):
-                break  # "The Northern Chronicle" over a headline wrapped at a wider measure
-            title_lines.insert(0, j)
-            j -= 1
-        head.body_start = byline_at + 1
-        nxt = _next_text(lines, byline_at)
-        dated = _date_line(lines[nxt].text) if nxt is not None and nxt not in furniture else None
-        if nxt is not None and dated is not None:  # the date line under the byline: metadata
-            head.published = head.published or dated
-            head.body_start = nxt + 1
-        for i in content:
-            if i < (title_lines[0] if title_lines else byline_at):
-                head.furniture[i] = FurnitureKind.MASTHEAD
-                if head.published is None and parse_date(_clean(lines[i].text)):
-                    head.published = parse_date(_clean(lines[i].text))
-    else:
-        start = content[0] if content else 0
-        j = start
-        while j < len(lines) and len(title_lines) < _TITLE_MAX_LINES:
-            text = _clean(lines[j].text)
-            if not text or j in furniture or not _headline_case(text):
-                break
-            if title_lines and lines[j].font_size != lines[title_lines[-1]].font_size:
-                break
-            title_lines.append(j)
-            j += 1
-        head.body_start = title_lines[-1] + 1 if title_lines else start
-    if title_lines:
-        head.title_lines = title_lines
-        head.title = join_lines([lines[i].text for i in title_lines])
-    if page_title and not page_title.endswith(("…", "...")):
-        head.title = page_title
-    if head.published is None:
-        for i in content[:12]:
-            if i >= head.body_start:
-                break
-            head.published = find_date(lines[i].text) or head.published
-    return head
-
-
-def _wrapped_above(text: str, below: Sequence[str]) -> bool:
-    """Whether ``text`` can be a wrapped line of the headline whose lines are ``below``: the
-    next word would not have fitted on it at the headline's measure (its widest line).
-
-    >>> _wrapped_above("The Northern Chronicle", ["City Library Ends Late Fines and",
-    ...                                           "Sees Books Come Home"])
-    False
-    """
-    words = [" ".join(t.split()) for t in below]
-    first = words[0].split()[0] if words[0] else ""
-    measure = max(text_width(t) for t in words)
-    return text_width(_clean(text)) + text_width(" " + first) > 0.99 * measure
-
-
-def _date_line(text: str) -> str | None:
-    """The ISO date of a short line that gives a date ("3 November 2026", "Published May 23,
-    2026", "Updated: Tuesday, 7 April 2026"), else ``None``.
-
-    >>> _date_line("Published May 23, 2026"), _date_line("The vote on May 23, 2026 was close.")
-    ('2026-05-23', None)
-    """
-    text = _clean(text)
-    if len(text.split()) > 6 or (text.endswith((".", "!", "?")) and not parse_date(text)):
-        return None
-    return parse_date(text) or find_date(text)
+        head.append(i)
+    dated = any(date_line(_clean(lines[i].text)) for i in head)
+    return head if dated and len(head) < len(top) else []
 
 
 def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
@@ -317,7 +203,7 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     """
     lines = list(lines)
     furniture = _furniture(lines)
-    header = _header(lines, furniture) if find_title else _Header()
+    header = text_header(lines, furniture) if find_title else TextHeader()
     furniture.update(header.furniture)
     skip = set(header.title_lines)
     for i in range(min(header.body_start, len(lines))):
@@ -326,17 +212,17 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
     body = [i for i in range(header.body_start, len(lines))]
     vocabulary = word_vocabulary([ln.text for ln in lines])
     measure = Measure.of([lines[i] for i in body if i not in furniture and i not in skip])
-    decider = Decider(lines, measure)
+    stats = TextStats.of(lines, measure)
     source = lines  # as given: a block's ``raw``
-    overlong = {i for i in body if decider.overlong(i)}
+    overlong = {i for i in body if stats.overlong(i)}
     if overlong:  # lines an extractor ran together: the hyphens it took away go back
         own_words = word_vocabulary([ln.text for i, ln in enumerate(lines) if i not in overlong])
-        lines = [attrs.evolve(ln, text=restore_compounds(ln.text, own_words))
+        lines = [attrs.evolve(ln, text=restore_compounds(
+                     ln.text, own_words, measure.top_of_line(ln)))
                  if i in overlong else ln for i, ln in enumerate(lines)]
-        decider.lines = lines
+        stats = stats.with_lines(lines)
 
-    groups: list[list[int]] = []
-    current: list[int] = []
+    order: list[tuple[int, bool]] = []
     blank_before = page_break = False
     starts = _page_starts(lines)
     for i in body:
@@ -344,26 +230,20 @@ def reflow(lines: Sequence[Line], *, find_title: bool = True) -> Reflowed:
         if i in furniture or i in skip:
             page_break = page_break or i in furniture
             continue
-        text = _clean(lines[i].text)
-        if not text:
+        if not _clean(lines[i].text):
             blank_before = True
             continue
         # blank lines around page furniture say nothing about paragraphs: the text decides
-        if current and decider.breaks(current, i, blank_before and not page_break):
-            groups.append(current)
-            current = []
-        current.append(i)
+        order.append((i, blank_before and not page_break))
         blank_before = page_break = False
-    if current:
-        groups.append(current)
-    groups = decider.merge_narrow(groups)
+    groups, narrow = merge_narrow(stats, *segment(stats, order))
 
     made: list[tuple[list[int], str, BlockType]] = []
     previous_text = ""
     joined = join_blocks([[lines[i].text for i in group] for group in groups], vocabulary)
     for group, text in zip(groups, map(close_up, joined), strict=True):
         if text:
-            made.append((group, text, decider.classify(group, previous_text)))
+            made.append((group, text, classify(stats, group, previous_text, narrow)))
             previous_text = text
     kinds = numbered_headings([(text, kind, len(group)) for group, text, kind in made])
     blocks: list[Block] = []

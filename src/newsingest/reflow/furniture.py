@@ -1,9 +1,10 @@
 """Page furniture recognised from a line's text alone.
 
 Browser print headers and footers (``11/25/26, 5:29 PM Title``, ``file:///…/article.html 1/2``),
-page numbers (``Page 3``, ``- 3 -``, ``2/5``), copyright lines, navigation bars and press-release
-boilerplate look the same whatever the page design, so both the text and the PDF parser use these
-recognisers; repetition across pages is the engine's job (it needs all the lines).
+page numbers (``Page 3``, ``- 3 -``, ``2/5``, a newspaper's ``A1``), copyright lines, navigation
+bars and press-release boilerplate look the same whatever the page design, so both the text and
+the PDF parser use these recognisers; repetition across pages is the engine's job (it needs all
+the lines).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _BROWSER_HEADER = re.compile(rf"^(?:{_DATE_NUM}),?\s+{_TIME}(?:\s+(?P<title>\S.*
 _URL_LINE = re.compile(r"^(?:file|https?)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$", re.IGNORECASE)
 _PAGE = re.compile(
     r"^(?:(?:page|p\.|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4})$",
+    r"|\d{1,4}\s*/\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|[A-Z]\d{1,3})$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
@@ -72,8 +73,8 @@ def furniture_kind(text: str) -> FurnitureKind | None:
 
     >>> furniture_kind("file:///tmp/x/article.html 1/2")
     <FurnitureKind.FOOTER: 'footer'>
-    >>> furniture_kind("Page 2 of 3")
-    <FurnitureKind.PAGE_NUMBER: 'page_number'>
+    >>> furniture_kind("Page 2 of 3"), furniture_kind("A1")  # a newspaper's section and page
+    (<FurnitureKind.PAGE_NUMBER: 'page_number'>, <FurnitureKind.PAGE_NUMBER: 'page_number'>)
     >>> furniture_kind("World | Politics | Business | Sports")
     <FurnitureKind.NAVIGATION: 'navigation'>
     >>> furniture_kind("F O R I M M E D I AT E R E L E A S E")

@@ -1,22 +1,30 @@
-"""The headline, byline and date line at the top of a laid-out document's first page.
+"""The header zone: headline, byline and date line at the top of a document's first page.
 
-The headline is the largest text near the top of page 1 (wrapped lines of its size joined),
-passed over when it is a paper's nameplate; the byline and date lines are the few lines right
-under it. Only lines with layout evidence (font size, box) are read here; a text dump's
-header zone is found by ``reflow.engine`` from the text alone.
+One module for every parser, reading the evidence the lines carry. Laid-out lines
+(``find_header``): the headline is the largest text near the top of page 1 (wrapped lines of
+its size joined), passed over when it is a paper's nameplate; the byline and date lines are the
+few lines right under it. Lines without font sizes (``text_header``, a text dump): the byline
+anchors the headline — the lines right above it that read as its wrapped lines — else a run
+of headline-case lines opens the page; what stands above the headline is masthead. Both read
+bylines with ``meta.parse_byline`` and date lines with :func:`date_line`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 import attrs
 
-from newsingest.meta import find_date, parse_byline
+from newsingest.meta import find_date, parse_byline, parse_date
+from newsingest.model import FurnitureKind
+from newsingest.reflow.furniture import browser_header
 from newsingest.reflow.hyphens import join_lines
 from newsingest.reflow.lines import Line
+from newsingest.reflow.widths import text_width
 
-__all__ = ["HEADLINE_RATIO", "Header", "find_header"]
+__all__ = ["BYLINE_GAP", "HEADER_ZONE", "HEADLINE_RATIO", "Header", "TextHeader", "date_line",
+           "find_header", "next_text", "text_header"]
 
 #: The headline must be set at least this much larger than the body text.
 HEADLINE_RATIO = 1.25
@@ -109,7 +117,13 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
     first line over plain text is left alone: it may be the heading of an excerpt — unless
     it is bold, set larger than the body (``_LEAD_RATIO``) and set apart by at least a
     blank body line of white below it, as a word processor's title line usually is and a
-    heading run in with its text is not."""
+    heading run in with its text is not.
+
+    The first line is the one highest on the page (the first in reading order when several
+    are): a right-to-left page is read from its right column, but its title may stand higher
+    in the left one."""
+    top = min(range(len(lines)), key=lambda k: (_top(lines[k]), k)) if lines else 0
+    lines = [lines[top], *lines[:top], *lines[top + 1:]]
     first = lines[0]
     size = first.font_size or body_size
     text = " ".join(first.text.split())
@@ -211,10 +225,170 @@ def _byline(lines: Sequence[Line], start: int, header: Header) -> Header:
             published = published or byline.published
             used.add(line.index)
             continue
-        if len(text) <= 40 and (date := find_date(text)) is not None:
+        if (date := date_line(text)) is not None:
             published = published or date
             used.add(line.index)
             continue
         if used - set(header.used):
             break
     return attrs.evolve(header, authors=authors, published=published, used=frozenset(used))
+
+
+# The header zone of lines read without font sizes (text dumps): what the page says in words.
+
+#: How many lines from the top the header zone (masthead, headline, byline) may span.
+HEADER_ZONE = 30
+_TEXT_TITLE_MAX_LINES = 4
+#: Blank lines that may stand between the headline and the byline (pdfminer prints each text
+#: box with a blank line after it; pdftotext -layout prints vertical white as blank rows).
+BYLINE_GAP = 2
+
+
+def _fold_space(text: str) -> str:
+    return " ".join(text.split()) if len(text) <= 2000 else text.strip()
+
+
+def next_text(lines: Sequence[Line], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if _fold_space(lines[j].text):
+            return j
+    return None
+
+
+def _headline_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, as headlines are ("Troops to" / "Russia")."""
+    if len(text) > 300:
+        return False
+    words: list[str] = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    if not words or text.rstrip().endswith((".", ",", ";")) or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+def _masthead_like(text: str) -> bool:
+    """A site name with a role ("The Daily Ledger · Media Office") or a lone short name line."""
+    if len(text) > 300:
+        return False
+    parts = re.split(r"\s+[·|•]\s+", text)
+    return len(parts) >= 2 and all(1 <= len(p.split()) <= 4 for p in parts)
+
+
+@attrs.define
+class TextHeader:
+    title: str | None = None
+    title_lines: list[int] = attrs.field(factory=list)
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    body_start: int = 0
+    furniture: dict[int, FurnitureKind] = attrs.field(factory=dict)
+
+
+def text_header(lines: Sequence[Line], furniture: dict[int, FurnitureKind]) -> TextHeader:
+    """Masthead, headline, byline and date line at the top of an article read without page
+    statistics (a text dump; pdfium's and OCR's lines): the byline anchors the headline (the
+    lines right above it, as long as they are its wrapped lines: set in its size when the
+    lines carry sizes, else reading so by width), else a run of headline-case lines at the
+    top; lines above the headline are masthead. ``furniture`` holds the lines already known
+    to be furniture."""
+    head = TextHeader()
+    page_title = None
+    for i in range(min(len(lines), HEADER_ZONE)):
+        is_header, title = browser_header(lines[i].text)
+        if is_header:
+            if title is None:  # pdftotext: the title on the line after the date and time
+                nxt = next_text(lines, i)
+                title = lines[nxt].text if nxt is not None and furniture.get(nxt) else None
+            page_title = _fold_space(title) if title else None
+            break
+    content = [i for i in range(min(len(lines), HEADER_ZONE))
+               if _fold_space(lines[i].text) and i not in furniture]
+    byline_at = None
+    # an explicit "By …" line wins over a "Site — date" running head that reads like a byline
+    found = [(i, b) for i in content[:12] if (b := parse_byline(lines[i].text)) is not None]
+    explicit = [(i, b) for i, b in found if _fold_space(lines[i].text)[:3].casefold() == "by "]
+    if found:
+        i, byline = (explicit or found)[0]
+        byline_at, head.authors, head.published = i, byline.authors, byline.published
+    title_lines: list[int] = []
+    if byline_at is not None:
+        j = byline_at - 1
+        while j > 0 and byline_at - j <= BYLINE_GAP and not _fold_space(lines[j].text):
+            j -= 1  # blank lines between headline and byline: an extractor's text boxes
+        while j >= 0 and len(title_lines) < _TEXT_TITLE_MAX_LINES:
+            text = _fold_space(lines[j].text)
+            if not text or j in furniture or _masthead_like(text) or find_date(text):
+                break  # a dated line above the headline is a masthead or a date line
+            sizes = (lines[j].font_size, lines[title_lines[0]].font_size) if title_lines \
+                else (None, None)
+            if sizes[0] is not None and sizes[1] is not None:
+                if abs(sizes[0] - sizes[1]) > 0.5:
+                    break  # the font says it: a line of another size is no headline line
+            elif len(title_lines) >= 2 and not _wrapped_above(text, [lines[k].text
+                                                                      for k in title_lines]):
+                break  # "The Northern Chronicle" over a headline wrapped at a wider measure
+            title_lines.insert(0, j)
+            j -= 1
+        head.body_start = byline_at + 1
+        nxt = next_text(lines, byline_at)
+        dated = date_line(lines[nxt].text) if nxt is not None and nxt not in furniture else None
+        if nxt is not None and dated is not None:  # the date line under the byline: metadata
+            head.published = head.published or dated
+            head.body_start = nxt + 1
+        for i in content:
+            if i < (title_lines[0] if title_lines else byline_at):
+                head.furniture[i] = FurnitureKind.MASTHEAD
+                if head.published is None and parse_date(_fold_space(lines[i].text)):
+                    head.published = parse_date(_fold_space(lines[i].text))
+    else:
+        start = content[0] if content else 0
+        j = start
+        while j < len(lines) and len(title_lines) < _TEXT_TITLE_MAX_LINES:
+            text = _fold_space(lines[j].text)
+            if not text or j in furniture or not _headline_case(text):
+                break
+            if title_lines and lines[j].font_size != lines[title_lines[-1]].font_size:
+                break
+            title_lines.append(j)
+            j += 1
+        head.body_start = title_lines[-1] + 1 if title_lines else start
+    if title_lines:
+        head.title_lines = title_lines
+        head.title = join_lines([lines[i].text for i in title_lines])
+    if page_title and not page_title.endswith(("…", "...")):
+        head.title = page_title
+    if head.published is None:
+        for i in content[:12]:
+            if i >= head.body_start:
+                break
+            head.published = find_date(lines[i].text) or head.published
+    return head
+
+
+def _wrapped_above(text: str, below: Sequence[str]) -> bool:
+    """Whether ``text`` can be a wrapped line of the headline whose lines are ``below``: the
+    next word would not have fitted on it at the headline's measure (its widest line).
+
+    >>> _wrapped_above("The Northern Chronicle", ["City Library Ends Late Fines and",
+    ...                                           "Sees Books Come Home"])
+    False
+    """
+    words = [" ".join(t.split()) for t in below]
+    first = words[0].split()[0] if words[0] else ""
+    measure = max(text_width(t) for t in words)
+    return text_width(_fold_space(text)) + text_width(" " + first) > 0.99 * measure
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date of a short line that gives a date ("3 November 2026", "Published May 23,
+    2026", "Updated: Tuesday, 7 April 2026"), else ``None``: the one date-line test of the
+    header zone, under a headline found by size (``find_header``) or by words
+    (``text_header``).
+
+    >>> date_line("Published May 23, 2026"), date_line("The vote on May 23, 2026 was close.")
+    ('2026-05-23', None)
+    """
+    text = _fold_space(text)
+    short = len(text.split()) <= 6 or len(text) <= 40  # "Prepared by Ann Lee, May 23, 2021"
+    if not short or (text.endswith((".", "!", "?")) and not parse_date(text)):
+        return None
+    return parse_date(text) or find_date(text)

@@ -45,6 +45,16 @@ class Line:
     #: ``"right"`` when the line's flow is set flush right and ragged left (found by the
     #: engine, ``reflow.pagestats.right_aligned``): its start is its box's right edge too.
     align: str | None = None
+    #: True when the line's text dump marks every paragraph break with a blank line or an
+    #: indent (``reflow.parbreaks``): a line without either goes on with its paragraph.
+    breaks_shown: bool | None = None
+    #: Whether the line's last word is bold: a bold lead phrase ending inside the line ("**IBM
+    #: MT/ST:** Introduced in ...") makes a mostly bold line whose weight runs on unchanged.
+    bold_end: bool | None = None
+    #: The advance all the line's glyphs share when its font is monospaced (evidence).
+    pitch: float | None = None
+    #: Whether the line belongs to a code listing (found by the engine, ``reflow.code``).
+    code: bool | None = None
 
     @property
     def provenance(self) -> Provenance:

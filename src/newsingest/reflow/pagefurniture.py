@@ -10,7 +10,8 @@ Three kinds of evidence, strongest first:
   another page is a running head or foot; so is one set smaller than the body at the very top
   or bottom of a page (but the first page's top, where a byline may stand);
 * **position** — on the first page, whatever sits above the headline (masthead, section
-  label, navigation, running head) is not body.
+  label, navigation, running head) is not body; text level with a page number on a page's
+  last row is the rest of its running foot.
 """
 
 from __future__ import annotations
@@ -131,7 +132,24 @@ def find_furniture(pages: Sequence[PageLines], headline_top: float | None,
                 kind = FurnitureKind.HEADER if band == "top" else FurnitureKind.MASTHEAD
             if kind is not None:
                 found[(p, i)] = kind
+        _folio_rows(p, page, found)
     return found
+
+
+def _folio_rows(p: int, page: PageLines, found: dict[tuple[int, int], FurnitureKind]) -> None:
+    """Text level with a page number on the page's last row, in the bottom margin band, is
+    the rest of that running foot ("208 | Global Study on Legal Aid", "Annex | 209" across a
+    spread). Not at the top: a transcript's line numbers start there."""
+    lowest = _extremes(page)[1]
+    rows = [line.bbox for i, line in enumerate(page.lines)
+            if found.get((p, i)) is FurnitureKind.PAGE_NUMBER and line.bbox is not None
+            and margin_band(line, page.height) == "bottom" and line.bbox[3] >= lowest - 0.5]
+    for i, line in enumerate(page.lines):
+        if (p, i) in found or line.bbox is None or margin_band(line, page.height) != "bottom":
+            continue
+        if any(abs(line.bbox[1] - row[1]) <= 1.0 and abs(line.bbox[3] - row[3]) <= 1.0
+               for row in rows):
+            found[(p, i)] = FurnitureKind.FOOTER
 
 
 def furniture_items(pages: Sequence[PageLines],

@@ -9,22 +9,26 @@ not in the parser. Steps:
 
 1. furniture by form, repetition and position (``pagefurniture``), then the header zone;
 2. floats out of the running text (``floats``): figure labels (text on an image) become
-   furniture, table cells and captions become ``table`` and ``caption`` blocks;
+   furniture, table cells and captions become ``table`` and ``caption`` blocks, a table of
+   contents set with leaders a ``table`` block (``leaders``);
 3. the running text is segmented and typed (``blocks``), and each float is put back after
    the block that was open where it stood.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
 from newsingest.reflow.blocks import layout_blocks
+from newsingest.reflow.code import code_lines
 from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
+from newsingest.reflow.leaders import contents_rows, leader_runs
 from newsingest.reflow.lines import Line
 from newsingest.reflow.pagefurniture import PageLines, find_furniture, furniture_items
 from newsingest.reflow.pagestats import PageStats, body_size_of, flow, right_aligned
@@ -86,6 +90,38 @@ def _table_block(page: int, table: PageTable) -> Block:
                  rows=rows)
 
 
+#: A footnote's number (or mark) opening its line: "2 http://...", "3) ...", "* ...".
+_NOTE_MARK = re.compile(r"^(?:(\d{1,3})(?:[).]|\s)|[*\u2020\u2021\u00a7\u00b6])")
+
+
+def _note_starts(lines: Sequence[Line]) -> frozenset[int]:
+    """The lines of a footnote zone that start a note: those opening with the next note's
+    number (one more than the last note's) or with a note mark. Notes are short and set one
+    under the other, so the line ends that part paragraphs say little between them."""
+    out: set[int] = set()
+    last: int | None = None
+    for line in lines:
+        found = _NOTE_MARK.match(line.text)
+        if found is None:
+            continue
+        number = int(found.group(1)) if found.group(1) else None
+        if number is None or last is None or number == last + 1:
+            out.add(line.index)
+            last = number if number is not None else last
+    return frozenset(out)
+
+
+def _contents_block(group: Sequence[Line]) -> Block:
+    """A table of contents (``reflow.leaders``) as a table: one row per entry."""
+    rows = contents_rows(group)
+    boxes = [ln.bbox for ln in group if ln.bbox is not None]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes)) if boxes else None
+    return Block(BlockType.TABLE, "\n".join(" | ".join(row) for row in rows),
+                 provenance=Provenance(page=group[0].page, bbox=bbox), rows=rows,
+                 raw="\n".join(ln.text for ln in group))
+
+
 def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
     """Footnotes at the foot of a column: the trailing lines of a flow set smaller than the
     body, under at least three body lines (a paper's footnotes, a copyright block under the
@@ -96,7 +132,8 @@ def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
     zones: list[list[int]] = []
     for members in flows.values():
         k = len(members)
-        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5:
+        while k > 0 and (lines[members[k - 1]].font_size or body_size) < body_size - 0.5 \
+                and not lines[members[k - 1]].code:
             k -= 1
         above = [i for i in members[:k]
                  if abs((lines[i].font_size or body_size) - body_size) <= 0.5]
@@ -128,14 +165,19 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
             labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
             continue
         kept.append(k)
-    for run in caption_runs([body[k] for k in kept], body_size):
-        group = [body[kept[i]] for i in run]
+    for run in leader_runs([body[k] for k in kept]):
+        block = _contents_block([body[kept[i]] for i in run])
+        for i in run:
+            members[kept[i]] = (id(block), (block,))
+    free = [k for k in kept if k not in members]
+    for run in caption_runs([body[k] for k in free], body_size):
+        group = [body[free[i]] for i in run]
         text = join_lines([ln.text for ln in group])
         first = group[0]
         block = Block(BlockType.CAPTION, text, provenance=first.provenance,
                       raw="\n".join(ln.text for ln in group) if len(group) > 1 else None)
         for i in run:
-            members[kept[i]] = (id(block), (block,))
+            members[free[i]] = (id(block), (block,))
     rest = [k for k in kept if k not in members]
     for run in side_runs([body[k] for k in rest]):
         beside = layout_blocks([body[rest[i]] for i in run], vocabulary)
@@ -143,7 +185,8 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
             members[rest[i]] = (id(beside), beside)
     rest = [k for k in kept if k not in members]
     for zone in _foot_zones([body[k] for k in rest], body_size):
-        notes = layout_blocks([body[rest[i]] for i in zone], vocabulary)
+        lines = [body[rest[i]] for i in zone]
+        notes = layout_blocks(lines, vocabulary, starts_at=_note_starts(lines))
         for i in zone:
             members[rest[i]] = (id(notes), notes)
     running: list[Line] = []
@@ -179,6 +222,8 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     kinds = find_furniture(pages, header.title_top, body_size)
     skip = frozenset(pages[p].lines[i].index for p, i in kinds)
     body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
+    listings = code_lines(body)
+    body = [attrs.evolve(line, code=True) if line.index in listings else line for line in body]
     vocabulary = word_vocabulary([line.text for line in all_lines])
     running, floats, labels = _floats(pages, body, body_size, vocabulary)
     flush_right = right_aligned(running)

@@ -17,8 +17,8 @@ import attrs
 
 from newsingest.reflow.lines import Line
 
-__all__ = ["Column", "PageStats", "body_size_of", "flow", "flush_left", "flush_right",
-           "right_aligned", "size"]
+__all__ = ["GAP_EMS", "SIZE_STEP", "Column", "PageStats", "body_size_of", "flow", "flush_left",
+           "flush_right", "more_white", "right_aligned", "size", "size_changed"]
 
 Flow = tuple[int, int, int]
 
@@ -117,6 +117,29 @@ def right_aligned(lines: Sequence[Line]) -> frozenset[Flow]:
     return frozenset(out)
 
 
+#: Extra white (ems) over the usual line gap that makes a paragraph break (at least 1.5 pt).
+GAP_EMS = 0.35
+#: A change of font size larger than this (points) sets a line apart.
+SIZE_STEP = 0.6
+
+
+def more_white(white: float, usual: float, em: float) -> bool:
+    """Whether ``white`` above a line is taller than the ``usual`` gap between two lines of a
+    paragraph by a third of an em (1.5 pt at least): the one test of a paragraph's white, for
+    lines with page statistics and without.
+
+    >>> more_white(7.0, 3.0, 10.0), more_white(5.0, 3.0, 10.0)
+    (True, False)
+    """
+    return white > usual + max(GAP_EMS * em, 1.5)
+
+
+def size_changed(a: Line, b: Line) -> bool:
+    """Whether two lines are set in font sizes more than ``SIZE_STEP`` apart (both known)."""
+    return a.font_size is not None and b.font_size is not None and \
+        abs(a.font_size - b.font_size) > SIZE_STEP
+
+
 def body_size_of(lines: Sequence[Line]) -> float:
     """The font size most characters of the body are set in."""
     weights: Counter[float] = Counter()
@@ -131,8 +154,9 @@ def _columns(lines: Sequence[Line], body_size: float) -> dict[Flow, Column]:
     for line in lines:
         groups.setdefault(flow(line), []).append(line)
     out: dict[Flow, Column] = {}
+    bodies: dict[Flow, list[Line]] = {}
     for key, group in groups.items():
-        body = [ln for ln in group if abs(size(ln) - body_size) <= 0.6] or group
+        body = bodies[key] = [ln for ln in group if abs(size(ln) - body_size) <= 0.6] or group
         left = flush_left([box(ln)[0] for ln in body])
         right = flush_right([box(ln)[2] for ln in body])
         gaps = [g for ln in body[1:] if (g := ln.gap_above) is not None and g < 1.5 * size(ln)]
@@ -142,10 +166,11 @@ def _columns(lines: Sequence[Line], body_size: float) -> dict[Flow, Column]:
     sizes = {key: len(group) for key, group in groups.items()}
     for key, col in list(out.items()):
         # a short column (a last page of list items) may show its edge on one line only: a
-        # larger column's edge that one of its lines starts at is its edge too
+        # larger column's edge that one of its body lines starts at is its edge too (a
+        # heading set out in the margin, as reports do, is not the body's edge)
         edges = [c.left for k, c in out.items() if sizes[k] >= 2 * sizes[key]
                  and c.left < col.left - 0.5 and any(abs(box(ln)[0] - c.left) <= 1.0
-                                                     for ln in groups[key])]
+                                                     for ln in bodies[key])]
         if edges:
             out[key] = col = attrs.evolve(col, left=min(edges))
     for key, col in out.items():

@@ -1,10 +1,20 @@
-"""Break rules for laid-out lines: does this line start a new block, or go on with the last?
+"""Break rules: does this line start a new block, or go on with the last?
 
-Each rule looks at one kind of evidence and says ``BREAK``, ``JOIN`` or ``ABSTAIN`` (its
-evidence is absent or says nothing). :data:`RULES` tries them in order and the first verdict
-wins; when all abstain, the line joins. The order, strongest evidence first:
+One mechanism for every parser. Each rule looks at one kind of evidence and says ``BREAK``,
+``JOIN`` or ``ABSTAIN`` (its evidence is absent or says nothing). :data:`RULES` tries them in
+order and the first verdict wins; when all abstain, the line joins. A :class:`Pair` carries the
+evidence the lines have: page statistics (``stats``, ``reflow.pagestats``) for laid-out lines
+of the PDF parser — gaps, fonts, indents against a column — or text statistics (``text``,
+``reflow.textstats``) for lines read without them — a text dump's blank lines, widths and
+words, or pdfium's and OCR's lines. The order, strongest evidence first:
 
-1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start`);
+0. ``code_listing`` — a code listing's lines (``reflow.code``) go on with each other and
+   break from prose;
+1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start` on a page,
+   ``textrules.text_item_start`` in text);
+
+laid-out lines (each abstains without page statistics, ``laid_out``):
+
 2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
 3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
 4. ``gap`` — white above the line taller than the document's line gap (same flow only);
@@ -14,15 +24,21 @@ wins; when all abstain, the line joins. The order, strongest evidence first:
 8. ``out_of_quote`` — a flush line after a one-line indented quote;
 9. ``line_end`` — the previous line ended its paragraph: the next word would have fitted on
    it, or it closes a sentence well short of the measure (at a column or page break, or in a
-   justified column).
+   justified column). It never abstains on a laid-out line;
 
-Page statistics come from ``reflow.pagestats`` (one place); every rule is a plain function
-of a :class:`Pair`, unit-tested on its own.
+lines without page statistics (each abstains on a laid-out line; ``reflow.textrules``):
+
+10. ``lower_case_runs_on``, 11. ``drawn_break``, 12. ``blank_line``, 13. ``word_runs_on``,
+14. ``colon``, 15. ``capitals_change``, 16. ``stretched_line``, 17. ``sentence_end``,
+18. ``no_room``, 19. ``open_word``, 20. ``short_line``.
+
+Statistics come from one place each (``PageStats.of``, ``TextStats.of``, once per document);
+every rule is a plain function of a :class:`Pair`, unit-tested on its own.
 """
 
 from __future__ import annotations
 
-import enum
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -30,12 +46,20 @@ import attrs
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
-from newsingest.reflow.pagestats import PageStats, box, flow, size
+from newsingest.reflow.pagestats import (
+    PageStats,
+    box,
+    flow,
+    more_white,
+    size,
+    size_changed,
+)
+from newsingest.reflow.textrules import TEXT_RULES, TextEvidence
+from newsingest.reflow.verdict import Verdict
 
-__all__ = ["RULES", "Open", "Pair", "Verdict", "decide", "ended", "item_start"]
+__all__ = ["RULES", "Open", "Pair", "Rule", "Verdict", "decide", "decide_by", "ended", "item_start",
+           "laid_out"]
 
-#: Extra white (ems) over the usual line gap that makes a paragraph break.
-GAP_EMS = 0.35
 #: A first-line indent of at least this many ems starts a paragraph.
 INDENT_EMS = 0.6
 #: A block indented this many ems from its column (on every line) is a quote.
@@ -49,14 +73,6 @@ SHORT_EMS = 2.5
 _TYPED_BULLETS = ("*", "-", "\u2013", "\u2014")
 #: Closing quotation marks and the opening mark each needs before it on the line.
 _CLOSERS = {'"': '"', "\u201d": "\u201c", "\u2019": "\u2018", "'": "'", "\u00bb": "\u00ab"}
-
-
-class Verdict(enum.Enum):
-    BREAK = "break"
-    JOIN = "join"
-    #: join, and the block is prose after all (a "* text" line with a first-line indent)
-    JOIN_AS_PROSE = "join-as-prose"
-    ABSTAIN = "abstain"
 
 
 def ended(text: str, before: str = "") -> bool:
@@ -89,12 +105,22 @@ class Open:
 
 @attrs.frozen
 class Pair:
-    """The evidence at one line break: the open block, the next line, the statistics."""
+    """The evidence at one line break: the open block, the next line, and the statistics of
+    whatever evidence the lines carry — ``stats`` for laid-out lines (page statistics: boxes,
+    gaps, fonts), ``text`` for lines read without them (widths, blank lines). A rule whose
+    evidence is absent abstains."""
 
-    stats: PageStats
+    stats: PageStats | None
     block: Open
     cur: Line
     starts_item: bool = False
+    text: TextEvidence | None = None
+
+    @property
+    def page(self) -> PageStats:
+        """The page statistics, for a rule that has checked they are there."""
+        assert self.stats is not None
+        return self.stats
 
     @property
     def prev(self) -> Line:
@@ -118,11 +144,11 @@ class Pair:
         a list item is indented by its marker but runs to the column's edge."""
         prev = self.prev
         if self.block.item:
-            return self.stats.column(prev).right
-        if self.stats.indent(prev) > QUOTE_EMS * size(prev) or any(
+            return self.page.column(prev).right
+        if self.page.indent(prev) > QUOTE_EMS * size(prev) or any(
                 ln.italic for ln in self.block.lines):
             return max(box(ln)[2] for ln in self.block.lines)
-        return self.stats.column(prev).right
+        return self.page.column(prev).right
 
     def fits(self) -> bool:
         """Would ``cur``'s first word have fitted at the end of the block's last line? Then a
@@ -134,7 +160,7 @@ class Pair:
         """
         prev = self.prev
         if prev.text.rstrip().endswith(("-", "\u2010", "\u00ad")) or \
-                flow(prev) in self.stats.hand_wrapped:
+                flow(prev) in self.page.hand_wrapped:
             return False
         room = self.measure() - box(prev)[2]
         lead = self.cur.lead or 0.0
@@ -145,24 +171,45 @@ class Pair:
         have fitted): the text runs on into ``cur`` whatever its slant — a long italic title
         or phrase can make a line of a paragraph mostly italic."""
         prev = self.prev
-        return not (ended(prev.text) or self.stats.short(prev, SHORT_EMS) or self.fits())
+        return not (ended(prev.text) or self.page.short(prev, SHORT_EMS) or self.fits())
 
     def line_ended(self) -> bool:
         """Whether the block's last line ended its paragraph (see :func:`line_end`)."""
         prev = self.prev
         closed = ended(prev.text, " ".join(ln.text for ln in self.block.lines[-4:-1]))
         short = box(prev)[2] < self.measure() - SHORT_EMS * size(prev)
-        justified = self.stats.column(self.cur).justified
-        if flow(prev) in self.stats.hand_wrapped:
+        justified = self.page.column(self.cur).justified
+        if flow(prev) in self.page.hand_wrapped:
             # typed line breaks: a sentence ending on a line a quarter shorter than the
             # measure ends its paragraph (typed lines vary less than that)
-            col = self.stats.column(prev)
+            col = self.page.column(prev)
             return closed and box(prev)[2] < col.right - 0.25 * (col.right - col.left)
         return self.fits() or (closed and short and (justified or not self.same_flow))
 
 
+Rule = Callable[[Pair], Verdict]
+
+
+def laid_out(rule: Rule) -> Rule:
+    """A rule that reads page statistics (boxes, gaps, fonts): it abstains on lines read
+    without them."""
+    @functools.wraps(rule)
+    def checked(p: Pair) -> Verdict:
+        return Verdict.ABSTAIN if p.stats is None else rule(p)
+    return checked
+
+
 def _verdict(flag: bool) -> Verdict:
     return Verdict.BREAK if flag else Verdict.JOIN
+
+
+def code_listing(p: Pair) -> Verdict:
+    """A code listing's lines stay together, line breaks and all, and apart from prose; a
+    listing is not taken to run on into another flow (a column or page break may start
+    another listing)."""
+    if not (p.cur.code or p.prev.code):
+        return Verdict.ABSTAIN
+    return _verdict(bool(p.cur.code) != bool(p.prev.code) or not p.same_flow)
 
 
 def list_item(p: Pair) -> Verdict:
@@ -170,24 +217,28 @@ def list_item(p: Pair) -> Verdict:
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
 
 
+@laid_out
 def font_change(p: Pair) -> Verdict:
     """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
-    alone not while a sentence runs on: the line before is open (no sentence end), ends
+    alone not where the line above already ends in the next line's weight (a bold lead phrase
+    ending inside it), nor while a sentence runs on: the line before is open (no sentence end), ends
     about where the next line ends (``_RUN_ON_EMS``) and the next word would not have
     fitted on it (a bold lead phrase filling a ragged first line; in a flow broken by hand,
     where that last question says nothing, the first two decide)."""
     if p.cur.font_size is None or p.prev.font_size is None:
         return Verdict.ABSTAIN
-    if abs(size(p.cur) - size(p.prev)) > 0.6:
+    if size_changed(p.cur, p.prev):
         return Verdict.BREAK
     if p.cur.bold != p.prev.bold:
+        if p.prev.bold_end is not None and p.prev.bold_end == p.cur.bold:
+            return Verdict.ABSTAIN  # the weight changed inside the line above, not at the break
         # as full as the line it would run on into (a column's measure may be wider than the
         # lines beside a float)
-        col = p.stats.column(p.prev)
+        col = p.page.column(p.prev)
         full = (abs(box(p.prev)[2] - box(p.cur)[2]) <= _RUN_ON_EMS * size(p.prev)
                 and box(p.prev)[2] - box(p.prev)[0] >= 0.4 * (col.right - col.left))
         runs_on = (p.same_flow and full and not ended(p.prev.text)
-                   and (flow(p.prev) in p.stats.hand_wrapped or not p.fits()))
+                   and (flow(p.prev) in p.page.hand_wrapped or not p.fits()))
         return Verdict.ABSTAIN if runs_on else Verdict.BREAK
     return Verdict.ABSTAIN
 
@@ -198,6 +249,7 @@ def font_change(p: Pair) -> Verdict:
 _RUN_ON_EMS = 2.0
 
 
+@laid_out
 def slant_change(p: Pair) -> Verdict:
     """A switch to or from italic (a quote) starts a block, unless a sentence runs on."""
     if p.cur.italic is None or p.prev.italic is None or p.cur.italic == p.prev.italic:
@@ -205,23 +257,24 @@ def slant_change(p: Pair) -> Verdict:
     return Verdict.ABSTAIN if p.same_flow and p.mid_sentence() else Verdict.BREAK
 
 
+@laid_out
 def gap(p: Pair) -> Verdict:
     """White above the line taller than the usual line gap (by a third of an em) breaks;
     only within one flow, where the gap was measured."""
     white = p.cur.gap_above
     if not p.same_flow or white is None:
         return Verdict.ABSTAIN
-    usual = p.stats.line_gap(p.cur)
-    return Verdict.BREAK if white > usual + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
+    return Verdict.BREAK if more_white(white, p.page.line_gap(p.cur), p.em) else Verdict.ABSTAIN
 
 
+@laid_out
 def item_body(p: Pair) -> Verdict:
     """Inside a list item, a line at the item's hanging indent goes on (unless the item's
     last line ended); a "* text" line followed by a flush full line was an indented paragraph
     whose first word is a star; anything else ends the item."""
     if not p.block.item:
         return Verdict.ABSTAIN
-    stats, first, em = p.stats, p.first, p.em
+    stats, first, em = p.page, p.first, p.em
     indent = stats.indent(p.cur)
     hang = (first.hang if first.hang is not None else box(first)[0]) - stats.column(first).left
     if abs(indent - hang) <= HANG_EMS * em:
@@ -233,22 +286,24 @@ def item_body(p: Pair) -> Verdict:
     return Verdict.BREAK
 
 
+@laid_out
 def body_edge(p: Pair) -> Verdict:
     """In a block of two lines or more, a line that leaves the left edge of the block's
     wrapped lines starts a new one; on that edge, the last line's end decides."""
     if len(p.block.lines) < 2:
         return Verdict.ABSTAIN
-    body = p.stats.indent(p.block.lines[1])
-    if abs(p.stats.indent(p.cur) - body) > 0.5 * p.em:
+    body = p.page.indent(p.block.lines[1])
+    if abs(p.page.indent(p.cur) - body) > 0.5 * p.em:
         return Verdict.BREAK
     return _verdict(p.line_ended())
 
 
+@laid_out
 def first_line_indent(p: Pair) -> Verdict:
     """A line indented by a first-line indent more than the line above starts a paragraph —
     unless the line above is a block's first line, full and open in mid-sentence: then the
     indent is a hanging one (a reference list, a glossary) and the text runs on."""
-    indent, before = p.stats.indent(p.cur), p.stats.indent(p.prev)
+    indent, before = p.page.indent(p.cur), p.page.indent(p.prev)
     if indent > INDENT_EMS * p.em and indent > before + INDENT_EMS * p.em:
         if len(p.block.lines) == 1 and p.same_flow and p.mid_sentence():
             return Verdict.ABSTAIN
@@ -256,10 +311,11 @@ def first_line_indent(p: Pair) -> Verdict:
     return Verdict.ABSTAIN
 
 
+@laid_out
 def out_of_quote(p: Pair) -> Verdict:
     """A flush line after a one-line indented, short line (not a paragraph's indented first
     line) leaves a one-line quote."""
-    stats, prev, em = p.stats, p.prev, p.em
+    stats, prev, em = p.page, p.prev, p.em
     if (stats.indent(prev) > QUOTE_EMS * em and stats.indent(p.cur) < 0.5 * em
             and box(prev)[2] < stats.column(prev).right - QUOTE_EMS * em
             and not stats.paragraph_indented(prev)):
@@ -267,6 +323,7 @@ def out_of_quote(p: Pair) -> Verdict:
     return Verdict.ABSTAIN
 
 
+@laid_out
 def line_end(p: Pair) -> Verdict:
     """The previous line ended its paragraph: the next word would have fitted on it, or it
     closes a sentence short of the measure where that means a paragraph end (a justified
@@ -274,20 +331,26 @@ def line_end(p: Pair) -> Verdict:
     return _verdict(p.line_ended())
 
 
-Rule = Callable[[Pair], Verdict]
+#: The break rules, in the order they are tried (see the module docstring): the rules of
+#: laid-out lines, then those of text lines (``reflow.textrules``). ``line_end`` decides every
+#: break it has page statistics for, so a text rule is reached only by a line without them.
+RULES: tuple[Rule, ...] = (code_listing, list_item, font_change, slant_change, gap, item_body,
+                           body_edge, first_line_indent, out_of_quote, line_end, *TEXT_RULES)
 
-#: The break rules, in the order they are tried (see the module docstring).
-RULES: tuple[Rule, ...] = (list_item, font_change, slant_change, gap, item_body, body_edge,
-                           first_line_indent, out_of_quote, line_end)
 
-
-def decide(p: Pair, rules: Sequence[Rule] = RULES) -> Verdict:
-    """The first verdict of ``rules`` that does not abstain; ``JOIN`` when all abstain."""
-    for rule in rules:
+def decide_by(p: Pair, rules: Sequence[Rule] | None = None) -> tuple[Verdict, Rule | None]:
+    """The first verdict of ``rules`` (default :data:`RULES`) that does not abstain, and the
+    rule that gave it; ``JOIN`` (by no rule) when all abstain."""
+    for rule in RULES if rules is None else rules:
         verdict = rule(p)
         if verdict is not Verdict.ABSTAIN:
-            return verdict
-    return Verdict.JOIN
+            return verdict, rule
+    return Verdict.JOIN, None
+
+
+def decide(p: Pair, rules: Sequence[Rule] | None = None) -> Verdict:
+    """The first verdict of ``rules`` (default :data:`RULES`) that does not abstain."""
+    return decide_by(p, rules)[0]
 
 
 def _hangs(cur: Line, nxt: Line | None) -> bool:
@@ -316,7 +379,7 @@ def item_start(stats: PageStats, prev: Line | None, cur: Line, nxt: Line | None,
     if abs(box(cur)[0] - box(prev)[0]) > 0.5 * em:
         return True
     white = cur.gap_above
-    if white is not None and white > stats.line_gap(cur) + max(GAP_EMS * em, 1.5):
+    if white is not None and more_white(white, stats.line_gap(cur), em):
         return True
     text = prev.text.rstrip()
     return text.endswith(":") or (stats.short(prev, SHORT_EMS) and ended(text))

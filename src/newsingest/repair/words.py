@@ -5,8 +5,9 @@ Chromium marks every hyphenation point of a word with a soft hyphen it does not 
 pdfplumber read the gap it leaves as a space ("discipl ined", "kidna pping"), and where the
 typesetter did break the word mid-line they print its hyphen between spaces ("threat ‐ ening").
 The evidence for a join is the words: one part is no word at all while the joined form is a
-common one. Two real words stay apart ("them selves" cannot be told from "a part"), so this
-undoes some splits, not all.
+common one. Two real words ("punish ment", "them selves") are joined only in a text that shows
+the trait (``PROVEN`` such fragments joined): there, the joined form must be more common than
+its rarer part by ``WORDS_MARGIN``, which "a part", "in to", "every day", "any one" are not.
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ __all__ = ["FRAGMENT_ZIPF", "JOINED_ZIPF", "join_letter_spacing", "join_split_wo
 FRAGMENT_ZIPF = 2.5
 #: ... and the joined form must be at least this common to be the word it was.
 JOINED_ZIPF = 2.5
+#: Fragments joined in a text that prove its extractor splits words where a glyph stood ...
+PROVEN = 2
+#: ... and then two words join when the joined form's Zipf beats the rarer part's by this.
+WORDS_MARGIN = 0.25
 _WORD = re.compile(r"[^\W\d_]+")
 _SEPARATORS = (" ", " \u2010 ")
 _GLUED = set("-\u2010'’")
 
 
-def _fragment_pair(line: str, a: re.Match[str], b: re.Match[str]) -> bool:
+def _fragment_pair(line: str, a: re.Match[str], b: re.Match[str], proven: bool = False) -> bool:
     if line[a.end():b.start()] not in _SEPARATORS or not b.group(0)[0].islower():
         return False
     before = line[a.start() - 1] if a.start() > 0 else " "
@@ -34,34 +39,45 @@ def _fragment_pair(line: str, a: re.Match[str], b: re.Match[str]) -> bool:
     if before in _GLUED or before.isalnum() or after in _GLUED or after.isalnum():
         return False  # part of a compound or an elision: not a lone fragment
     head, tail = a.group(0), b.group(0)
-    if min(zipf(head.casefold()), zipf(tail)) >= FRAGMENT_ZIPF:
-        return False
-    return zipf((head + tail).casefold()) >= JOINED_ZIPF
+    rarer = min(zipf(head.casefold()), zipf(tail))
+    joined = zipf((head + tail).casefold())
+    if rarer >= FRAGMENT_ZIPF:
+        return proven and joined >= JOINED_ZIPF and joined > rarer + WORDS_MARGIN
+    return joined >= JOINED_ZIPF
 
 
 def join_split_words(text: str) -> str:
-    """Join the parts of words split by a space (or a spaced hyphen) where one part is no word.
+    """Join the parts of words split by a space (or a spaced hyphen) where one part is no word,
+    and, in a text that shows that trait, two words whose joined form is the more common.
 
     >>> join_split_words("he should be discipl ined, and kidna pping is a threat ‐ ening act")
     'he should be disciplined, and kidnapping is a threatening act'
     >>> join_split_words("them selves, a part, in to, self-con trol")
     'them selves, a part, in to, self-con trol'
+    >>> join_split_words("discipl ined and kidna pping: the punish ment, a part, every day")
+    'disciplined and kidnapping: the punishment, a part, every day'
     """
-    return "\n".join(_join_line(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    joined = [_join_line(line) for line in lines]
+    fragments = sum(a.count(" ") - b.count(" ") for a, b in zip(lines, joined, strict=True))
+    if fragments >= PROVEN:
+        joined = [_join_line(line, proven=True) for line in joined]
+    return "\n".join(joined)
 
 
-def _join_line(line: str) -> str:
+def _join_line(line: str, proven: bool = False) -> str:
     """One line's fragments joined, pass after pass until none is left (so it is idempotent:
     a joined word may be the head of the next fragment)."""
     while " " in line:
         words = list(_WORD.finditer(line))
-        # One lookup per word, not two per pair: only a pair with a fragment in it can join.
-        fragment = [zipf(w.group(0).casefold()) < FRAGMENT_ZIPF for w in words]
+        # One lookup per word, not two per pair: only a pair with a fragment in it can join
+        # (any pair, once the text has proven the trait).
+        fragment = [proven or zipf(w.group(0).casefold()) < FRAGMENT_ZIPF for w in words]
         pieces: list[str] = []
         at = k = 0
         while k + 1 < len(words):
             a, b = words[k], words[k + 1]
-            if (fragment[k] or fragment[k + 1]) and _fragment_pair(line, a, b):
+            if (fragment[k] or fragment[k + 1]) and _fragment_pair(line, a, b, proven):
                 pieces.append(line[at:a.end()])
                 at = b.start()
                 k += 2

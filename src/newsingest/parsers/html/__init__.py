@@ -160,6 +160,8 @@ class Extraction:
                               set(self.code))
 
 
+#: A JSON-LD ``articleBody`` shorter than this share of the page's prose is not the whole text.
+EVIDENCE_SHARE = 0.25
 #: When the body kept holds less than this share of the page's prose, the extraction is tried
 #: again with the soft furniture admitted (and kept if that holds more).
 RETRY_SHARE = 0.25
@@ -199,6 +201,21 @@ class _Attempt:
     prose: float
 
 
+#: When the body kept holds less than this share of the text the page hides, the hidden parts
+#: are read too (and their reading kept if it holds more prose).
+HIDDEN_SHARE = 0.25
+
+
+def _hidden_text(code: set[Any], never: set[Any]) -> int:
+    """Characters of text in the hidden parts of the page (``code`` less the code and media
+    elements, ``never``), each counted once."""
+    total = 0
+    for el in code - never:
+        if not any(node in code for node in el.iterancestors()):
+            total += sum(len(piece.strip()) for piece in el.itertext())
+    return total
+
+
 def _prose_of(blocks: Iterable[RawBlock]) -> float:
     return float(sum(visual_length(b.text) - b.link_chars for b in blocks if is_prose(b)))
 
@@ -215,6 +232,11 @@ def extract_body(
     code = set(skips.code)
     full, _, _ = linearize(body, code)
     prose = _prose_map(full, skips.hard, skips.soft)
+    if evidence is not None and evidence.complete and (
+            evidence.length < EVIDENCE_SHARE * prose[None]):
+        # A copy much shorter than the page's prose is a summary or the first part (listicles
+        # state their intro): it vouches for what it holds, not against the rest.
+        evidence = attrs.evolve(evidence, complete=False)
     admitted = soft_skips(skips, prose)
     furniture = set(skips.hard | admitted)
     never = {el for el in code if el.tag in CODE_TAGS}
@@ -224,9 +246,10 @@ def extract_body(
     # never text.
     hard = set(skips.hard)
 
-    def attempt(skip: set[Any], record: set[Any], never_text: set[Any]) -> _Attempt:
+    def attempt(skip: set[Any], record: set[Any], never_text: set[Any],
+                prose_only: bool = False) -> _Attempt:
         blocks, deepest, marks = linearize(body, skip, record)
-        top = choose_root(blocks, evidence)
+        top = choose_root(blocks, evidence, prose_only=prose_only)
         chosen = Selection() if top is None else select_blocks(
             blocks, top, metadata.title, evidence, captions=captions)
         return _Attempt(blocks, deepest, marks, chosen, top, skip, never_text,
@@ -237,8 +260,14 @@ def extract_body(
         retry = attempt(code | hard, hard, code)
         if retry.chosen.kept and retry.prose > best.prose:
             best = retry
-    if not best.chosen.kept:
+    if not best.chosen.kept or best.prose < HIDDEN_SHARE * _hidden_text(code, never):
+        # Nothing kept, or the page hides far more text than it shows: a script reveals the
+        # article (streamed server rendering parks it in a hidden element until it loads).
         retry = attempt(never, set(), never)
+        if retry.chosen.kept and retry.prose > best.prose:
+            best = retry
+    if not best.chosen.kept:
+        retry = attempt(code | furniture, furniture, code, prose_only=True)
         if retry.chosen.kept:
             best = retry
     blocks, deepest, marks, chosen, top = (best.blocks, best.deepest, best.marks, best.chosen,

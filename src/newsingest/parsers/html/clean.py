@@ -244,7 +244,9 @@ def skipped_elements(root: Any) -> Skips:
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if tag in _CONTROLS or (tag == "a" and el.attrib and _is_control(el)):
+        if (tag in _CONTROLS and el.get("disabled") is None) or (
+                tag == "a" and el.attrib and _is_control(el)):
+            # A disabled control is display: a rendered task list's ticked boxes.
             controls.append(el)
         if tag in CODE_TAGS and not (tag == "button" and not text_within(el, BUTTON_TEXT)):
             code.add(el)

@@ -58,6 +58,8 @@ class Evidence:
 
     grams: frozenset[tuple[str, str, str]]
     complete: bool
+    #: Visual length of the copy's text, to set against the page's prose.
+    length: int = 0
 
 
 def words(text: str) -> list[str]:
@@ -89,7 +91,7 @@ def evidence_words(article_body: str | None) -> Evidence | None:
         return None
     grams = frozenset((found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2))
     truncated = text.endswith(("…", "...", "[…]", "[...]")) or len(found) < 120
-    return Evidence(grams, not truncated)
+    return Evidence(grams, not truncated, visual_length(text))
 
 
 def in_evidence(text: str, evidence: Evidence) -> float:
@@ -183,13 +185,21 @@ def _is_card(article: Any, cache: dict[Any, bool]) -> bool:
 
 #: Most text (non-space characters) of an ``<article>`` that is a card or a comment.
 SHORT_ARTICLE = 1000
+#: Text (non-space characters) from which a ``<p>`` is a paragraph, not a teaser's line.
+CARD_PARAGRAPH = 80
 
 
 def teaser_like(article: Any) -> bool:
-    """Short, or opened by a linked heading: what a card or a comment looks like, and a
-    section of the story does not."""
+    """Short, or opened by a linked heading over at most one paragraph: what a card or a
+    comment looks like, and a section of the story does not (a roundup's item, headed by a
+    link to the product, runs to paragraphs of review)."""
     if text_within(article, SHORT_ARTICLE):
         return True
+    paragraphs = 0
+    for para in article.iter("p"):
+        paragraphs += not text_within(para, CARD_PARAGRAPH)
+        if paragraphs > 1:
+            return False
     head = next(article.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
     if head is None:
         return False
@@ -282,22 +292,13 @@ def _flow_containers(blocks: Sequence[RawBlock], weights: Sequence[float]) -> di
 MARKED_SHARE = 0.5
 
 
-def choose_root(
-    blocks: Sequence[RawBlock],
-    evidence: Evidence | None = None,
-) -> Any | None:
-    """The element whose subtree is the article, or ``None`` when no block carries prose.
-
-    The best-scoring container wins; but when it holds a marked element (``<article>``,
-    ``<main>``, ``itemprop=articleBody``) carrying at least half its score, the marked one is the
-    article and the rest is teasers and furniture that happened to add up.
-    """
+def _sum_weights(
+    blocks: Sequence[RawBlock], weights: list[float], teasers: set[Any], flows: dict[int, Any],
+    cards: dict[Any, bool],
+) -> tuple[dict[Any, float], dict[Any, int]]:
+    """Each container's total of the block weights below it, and its depth."""
     totals: dict[Any, float] = {}
     depth: dict[Any, int] = {}
-    cards: dict[Any, bool] = {}
-    teasers = teaser_cards(blocks)
-    weights = [block_weight(block, evidence) for block in blocks]
-    flows = _flow_containers(blocks, weights)
     for number, block in enumerate(blocks):
         weight = weights[number]
         if weight == 0.0:
@@ -321,6 +322,32 @@ def choose_root(
                 totals.setdefault(node, 0.0)
                 continue
             totals[node] = totals.get(node, 0.0) + weight
+    return totals, depth
+
+
+def choose_root(
+    blocks: Sequence[RawBlock],
+    evidence: Evidence | None = None,
+    *,
+    prose_only: bool = False,
+) -> Any | None:
+    """The element whose subtree is the article, or ``None`` when no block carries prose.
+
+    ``prose_only`` counts what speaks for a container and nothing against it: the last resort
+    for a page where every container sinks under link-heavy lists (a checklist article whose
+    items all link to guides).
+
+    The best-scoring container wins; but when it holds a marked element (``<article>``,
+    ``<main>``, ``itemprop=articleBody``) carrying at least half its score, the marked one is the
+    article and the rest is teasers and furniture that happened to add up.
+    """
+    cards: dict[Any, bool] = {}
+    teasers = teaser_cards(blocks)
+    weights = [block_weight(block, evidence) for block in blocks]
+    flows = _flow_containers(blocks, weights)
+    if prose_only:
+        weights = [max(weight, 0.0) for weight in weights]
+    totals, depth = _sum_weights(blocks, weights, teasers, flows, cards)
     best: Any | None = None
     best_score = 0.0
     for node, total in totals.items():

@@ -21,7 +21,6 @@ from newsingest.errors import CorruptError, ParseError
 from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
-from newsingest.parsers.pdf.bidi import is_rtl, logical
 from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
 from newsingest.parsers.pdf.layout import evidence, reading_order
 from newsingest.parsers.pdf.metadata import merge, read_info
@@ -60,7 +59,7 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
         try:
             layout = page.layout
             upright, rotated = glyphs_of(layout, float(page.height), page.mediabox, graphics)
-            tables = find_tables(page, graphics)
+            tables = find_tables(page, graphics, upright)
         except Exception as exc:
             failed += 1
             warnings.append(ParseWarning("page-unreadable",
@@ -114,9 +113,8 @@ def _merge_repairs(repairs: Sequence[Repair]) -> tuple[Repair, ...]:
 def _repaired_rows(table: PageTable, number: int, context: ParseContext
                    ) -> tuple[tuple[tuple[str, ...], ...], list[Repair]]:
     """A table's cells through the same repair pipeline as the lines (one line per cell,
-    located at the table), right-to-left cells in logical order."""
+    located at the table); the cells are read in logical order already (``tables``)."""
     cells = [" ".join(cell.split()) for row in table.rows for cell in row]
-    cells = [logical(cell) if is_rtl(cell) else cell for cell in cells]
     text, log = context.repair("\n".join(cells),
                                lambda _: Provenance(page=number, bbox=table.bbox))
     fixed = iter(text.split("\n") if cells else [])
@@ -146,7 +144,9 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
             lines.append(Line(line_text, index, page=page.number, bbox=tl.bbox,
                               font_size=tl.size, bold=tl.bold, italic=tl.italic, indent=indent,
                               gap_above=gap, column=tl.column, band=tl.band, hang=hang, tab=tab,
-                              lead=lead.x1 - lead.x0, rtl=rtl or None))
+                              lead=lead.x1 - lead.x0, rtl=rtl or None,
+                              bold_end=(tl.words[0] if rtl else tl.words[-1]).bold,
+                              pitch=tl.pitch))
             index += 1
         tables = []
         for table in page.tables:

@@ -44,6 +44,9 @@ SPACE_MIN_GAP = 0.1
 NO_SPACE_WORD_GAP = 0.14
 #: On a line that draws its spaces, a gap without one must be this wide (ems) to be a space.
 DRAWN_SPACE_WORD_GAP = 0.3
+#: ... or this share of the line's own drawn space glyphs' width: a generator that moved the
+#: pen by a space's width instead of drawing one (a cross-reference: "Table 2-1") left a space.
+DRAWN_SPACE_SHARE = 0.8
 #: A gap without a space glyph this wide (ems) separates two pieces of text (columns, tabs).
 SEGMENT_GAP = 1.0
 #: A lone list marker and text at most this far (ems) right of it are one line.
@@ -84,6 +87,8 @@ class Word(NamedTuple):
     size: float
     bold: bool
     italic: bool
+    #: The advance every glyph of the word shares, if they all share one (a monospaced font).
+    pitch: float | None = None
 
 
 @attrs.frozen
@@ -143,6 +148,17 @@ class TextLine:
     def italic(self) -> bool:
         return _share(self.words, lambda w: w.italic) >= 0.6
 
+    @property
+    def pitch(self) -> float | None:
+        """The advance all the line's glyphs share (a monospaced font), or None."""
+        pitches = [w.pitch for w in self.words]
+        if not pitches or None in pitches:
+            return None
+        known = [p for p in pitches if p is not None]
+        if max(known) - min(known) > _PITCH_TOLERANCE * self.size:
+            return None
+        return round(statistics.median(known), 2)
+
 
 def _share(words: Sequence[Word], test: Any) -> float:
     total = sum(len(w.text) for w in words)
@@ -186,15 +202,26 @@ def _pictograph_font(font: str) -> bool:
     return "wingding" in lower or "dingbat" in lower
 
 
+#: Arrows and signs of the Symbol font's own encoding, which exports map to U+F000 + code
+#: like its bullets ("click Schemas \uf0ae Tables" is "Schemas → Tables").
+_SYMBOL_SIGNS = {"\uf0ab": "↔", "\uf0ac": "←", "\uf0ad": "↑", "\uf0ae": "→", "\uf0af": "↓",
+                 "\uf0db": "⇔", "\uf0dc": "⇐", "\uf0dd": "⇑", "\uf0de": "⇒", "\uf0df": "⇓",
+                 "\uf0b0": "°", "\uf0b1": "±", "\uf0b4": "×", "\uf0b8": "÷", "\uf0a3": "≤",
+                 "\uf0b3": "≥", "\uf0b9": "≠", "\uf0bb": "≈", "\uf0a5": "∞", "\uf0bc": "…"}
+
+
 def symbol_bullet(text: str, font: str) -> str:
-    """The bullet a Symbol/Wingdings private-use code draws; other codes stay as they are
-    (icon fonts use the same range for pictures, which are no bullets).
+    """The bullet a Symbol/Wingdings private-use code draws (and the Symbol font's arrows and
+    signs); other codes stay as they are (icon fonts use the same range for pictures, which
+    are no bullets).
 
     >>> symbol_bullet("\uf0b7", "ABCDEF+Symbol"), symbol_bullet("\uf0a7", "Wingdings-Regular")
     ('•', '▪')
-    >>> symbol_bullet("\uf06c", "FontAwesome") == "\uf06c"
-    True
+    >>> symbol_bullet("\uf0ae", "NKEKHF+SymbolMT"), symbol_bullet("\uf06c", "FontAwesome")
+    ('→', '\uf06c')
     """
+    if "symbol" in font.lower() and text in _SYMBOL_SIGNS:
+        return _SYMBOL_SIGNS[text]
     if text == "\uf0b7" or "symbol" in font.lower() or _pictograph_font(font):
         return _SYMBOL_BULLETS.get(text, "•" if _pictograph_font(font) else text)
     return text
@@ -375,6 +402,18 @@ def _strip(segment: list[Glyph]) -> list[Glyph]:
     return segment[start:end]
 
 
+def _drawn_space_gap(segment: Sequence[Glyph]) -> float:
+    """How wide (ems) a bare gap on a line that draws its spaces must be to be a space: what a
+    space glyph of the line is wide (``DRAWN_SPACE_SHARE`` of their median), at most
+    ``DRAWN_SPACE_WORD_GAP`` — a space's own width is the surest measure of one, where a
+    fixed share of the em would miss a narrow font's spaces."""
+    widths = sorted((g.x1 - g.x0) / max(g.size, 1.0) for g in segment
+                    if _is_space(g.text) and g.x1 - g.x0 > 0.1 * g.size)
+    if not widths:
+        return DRAWN_SPACE_WORD_GAP
+    return min(DRAWN_SPACE_WORD_GAP, DRAWN_SPACE_SHARE * widths[len(widths) // 2])
+
+
 def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
     """The words of one line segment, with spaces decided from this line's own spacing."""
     drawn = any(_is_space(g.text) for g in segment)
@@ -389,7 +428,7 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
         prev = g
     letter = statistics.median(gaps) if gaps else 0.0
     letter = min(max(letter, 0.0), 0.3)
-    threshold = letter + (DRAWN_SPACE_WORD_GAP if drawn else NO_SPACE_WORD_GAP)
+    threshold = letter + (_drawn_space_gap(segment) if drawn else NO_SPACE_WORD_GAP)
     words: list[Word] = []
     current: list[Glyph] = []
     last: Glyph | None = None
@@ -413,13 +452,25 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
     return tuple(words)
 
 
+#: Glyph advances within this share of an em of each other are one monospaced pitch.
+_PITCH_TOLERANCE = 0.02
+
+
+def _pitch(glyphs: Sequence[Glyph]) -> float | None:
+    widths = [g.x1 - g.x0 for g in glyphs if not _is_space(g.text)]
+    if not widths or max(widths) - min(widths) > _PITCH_TOLERANCE * max(glyphs[0].size, 1.0):
+        return None
+    return statistics.median(widths)
+
+
 def _word(glyphs: Sequence[Glyph]) -> Word:
     text = "".join(g.text for g in glyphs)
     fonts = [g for g in glyphs if g.text.isalnum()] or list(glyphs)
     bold = sum(is_bold(g.font) for g in fonts) * 2 > len(fonts)
     italic = sum(is_italic(g.font) for g in fonts) * 2 > len(fonts)
     return Word(text, glyphs[0].x0, max(g.x1 for g in glyphs), min(g.top for g in glyphs),
-                max(g.bottom for g in glyphs), max(g.size for g in glyphs), bold, italic)
+                max(g.bottom for g in glyphs), max(g.size for g in glyphs), bold, italic,
+                _pitch(glyphs))
 
 
 @attrs.frozen
@@ -443,6 +494,10 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
             words = words_of(glyph_list)
             if not words:
                 continue
+            if not segments and len(words) > 1 and _UNDECODED_RUN.match(words[0].text) and \
+                    "(cid:" not in words[1].text:
+                # a symbol-font glyph (and its undecodable space) opening a line of text
+                words = (_as_bullet(words[0]), *words[1:])
             if segments and _marker_only(segments[-1]) and \
                     words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
                 # "•" or "3." at its tab stop, then text
@@ -458,12 +513,13 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
 
 _MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
+_UNDECODED_RUN = re.compile(r"^(?:\(cid:\d+\))+$")
 
 
 def _as_bullet(word: Word) -> Word:
     """A lone glyph the font cannot decode (``(cid:127)``), set before text at a tab stop, is
     a bullet from a symbol font without a Unicode map: the text's own marker."""
-    return word._replace(text="•") if _UNDECODED.match(word.text) else word
+    return word._replace(text="•") if _UNDECODED_RUN.match(word.text) else word
 
 
 def _marker_only(words: Sequence[Word]) -> bool:

@@ -227,8 +227,16 @@ def _merged(row: Row, gutters: Sequence[Gutter]) -> list[Segment]:
     return out
 
 
+def _right_to_left(columns: Sequence[Sequence[TextLine]]) -> bool:
+    """Whether a band's columns read from the right: most of its text reads right to left."""
+    lines = [line for column in columns for line in column]
+    rtl = sum(len(line.text) for line in lines if line.rtl)
+    return len(columns) > 1 and rtl * 2 > sum(len(line.text) for line in lines)
+
+
 def reading_order(rows: Sequence[Row], page: int) -> list[TextLine]:
-    """The page's line segments as TextLines in reading order, with column and band set."""
+    """The page's line segments as TextLines in reading order, with column and band set (a
+    band of right-to-left text is read from its right column)."""
     bands = _bands(rows, find_gutters(rows))
     lines: list[TextLine] = []
     index = 0
@@ -246,7 +254,7 @@ def reading_order(rows: Sequence[Row], page: int) -> list[TextLine]:
                 middle = (seg[0].x0 + seg[-1].x1) / 2
                 column = sum(middle > x for x in xs)
                 columns[column].append(TextLine(seg, page, column, band_no))
-        for column_lines in columns:
+        for column_lines in (reversed(columns) if _right_to_left(columns) else columns):
             lines.extend(column_lines)
         band_no += 1
         index = last + 1
