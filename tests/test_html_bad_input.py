@@ -116,3 +116,19 @@ def test_fuzz_markup_never_crashes(markup: str) -> None:
 def test_fuzz_bytes_never_crash(data: bytes) -> None:
     with contextlib.suppress(ParseError):
         parse(data)
+
+
+def test_html_parser_out_of_memory_is_a_memory_error_not_an_empty_document() -> None:
+    # libxml2 returns a partial tree (or none) when an allocation fails; a page too big for the
+    # memory cap was reported as parsed with 0 blocks. The parser's error log says why.
+    import types
+
+    import lxml.etree
+
+    from newsingest.parsers.html import dom
+
+    entry = types.SimpleNamespace(type=lxml.etree.ErrorTypes.ERR_NO_MEMORY)
+    with pytest.raises(MemoryError, match="memory"):
+        dom._raise_if_out_of_memory(types.SimpleNamespace(error_log=[entry]))
+    other = types.SimpleNamespace(type=lxml.etree.ErrorTypes.HTML_UNKNOWN_TAG)
+    dom._raise_if_out_of_memory(types.SimpleNamespace(error_log=[other]))  # no error

@@ -75,7 +75,22 @@ def parse_tree(data: bytes, label: str) -> tuple[Any, str]:
     try:
         root = lxml.etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        root = None
+    _raise_if_out_of_memory(parser)
+    if root is None:
         return None, encoding
     if root is None or not isinstance(root.tag, str):
         return None, encoding
     return root, encoding
+
+
+def _raise_if_out_of_memory(parser: Any) -> None:
+    """libxml2 stops at an allocation failure and hands back what it built so far, or nothing:
+    without this check a page too big for the memory cap became an empty or truncated
+    document that counted as parsed. A ``MemoryError`` is what the batch runner and ``parse()``
+    report as the input being too large for the memory limit."""
+    import lxml.etree
+
+    if any(entry.type == lxml.etree.ErrorTypes.ERR_NO_MEMORY for entry in parser.error_log):
+        raise MemoryError("the HTML parser ran out of memory; raise the memory limit "
+                          "(convert --max-memory) or split the page")
