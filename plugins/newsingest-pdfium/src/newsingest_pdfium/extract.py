@@ -16,9 +16,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
-from newsingest.reflow import Line, join_lines, list_marker, word_vocabulary
+from newsingest.reflow import Line, PageLines, join_lines, list_marker, word_vocabulary
+from newsingest.reflow.pagestats import flush_left
 
-__all__ = ["PageText", "RawLine", "page_lines", "place"]
+__all__ = ["PageText", "RawLine", "layout_pages", "page_lines", "place"]
 
 #: PDFium's text for a hyphen that ends a line (it also drops the line break after it).
 LINE_END_HYPHEN = "\ufffe"
@@ -36,6 +37,13 @@ class RawLine:
     font_size: float | None
     bold: bool | None
     italic: bool | None
+    #: The width of the line's first word (the typesetter would have set it on the line above,
+    #: had it fitted there): the evidence the laid-out break rules read.
+    lead: float | None = None
+    #: Where the text after a list marker starts, and whether it is set off by more than a
+    #: space (``Line.hang`` and ``Line.tab``).
+    hang: float | None = None
+    tab: bool | None = None
 
 
 @attrs.frozen
@@ -43,6 +51,8 @@ class PageText:
     number: int
     width: float
     lines: tuple[RawLine, ...]
+    #: The page's height (points); the laid-out engine's margin bands need it.
+    height: float | None = None
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -150,6 +160,35 @@ def _respace(textpage: Any, raw: Any, text: str, first: int, last: int, size: fl
     return "".join(out)
 
 
+def _scale(textpage: Any, raw: Any, index: int) -> float:
+    """How much the character's matrix scales its font size: PDFium reports the size the text
+    object sets, before the page's transform (a browser draws CSS pixels scaled by 0.75), and
+    the laid-out rules measure white in ems of the size as drawn."""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return 1.0
+    det = abs(matrix.a * matrix.d - matrix.b * matrix.c)
+    return float(det ** 0.5) if det > 0 else 1.0
+
+
+def _hang(textpage: Any, text: str, line: str, word_end: int, last: int, size: float
+          ) -> tuple[float | None, bool | None]:
+    """Where the text after a list marker starts, and whether it stands further from the
+    marker than a space (half an em: a drawn marker), as the built-in parser measures them;
+    ``(None, None)`` for a line without a marker word."""
+    marker = list_marker(line)
+    if marker is None or line.split()[0] != marker.marker:
+        return None, None
+    start = word_end + 1
+    while start <= last and text[start].isspace():
+        start += 1
+    if start > last:
+        return None, None
+    left = float(textpage.get_charbox(start, loose=True)[0])
+    gap = left - float(textpage.get_charbox(word_end, loose=True)[2])
+    return round(left, 2), gap >= 0.5 * max(size, 1.0)
+
+
 def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[RawLine, ...]:
     """The physical lines of one page, in PDFium's (content-stream) order."""
     count = textpage.count_chars()
@@ -166,12 +205,20 @@ def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[Raw
         l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
         l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         probe = next((i for i in range(first, last + 1) if text[i].isalnum()), first)
-        size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
+        size = float(raw.FPDFText_GetFontSize(textpage.raw, probe)) * _scale(textpage, raw, probe)
         weight = int(raw.FPDFText_GetFontWeight(textpage.raw, probe))
         name = ctypes.create_string_buffer(128)
         raw.FPDFText_GetFontInfo(textpage.raw, probe, name, 128, ctypes.byref(flags))
-        bold = weight >= 600 if weight > 0 else _bold_name(name.value)
+        # the name first: PDFium estimates the weight of an embedded font from its stems, and
+        # gives a subset "DejaVuSans-Bold" 455
+        by_name = _bold_name(name.value)
+        bold = True if by_name else weight >= 600 if weight > 0 else by_name
+        word_end = first
+        while word_end < last and not text[word_end + 1].isspace():
+            word_end += 1
+        lead = (r0 if word_end == first else textpage.get_charbox(word_end, loose=True)[2]) - l0
         line = _line_end_hyphen(text[start:end].replace(LINE_END_HYPHEN, "-").strip())
+        hang, tab = _hang(textpage, text, line, word_end, last, size)
         if letter_spaced(line):
             line = _respace(textpage, raw, text, first, last, size).replace(LINE_END_HYPHEN, "-")
         lines.append(RawLine(
@@ -181,6 +228,9 @@ def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[Raw
             font_size=round(size, 1) if size > 0 else None,
             bold=bold,
             italic=bool(flags.value & _ITALIC_FLAG),
+            lead=round(lead, 2) if lead > 0 else None,
+            hang=hang,
+            tab=tab,
         ))
     return tuple(lines)
 
@@ -336,3 +386,64 @@ def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
             previous[column] = raw_line
             index += 1
     return _merge(out, spacing, right)
+
+
+def _bands(lines: Sequence[RawLine], columns: Sequence[int | None]) -> list[int]:
+    """Each line's horizontal band: a line spanning the columns (a headline, a deck) starts a
+    new band, so each column of a band is one flow of text read top to bottom."""
+    band, out = 0, []
+    spanning = False
+    for column in columns:
+        if (column is None) != spanning:
+            band += 1
+            spanning = column is None
+        out.append(band)
+    return out
+
+
+def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLines]:
+    """The pages as the laid-out engine (``reflow.reflow_pages``) reads them: each line with its
+    page, box, font, indent from its column's flush-left edge, the white above it in its flow,
+    its column and band, and its first word's width, in reading order (each band's columns
+    in turn). ``texts`` are the repaired texts, one per raw line.
+
+    This is the evidence the built-in parser gives its lines, so the same laid-out rules
+    decide the blocks; what PDFium cannot give is per-word geometry (hanging markers, tabs).
+    """
+    out: list[PageLines] = []
+    index = 0
+    position = 0
+    for page in pages:
+        columns = _columns(page.lines, page.width)
+        if any(column is not None for column in columns):
+            bands = _bands(page.lines, columns)
+            order = sorted(range(len(page.lines)), key=lambda k: (
+                bands[k], columns[k] or 0, page.lines[k].bbox[1]))
+        else:  # one column: top to bottom (a browser draws its print header and footer last)
+            bands = [0] * len(page.lines)
+            order = sorted(range(len(page.lines)), key=lambda k: page.lines[k].bbox[1])
+        lefts: dict[tuple[int, int], list[float]] = {}
+        for k in order:
+            lefts.setdefault((bands[k], columns[k] or 0), []).append(page.lines[k].bbox[0])
+        edge = {key: flush_left(xs) for key, xs in lefts.items()}
+        previous: dict[tuple[int, int], RawLine] = {}
+        lines: list[Line] = []
+        for k in order:
+            raw_line = page.lines[k]
+            where = (bands[k], columns[k] or 0)
+            above = previous.get(where)
+            gap = raw_line.bbox[1] - above.bbox[3] if above is not None else None
+            previous[where] = raw_line
+            lines.append(Line(
+                texts[position + k], index, page=raw_line.page, bbox=raw_line.bbox,
+                font_size=raw_line.font_size, bold=raw_line.bold, italic=raw_line.italic,
+                indent=round(raw_line.bbox[0] - edge[where], 2),
+                gap_above=round(gap, 2) if gap is not None else None,
+                column=where[1], band=where[0], lead=raw_line.lead, hang=raw_line.hang,
+                tab=raw_line.tab))
+            index += 1
+        position += len(page.lines)
+        height = page.height if page.height is not None else max(
+            (ln.bbox[3] for ln in page.lines), default=0.0)
+        out.append(PageLines(page.number, page.width, height, tuple(lines)))
+    return out
