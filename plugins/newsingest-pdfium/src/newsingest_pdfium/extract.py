@@ -3,23 +3,24 @@
 Speed is the point of this backend, so the work per character stays in C: one ``GetText`` call
 per page gives the text with PDFium's own line breaks, and only a handful of calls per *line*
 (the boxes of its first and last glyphs, the font size and weight of one glyph) add the evidence
-the reflow engine reads. Column and indent are estimated per page from those boxes. What is lost
-against the pdfplumber parser is per-word geometry: word spacing is PDFium's, not re-measured.
+the reflow engine reads. Column, band and indent are estimated per page from those boxes, and
+``layout_pages`` hands the lines to the laid-out engine (``reflow.reflow_pages``) with the
+evidence the built-in parser gives, so the same rules decide the blocks. What is lost against
+the pdfplumber parser is per-word geometry: word spacing is PDFium's, not re-measured.
 """
 
 from __future__ import annotations
 
 import ctypes
 import itertools
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
-from newsingest.reflow import Line, PageLines, join_lines, list_marker, word_vocabulary
+from newsingest.reflow import Line, PageLines, list_marker
 from newsingest.reflow.pagestats import flush_left
 
-__all__ = ["PageText", "RawLine", "layout_pages", "page_lines", "place"]
+__all__ = ["PageText", "RawLine", "layout_pages", "page_lines"]
 
 #: PDFium's text for a hyphen that ends a line (it also drops the line break after it).
 LINE_END_HYPHEN = "\ufffe"
@@ -245,149 +246,6 @@ def _columns(lines: Sequence[RawLine], width: float) -> list[int | None]:
     return [None] * len(lines)
 
 
-def _margins(lines: Sequence[RawLine], columns: Sequence[int | None]
-             ) -> dict[int | None, float]:
-    """Each column's left margin: where most of its lines of four words or more start.
-
-    The most common start, not the leftmost: a print header or a hanging marker sits further
-    left than the text, and measuring indents from it would indent every body line.
-    """
-    starts: dict[int | None, Counter[int]] = {}
-    for line, column in zip(lines, columns, strict=True):
-        weight = 3 if len(line.text.split()) >= 4 else 1
-        starts.setdefault(column, Counter())[round(line.bbox[0])] += weight
-    return {column: float(counts.most_common(1)[0][0]) for column, counts in starts.items()}
-
-
-def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
-    """The gap between lines inside a paragraph, per font size: the lower quartile of the gaps
-    between consecutive same-size lines (most consecutive lines share a paragraph)."""
-    gaps: dict[float | None, list[float]] = {}
-    for page in pages:
-        for above, line in zip(page.lines, page.lines[1:], strict=False):
-            gap = line.bbox[1] - above.bbox[3]
-            if line.font_size == above.font_size and -1.0 < gap < 3 * (line.font_size or 10.0):
-                gaps.setdefault(line.font_size, []).append(gap)
-    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()
-            if len(values) >= 3}
-
-
-def _continues(above: Line, line: Line, usual: float | None, right: float,
-               gap_style: bool) -> bool:
-    """Is ``line`` the next line of ``above``'s paragraph, by layout alone?
-
-    Same column, font and weight, set at the column margin, with no more than the usual line
-    spacing above it, below a line that runs to the column's right edge (a paragraph's last line
-    stops short, and a new paragraph is indented or spaced). In a document that separates its
-    paragraphs by vertical space (``gap_style``) the line above need not be full: without a gap,
-    there is no new paragraph. The reflow engine reads a sentence end at a line end as a likely
-    paragraph end, which is right for dumps and wrong for typeset pages; this evidence settles it
-    before the engine sees the line.
-    """
-    if above.bbox is None or line.bbox is None or line.gap_above is None or usual is None:
-        return False
-    size = line.font_size or 10.0
-    return (above.page == line.page and above.column == line.column
-            and above.font_size == line.font_size and above.bold == line.bold
-            and line.indent is not None and line.indent < 0.3 * size
-            and line.gap_above <= usual + 0.3 * size
-            and (gap_style or above.bbox[2] >= right - 0.6 * size)
-            and not above.text.rstrip().endswith(":")
-            and list_marker(line.text) is None)
-
-
-def _gap_style(lines: Sequence[Line]) -> bool:
-    """Paragraphs marked by vertical space rather than first-line indents?
-
-    Counts blank lines (gaps) against lines indented by 0.6-4 em below a line at the margin.
-    """
-    blanks = sum(1 for ln in lines if not ln.text)
-    indented = 0
-    for above, line in itertools.pairwise(lines):
-        size = line.font_size or 10.0
-        if (line.indent is not None and above.indent is not None and above.text
-                and above.column == line.column and above.indent < 0.3 * size
-                and 0.6 * size <= line.indent <= 4 * size):
-            indented += 1
-    return blanks >= 2 and indented * 3 <= blanks
-
-
-def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
-           right: dict[tuple[int | None, int | None], float]) -> list[Line]:
-    """Join continuation lines (see :func:`_continues`) into the line they continue."""
-    gap_style = _gap_style(lines)
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and line.text.strip() and groups[-1][-1].text.strip() and _continues(
-                groups[-1][-1], line, spacing.get(line.font_size),
-                right.get((line.page, line.column), 0.0), gap_style):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    # The document's words are evidence only for line-final hyphens; skip building them if none.
-    hyphenated = any(ln.text.endswith(("-", "\u2010")) for group in groups for ln in group[:-1])
-    vocabulary = word_vocabulary([ln.text for ln in lines]) if hyphenated else frozenset()
-    out: list[Line] = []
-    for group in groups:
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        first, last = group[0], group[-1]
-        boxes = [ln.bbox for ln in group if ln.bbox is not None]
-        out.append(attrs.evolve(
-            first,
-            text=join_lines([ln.text for ln in group], vocabulary),
-            bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
-                  max(b[2] for b in boxes), max(b[3] for b in boxes)),
-            indent=last.indent,  # what the next line's indent is compared with
-        ))
-    return out
-
-
-def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
-    """Reflow ``Line`` objects: repaired ``texts`` (one per raw line) plus the layout evidence.
-
-    A vertical gap clearly wider than the line spacing is a paragraph break; it becomes a blank
-    line, as in a text dump, which is how the reflow engine reads "new paragraph" when the
-    gaps of a document are too few to estimate its own threshold from. Lines that layout shows
-    to continue the line above are joined to it (:func:`_continues`).
-    """
-    spacing = line_spacing(pages)
-    right: dict[tuple[int | None, int | None], float] = {}
-    out: list[Line] = []
-    index = 0
-    for page in pages:
-        columns = _columns(page.lines, page.width)
-        margins = _margins(page.lines, columns)
-        for raw_line, column in zip(page.lines, columns, strict=True):
-            key = (page.number, column)
-            right[key] = max(right.get(key, 0.0), raw_line.bbox[2])
-        previous: dict[int | None, RawLine] = {}
-        for raw_line, column in zip(page.lines, columns, strict=True):
-            above = previous.get(column)
-            gap = (raw_line.bbox[1] - above.bbox[3]
-                   if above is not None and raw_line.bbox[1] >= above.bbox[1] else None)
-            usual = spacing.get(raw_line.font_size)
-            size = raw_line.font_size or 10.0
-            if gap is not None and usual is not None and gap > usual + 0.6 * size:
-                out.append(Line("", index, page=raw_line.page, column=column))
-            out.append(Line(
-                texts[index],
-                index,
-                page=raw_line.page,
-                bbox=raw_line.bbox,
-                font_size=raw_line.font_size,
-                bold=raw_line.bold,
-                italic=raw_line.italic,
-                indent=round(raw_line.bbox[0] - margins[column], 2),
-                gap_above=round(gap, 2) if gap is not None else None,
-                column=column,
-            ))
-            previous[column] = raw_line
-            index += 1
-    return _merge(out, spacing, right)
-
-
 def _bands(lines: Sequence[RawLine], columns: Sequence[int | None]) -> list[int]:
     """Each line's horizontal band: a line spanning the columns (a headline, a deck) starts a
     new band, so each column of a band is one flow of text read top to bottom."""
@@ -401,11 +259,28 @@ def _bands(lines: Sequence[RawLine], columns: Sequence[int | None]) -> list[int]
     return out
 
 
-def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLines]:
+def _read_columns(lines: Sequence[RawLine]) -> list[int | None]:
+    """Columns of lines given in reading order: where the order goes up the page and to the
+    right of the line before, the next column starts (``None`` for a page in one column)."""
+    out: list[int | None] = [0] * len(lines)
+    column = 0
+    for k in range(1, len(lines)):
+        above, line = lines[k - 1], lines[k]
+        if line.bbox[1] < above.bbox[1] and line.bbox[0] >= above.bbox[0] + 0.5 * (
+                above.bbox[2] - above.bbox[0]):
+            column += 1
+        out[k] = column
+    return out if column else [None] * len(lines)
+
+
+def layout_pages(pages: Sequence[PageText], texts: Sequence[str], *,
+                 ordered: bool = False) -> list[PageLines]:
     """The pages as the laid-out engine (``reflow.reflow_pages``) reads them: each line with its
     page, box, font, indent from its column's flush-left edge, the white above it in its flow,
     its column and band, and its first word's width, in reading order (each band's columns
-    in turn). ``texts`` are the repaired texts, one per raw line.
+    in turn). ``texts`` are the repaired texts, one per raw line. A page in one column is read
+    top to bottom, unless ``ordered`` says its lines come in reading order already (OCR's
+    layout analysis, which reads short columns it cut apart one after the other).
 
     This is the evidence the built-in parser gives its lines, so the same laid-out rules
     decide the blocks; what PDFium cannot give is per-word geometry (hanging markers, tabs).
@@ -421,7 +296,11 @@ def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLi
                 bands[k], columns[k] or 0, page.lines[k].bbox[1]))
         else:  # one column: top to bottom (a browser draws its print header and footer last)
             bands = [0] * len(page.lines)
-            order = sorted(range(len(page.lines)), key=lambda k: page.lines[k].bbox[1])
+            order = list(range(len(page.lines)))
+            if ordered:
+                columns = _read_columns(page.lines)
+            else:
+                order.sort(key=lambda k: page.lines[k].bbox[1])
         lefts: dict[tuple[int, int], list[float]] = {}
         for k in order:
             lefts.setdefault((bands[k], columns[k] or 0), []).append(page.lines[k].bbox[0])
@@ -432,7 +311,10 @@ def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLi
             raw_line = page.lines[k]
             where = (bands[k], columns[k] or 0)
             above = previous.get(where)
-            gap = raw_line.bbox[1] - above.bbox[3] if above is not None else None
+            # nothing to measure when the line stands higher than the one before it (the top
+            # of a column read after another)
+            gap = (raw_line.bbox[1] - above.bbox[3]
+                   if above is not None and raw_line.bbox[1] >= above.bbox[1] else None)
             previous[where] = raw_line
             lines.append(Line(
                 texts[position + k], index, page=raw_line.page, bbox=raw_line.bbox,

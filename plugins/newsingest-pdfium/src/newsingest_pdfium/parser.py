@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
 from newsingest import Document, Metadata, ParseWarning, Provenance
 from newsingest.errors import CorruptError, EncryptedError
 from newsingest.parsers.base import Input, ParseContext
