@@ -93,8 +93,7 @@ def ocr_document(images: Iterable[PageImage], languages: str, context: ParseCont
         return Provenance(page=raw_lines[i].page, bbox=raw_lines[i].bbox)
 
     text, repairs = context.repair("\n".join(ln.text for ln in raw_lines), locate)
-    flow = reflow_pages(layout_pages(pages, text.split("\n") if raw_lines else [],
-                                     ordered=True))
+    flow = reflow_pages(layout_pages(pages, text.split("\n") if raw_lines else []))
     header = flow.header
     return Document(
         source=source,

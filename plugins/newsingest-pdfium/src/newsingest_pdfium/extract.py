@@ -273,17 +273,17 @@ def _read_columns(lines: Sequence[RawLine]) -> list[int | None]:
     return out if column else [None] * len(lines)
 
 
-def layout_pages(pages: Sequence[PageText], texts: Sequence[str], *,
-                 ordered: bool = False) -> list[PageLines]:
+def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLines]:
     """The pages as the laid-out engine (``reflow.reflow_pages``) reads them: each line with its
     page, box, font, indent from its column's flush-left edge, the white above it in its flow,
     its column and band, and its first word's width, in reading order (each band's columns
-    in turn). ``texts`` are the repaired texts, one per raw line. A page in one column is read
-    top to bottom, unless ``ordered`` says its lines come in reading order already (OCR's
-    layout analysis, which reads short columns it cut apart one after the other).
+    in turn). ``texts`` are the repaired texts, one per raw line. Lines of a page not found to
+    stand in two columns keep the order they come in (PDFium's content order, Tesseract's
+    layout analysis): sorting them by height would interleave three columns line by line, and
+    where that order climbs the page to the right of the line before, a column starts.
 
     This is the evidence the built-in parser gives its lines, so the same laid-out rules
-    decide the blocks; what PDFium cannot give is per-word geometry (hanging markers, tabs).
+    decide the blocks; what PDFium cannot give is per-word geometry (word gaps beyond the first).
     """
     out: list[PageLines] = []
     index = 0
@@ -294,13 +294,10 @@ def layout_pages(pages: Sequence[PageText], texts: Sequence[str], *,
             bands = _bands(page.lines, columns)
             order = sorted(range(len(page.lines)), key=lambda k: (
                 bands[k], columns[k] or 0, page.lines[k].bbox[1]))
-        else:  # one column: top to bottom (a browser draws its print header and footer last)
+        else:
             bands = [0] * len(page.lines)
             order = list(range(len(page.lines)))
-            if ordered:
-                columns = _read_columns(page.lines)
-            else:
-                order.sort(key=lambda k: page.lines[k].bbox[1])
+            columns = _read_columns(page.lines)
         lefts: dict[tuple[int, int], list[float]] = {}
         for k in order:
             lefts.setdefault((bands[k], columns[k] or 0), []).append(page.lines[k].bbox[0])
