@@ -269,3 +269,29 @@ def test_a_newspaper_page_label_is_a_page_number() -> None:
                                 + "\nA1\n")
     assert [b.text[:8] for b in doc.blocks] == ["The coun"]
     assert [f.text for f in doc.furniture if f.kind.value == "page_number"] == ["A1"]
+
+
+def test_a_bare_url_or_number_inside_the_text_is_body_not_furniture() -> None:
+    # a tweet's link and a number the dump set alone on a line are the article's words; the
+    # browser's URL footer and the page count at the page's foot are furniture
+    text = ("Harbour Votes to Rebuild\nBy Helen Marsh\n\n" + BODY_ONE +
+            "\nI love that they voted for it.\nhttps://t.co/XPxUJuyIAC\n\n"
+            "The board has more than\n80\nmembers, the chair said.\n\n"
+            "© 2026 The Gazette. All rights reserved.\n\nfile:///tmp/x/article.html\n\n1/1\n\f")
+    doc = newsingest.parse_text(text)
+    body = " ".join(b.text for b in doc.blocks)
+    assert "https://t.co/XPxUJuyIAC" in body
+    assert "more than 80 members" in body
+    assert [f.text for f in doc.furniture if f.kind.value in ("footer", "page_number")] == [
+        "© 2026 The Gazette. All rights reserved.", "file:///tmp/x/article.html", "1/1"]
+
+
+def test_page_numbers_counting_up_are_furniture_without_page_breaks() -> None:
+    # pdfplumber joins pages with a newline only: the folios count up, a page's worth apart
+    filler = "".join(f"Line {k} of the report goes on about the harbour wall.\n"
+                     for k in range(12))
+    text = ("Harbour Votes to Rebuild\nBy Helen Marsh\n\n" + BODY_ONE + filler + "1\n"
+            + BODY_TWO + filler + "2\n" + filler)
+    doc = newsingest.parse_text(text)
+    assert [f.text for f in doc.furniture if f.kind.value == "page_number"] == ["1", "2"]
+    assert not any(b.text in ("1", "2") for b in doc.blocks)

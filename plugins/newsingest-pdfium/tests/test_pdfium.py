@@ -122,3 +122,88 @@ def test_newsingest_plugins_lists_the_distribution(capsys: pytest.CaptureFixture
     assert info.value.code == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.split()[:1] == ["pdfium"])
     assert line.split() == ["pdfium", "newsingest-pdfium", ".pdf"]
+
+
+def _drawn(draw: object) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True)
+    draw(pdf)  # type: ignore[operator]
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _lines(data: bytes) -> tuple[object, ...]:
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        page = pdf[0]
+        return page_lines(page.get_textpage(), raw, 1, page.get_size()[1])
+    finally:
+        pdf.close()
+
+
+ITEMS = (
+    ("1.", "Nor has the council's backtracking on the parking law, which started the",
+     "protests, calmed the fury."),
+    ("2.", "Letters to persuade residents to love the new road plan have proved just",
+     "as unwelcome."),
+)
+
+
+def _wrapped(c: object, text: str, y: float) -> float:
+    words, line = text.split(), ""
+    for word in words:
+        if c.stringWidth(f"{line} {word}".strip(), "Helvetica", 11) > 440:  # type: ignore[attr-defined]
+            c.drawString(72, y, line)  # type: ignore[attr-defined]
+            y -= 14
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    c.drawString(72, y, line)  # type: ignore[attr-defined]
+    return y - 28
+
+
+def _list_page(pdf: object) -> None:
+    c: object = pdf
+    c.setFont("Helvetica", 11)  # type: ignore[attr-defined]
+    y = _wrapped(c, PARAGRAPHS[0], 760.0)
+    y = _wrapped(c, PARAGRAPHS[1], y)
+    for marker, first, second in ITEMS:
+        c.drawString(90, y, marker)  # type: ignore[attr-defined]
+        c.drawString(104, y, first)  # type: ignore[attr-defined]
+        c.drawString(104, y - 14, second)  # type: ignore[attr-defined]
+        y -= 28
+    y -= 14
+    _wrapped(c, PARAGRAPHS[0], y)
+
+
+def test_lines_carry_the_evidence_of_the_built_in_parser() -> None:
+    # the laid-out rules read the first word's width, a marker's hang and the size as drawn
+    def scaled(pdf: object) -> None:
+        pdf.scale(0.75, 0.75)  # type: ignore[attr-defined]  # a browser prints CSS pixels so
+        pdf.setFont("Helvetica", 16)  # type: ignore[attr-defined]
+        pdf.drawString(96, 1000, "Harbour news today")  # type: ignore[attr-defined]
+
+    (line,) = _lines(_drawn(scaled))
+    assert line.font_size == pytest.approx(12, abs=0.1)  # type: ignore[attr-defined]
+    lines = _lines(_drawn(_list_page))
+    item = next(ln for ln in lines if ln.text.startswith("1."))  # type: ignore[attr-defined]
+    assert item.hang == pytest.approx(104, abs=1)  # type: ignore[attr-defined]
+    assert 0 < item.lead < 15  # type: ignore[attr-defined]
+
+
+def test_the_laid_out_rules_decide_as_for_the_built_in_parser() -> None:
+    # one engine: pdfium's lines, with the same evidence, give the built-in parser's blocks
+    # (a hanging list item keeps its second line; before, pdfium's made it a quote)
+    data = _drawn(_list_page)
+    doc = newsingest.parse(data, parser="pdfium", name="list.pdf")
+    items = [b.text for b in doc.blocks if b.type.value == "list_item"]
+    assert items == [f"{first} {second}" for _, first, second in ITEMS]
+    built_in = newsingest.parse(data, parser="pdf", name="list.pdf")
+    assert [(b.type, b.text) for b in doc.blocks] == [(b.type, b.text) for b in built_in.blocks]

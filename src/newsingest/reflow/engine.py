@@ -27,7 +27,14 @@ from newsingest.model import (
     Provenance,
 )
 from newsingest.reflow.compounds import restore_compounds
-from newsingest.reflow.furniture import browser_header, furniture_kind
+from newsingest.reflow.furniture import (
+    browser_footer,
+    browser_header,
+    edge_only,
+    furniture_kind,
+    page_count,
+    print_chrome,
+)
 from newsingest.reflow.headline import TextHeader, date_line, next_text, text_header
 from newsingest.reflow.hyphens import join_blocks, word_vocabulary
 from newsingest.reflow.layout import ends_sentence, shouting
@@ -136,42 +143,94 @@ def _page_starts(lines: Sequence[Line]) -> list[bool]:
     return starts
 
 
+#: How far in from a page's edge print chrome is looked for (content lines).
+_EDGE_DEPTH = 3
+#: Page numbers counting up stand at least this many lines apart (a page's worth; a column
+#: of numbers in a table does not).
+_FOLIO_APART = 5
+_FOLIO_PASSES = 8
+
+
+def _pages(lines: Sequence[Line], starts: Sequence[bool]) -> list[list[int]]:
+    """The content lines of each page: the pages the source marks (form feeds, page numbers)
+    and those a browser's print chrome shows in a dump that lost its form feeds (a print
+    header opens a page, a URL-and-count footer closes one)."""
+    pages: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        text = _clean(line.text)
+        if pages[-1] and (starts[i] or (text and browser_header(text)[0])):
+            pages.append([])
+        if text:
+            pages[-1].append(i)
+            if browser_footer(text):
+                pages.append([])
+    return [page for page in pages if page]
+
+
+def _counting(lines: Sequence[Line], candidates: Sequence[int], edge: set[int]) -> set[int]:
+    """Bare numbers (or counts ``2/5``) that count up with another a page's worth of lines
+    before or after them, or with one already taken at a page's edge (``edge``, grown as
+    numbers are taken): page numbers, wherever the dump lost the page breaks."""
+    counts = {i: c for i in candidates if (c := page_count(lines[i].text)) is not None}
+    at: dict[tuple[int, int | None], list[int]] = {}
+    for i, count in counts.items():
+        at.setdefault(count, []).append(i)
+    taken = {i for i in counts if i in edge}
+    grown, passes = True, 0
+    while grown and passes < _FOLIO_PASSES:  # bounded: each pass reaches one page further
+        grown, passes = False, passes + 1
+        for i, (n, of) in counts.items():
+            if i in taken:
+                continue
+            before = at.get((n - 1, of), [])
+            after = at.get((n + 1, of), [])
+            if any(j < i and (j <= i - _FOLIO_APART or j in taken) for j in before) or any(
+                    j > i and (j >= i + _FOLIO_APART or j in taken) for j in after):
+                taken.add(i)
+                grown = True
+    return taken - edge
+
+
 def _furniture(lines: Sequence[Line]) -> dict[int, FurnitureKind]:
     """Furniture by form, plus lines repeated at page edges (running heads and feet) and a
-    later page's running head by its form (``_running_head``)."""
+    later page's running head by its form (``_running_head``).
+
+    A form body text takes too (``edge_only``: a bare URL such as a tweet's link, a bare
+    number) needs corroboration: it stands at a page's edge, reached from the edge through
+    print chrome only, or recurs at page edges, or counts up with the numbers of other pages.
+    Anywhere else it is the article's and stays in the body."""
     found: dict[int, FurnitureKind] = {}
+    bare: dict[int, FurnitureKind] = {}
     for i, line in enumerate(lines):
         kind = furniture_kind(line.text)
-        if kind is not None:
+        if kind is not None and edge_only(line.text):
+            bare[i] = kind
+        elif kind is not None:
             found[i] = kind
             # pdftotext prints a browser header's title on its own line after the date and time
             if kind is FurnitureKind.HEADER and browser_header(line.text)[1] is None:
                 nxt = next_text(lines, i)
                 if nxt is not None and furniture_kind(lines[nxt].text) is None:
                     found[nxt] = FurnitureKind.HEADER
-    starts = _page_starts(lines)
-    pages = sum(starts)
-    if pages >= 2:
-        edge: set[int] = set()
-        tops: list[list[int]] = []
-        page_lines: list[int] = []
-        for i in range(len(lines) + 1):
-            if i == len(lines) or (starts[i] and page_lines):
-                content = [j for j in page_lines if _clean(lines[j].text)]
-                if page_lines[0] > 0:
-                    tops.append(content[:3])
-                edge.update(content[:3])
-                edge.update(content[-3:])
-                page_lines = []
-            if i < len(lines):
-                page_lines.append(i)
+    pages = _pages(lines, _page_starts(lines))
+    for page in pages:
+        for run in (page[:_EDGE_DEPTH], page[::-1][:_EDGE_DEPTH]):
+            for j in run:
+                if j in bare:
+                    found[j] = bare[j]
+                elif not (print_chrome(lines[j].text) or found.get(j) is FurnitureKind.HEADER):
+                    break
+    found.update((i, bare[i]) for i in _counting(lines, sorted(bare), set(found)))
+    if len(pages) >= 2:
+        edge = {i for page in pages for i in (*page[:3], *page[-3:])}
         counts = Counter(_digits_folded(lines[i].text) for i in edge)
         for i in edge:
             key = _digits_folded(lines[i].text)
             if key and counts[key] >= 2 and len(key) <= 120 and i not in found:
-                found[i] = FurnitureKind.HEADER
-        for top in tops:
-            found.update(dict.fromkeys(_running_head(lines, top, found), FurnitureKind.HEADER))
+                found[i] = bare.get(i, FurnitureKind.HEADER)
+        for top in pages[1:]:
+            found.update(dict.fromkeys(_running_head(lines, top[:3], found),
+                                       FurnitureKind.HEADER))
     return found
 
 

@@ -4,7 +4,9 @@ Browser print headers and footers (``11/25/26, 5:29 PM Title``, ``file:///…/ar
 page numbers (``Page 3``, ``- 3 -``, ``2/5``, a newspaper's ``A1``), copyright lines, navigation
 bars and press-release boilerplate look the same whatever the page design, so both the text and
 the PDF parser use these recognisers; repetition across pages is the engine's job (it needs all
-the lines).
+the lines). Some forms are body text's too — a bare URL (a tweet's ``t.co`` link, a source) and
+a bare number (``80`` alone on a line of a dump) — so ``edge_only`` names them: they are
+furniture only where position, repetition or counting pages corroborates the form.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 
 from newsingest.model import FurnitureKind
 
-__all__ = ["browser_header", "furniture_kind", "is_end_mark"]
+__all__ = ["browser_footer", "browser_header", "edge_only", "furniture_kind", "is_end_mark",
+           "page_count", "print_chrome"]
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 _DATE_NUM = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
@@ -24,6 +27,9 @@ _PAGE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|[A-Z]\d{1,3})$",
     re.IGNORECASE,
 )
+#: Forms body text takes too: a bare URL, a bare number or count, a page label.
+_BARE_URL = re.compile(r"^(?:file|https?)://\S+$", re.IGNORECASE)
+_BARE_PAGE = re.compile(r"^(?:(?P<n>\d{1,4})(?:\s*/\s*(?P<of>\d{1,4}))?|[A-Z]\d{1,3})$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _RELEASE = re.compile(
     r"^(?:for\s*immediate\s*release|(?:press|news|media)\s*release)$", re.IGNORECASE
@@ -104,3 +110,59 @@ def furniture_kind(text: str) -> FurnitureKind | None:
     if len(items) >= 4 and all(0 < len(item.split()) <= 3 for item in items):
         return FurnitureKind.NAVIGATION
     return None
+
+
+def edge_only(text: str) -> bool:
+    """Whether ``text`` is a furniture form that body text takes too: a bare URL or a bare
+    number, count or page label. Such a line is furniture only with corroboration (a page's
+    edge, repetition, pages counting up), never by its form alone.
+
+    >>> edge_only("https://t.co/XPxUJuyIAC"), edge_only("80"), edge_only("A1")
+    (True, True, True)
+    >>> edge_only("file:///tmp/x/article.html 1/2"), edge_only("Page 3")  # unmistakable
+    (False, False)
+    """
+    if len(text) > _MAX_FURNITURE:
+        return False
+    line = " ".join(text.split())
+    return bool(_BARE_URL.match(line) or _BARE_PAGE.match(line))
+
+
+def page_count(text: str) -> tuple[int, int | None] | None:
+    """A bare page number or count as (number, of): ``"3"`` → (3, None), ``"2/5"`` → (2, 5).
+
+    >>> page_count("2/5"), page_count(" 12 "), page_count("A1"), page_count("two")
+    ((2, 5), (12, None), None, None)
+    """
+    match = _BARE_PAGE.match(" ".join(text.split())) if len(text) <= 20 else None
+    if match is None or match.group("n") is None:
+        return None
+    of = match.group("of")
+    return int(match.group("n")), int(of) if of else None
+
+
+def browser_footer(text: str) -> bool:
+    """A browser's print footer: the page's URL and the page count (``file:///a.html 1/2``),
+    the last line of its page.
+
+    >>> browser_footer("file:///tmp/a.html 1/2"), browser_footer("https://t.co/XPxUJuyIAC")
+    (True, False)
+    """
+    if len(text) > _MAX_FURNITURE:
+        return False
+    line = " ".join(text.split())
+    return bool(_URL_LINE.match(line)) and not _BARE_URL.match(line)
+
+
+def print_chrome(text: str) -> bool:
+    """What a printer or browser puts at a page's edge: a print header (date and time), a URL
+    (the browser's footer), a page number or count. Copyright lines and navigation bars are
+    furniture too, but the design's, and not only at the edge.
+
+    >>> print_chrome("1/2"), print_chrome("file:///tmp/a.html"), print_chrome("© 2026 X")
+    (True, True, False)
+    """
+    if len(text) > _MAX_FURNITURE:
+        return False
+    line = " ".join(text.split())
+    return browser_header(line)[0] or bool(_URL_LINE.match(line) or _PAGE.match(line))

@@ -4,8 +4,9 @@ The reflow engine reads layout evidence in points (indents and gaps are compared
 size), so pixel boxes are scaled by 72 / dpi. The font size is read from the row height Tesseract
 fits to a line, one per Tesseract block (:func:`_heights`), to 0.5 pt. (Snapping sizes to a
 few levels per document as well was measured and dropped: it cost block F1 on both the dev and
-the typesetters corpus.) Everything after that — columns, margins, gaps, joins — is the pdfium
-backend's :func:`newsingest_pdfium.extract.place`, so both feed the engine the same way.
+the typesetters corpus.) Everything after that — columns, bands, indents, gaps — is the pdfium
+backend's :func:`newsingest_pdfium.extract.layout_pages`, and both hand their lines to the
+laid-out engine the built-in PDF parser uses.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 import attrs
+from newsingest.reflow import list_marker
 from newsingest_pdfium.extract import PageText, RawLine
 
 from newsingest_ocr.tesseract import ROW_HEIGHT_PER_EM, OcrLine, OcrWord
@@ -191,22 +193,42 @@ def _heights(lines: Sequence[OcrLine]) -> list[float]:
             for line, height in zip(lines, heights, strict=True)]
 
 
-def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine]
-              ) -> tuple[PageText, tuple[Uncertain, ...]]:
-    """One OCR page as a :class:`PageText` (sizes to 0.5 pt) and its uncertain words."""
+def _hang(words: Sequence[str], line: OcrLine, scale: float, size: float
+          ) -> tuple[float | None, bool | None]:
+    """Where the text after a list marker word starts, and whether it is set off from the
+    marker by more than a space (half an em), in points: ``Line.hang`` and ``Line.tab``."""
+    marker = list_marker(" ".join(words))
+    if marker is None or len(line.words) < 2 or words[0] != marker.marker:
+        return None, None
+    left = line.words[1].bbox[0] * scale
+    return round(left, 2), left - line.words[0].bbox[2] * scale >= 0.5 * max(size, 1.0)
+
+
+def page_text(number: int, width_px: int, dpi: float, lines: Sequence[OcrLine],
+              height_px: int | None = None) -> tuple[PageText, tuple[Uncertain, ...]]:
+    """One OCR page as a :class:`PageText` (sizes to 0.5 pt) and its uncertain words, with the
+    evidence the laid-out engine reads: each line's first word's width, a list marker's hang."""
     scale = 72.0 / dpi
     raw: list[RawLine] = []
     uncertain: list[Uncertain] = []
     lines = split_gutters(lines)
     for line, height in zip(lines, _heights(lines), strict=True):
+        words = pronoun_i([digits(w.text) for w in line.words])
+        size = round(height * scale / ROW_PER_EM * 2) / 2
+        hang, tab = _hang(words, line, scale, size)
+        first = line.words[0].bbox if line.words else None
         raw.append(RawLine(
-            text=" ".join(pronoun_i([digits(w.text) for w in line.words])),
+            text=" ".join(words),
             page=number,
             bbox=_points(line.bbox, scale),
-            font_size=round(height * scale / ROW_PER_EM * 2) / 2,
+            font_size=size,
             bold=None,
             italic=None,
+            lead=round((first[2] - first[0]) * scale, 2) if first else None,
+            hang=hang,
+            tab=tab,
         ))
         uncertain.extend(Uncertain(w.text, number, _points(w.bbox, scale), w.confidence)
                          for w in line.words if w.confidence < LOW_CONFIDENCE)
-    return PageText(number, round(width_px * scale, 2), tuple(raw)), tuple(uncertain)
+    page_height = round(height_px * scale, 2) if height_px is not None else None
+    return PageText(number, round(width_px * scale, 2), tuple(raw), page_height), tuple(uncertain)

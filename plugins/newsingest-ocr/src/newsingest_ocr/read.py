@@ -1,7 +1,8 @@
 """Page images → OCR → lines → repair → the shared reflow engine: the OCR half of a Document.
 
 The lines get the same treatment as the text-layer backends' (the repair pipeline with each
-line's page and box as location, then ``newsingest.reflow.reflow``); what OCR adds is the
+line's page and box as location, then the laid-out engine, ``newsingest.reflow.reflow_pages``,
+with the evidence ``newsingest_pdfium.extract.layout_pages`` gives); what OCR adds is the
 account of its own uncertainty: every low-confidence word stays in the text and is listed in
 an ``ocr-uncertain-word`` warning at its place, and one ``ocr-low-confidence`` warning counts them;
 marks read where the page has no ink are left out and counted in ``ocr-inkless-dropped``.
@@ -11,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsingest import Document, ParseWarning, Provenance, Source
+from newsingest import Document, Metadata, ParseWarning, Provenance, Source
 from newsingest.parsers.base import ParseContext
-from newsingest.reflow import reflow
-from newsingest_pdfium.extract import PageText, RawLine, place
+from newsingest.reflow import reflow_pages
+from newsingest_pdfium.extract import PageText, RawLine, layout_pages
 
 from newsingest_ocr.images import PageImage
 from newsingest_ocr.lines import LOW_CONFIDENCE, Uncertain, page_text
@@ -76,7 +77,8 @@ def ocr_document(images: Iterable[PageImage], languages: str, context: ParseCont
         inkless.extend((image.number, w) for w in result.inkless)
         version = version or engine_version()
         scale_of[image.number] = 72.0 / image.dpi
-        page, unsure = page_text(image.number, image.image.width, image.dpi, lines)
+        page, unsure = page_text(image.number, image.image.width, image.dpi, lines,
+                                 image.image.height)
         pages.append(page)
         uncertain.extend(unsure)
         words += sum(len(line.words) for line in lines)
@@ -91,14 +93,15 @@ def ocr_document(images: Iterable[PageImage], languages: str, context: ParseCont
         return Provenance(page=raw_lines[i].page, bbox=raw_lines[i].bbox)
 
     text, repairs = context.repair("\n".join(ln.text for ln in raw_lines), locate)
-    article = reflow(place(pages, text.split("\n") if raw_lines else []))
+    flow = reflow_pages(layout_pages(pages, text.split("\n") if raw_lines else []))
+    header = flow.header
     return Document(
         source=source,
-        metadata=article.metadata,
-        blocks=article.blocks,
-        furniture=article.furniture,
+        metadata=Metadata(title=header.title, authors=header.authors,
+                          published=header.published),
+        blocks=flow.blocks,
+        furniture=flow.furniture,
         repairs=repairs,
-        warnings=(*warnings, *_uncertainty(uncertain, words), *_inkless(inkless, scale_of),
-                  *article.warnings),
+        warnings=(*warnings, *_uncertainty(uncertain, words), *_inkless(inkless, scale_of)),
     )
 

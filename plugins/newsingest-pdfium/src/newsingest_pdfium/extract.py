@@ -3,22 +3,24 @@
 Speed is the point of this backend, so the work per character stays in C: one ``GetText`` call
 per page gives the text with PDFium's own line breaks, and only a handful of calls per *line*
 (the boxes of its first and last glyphs, the font size and weight of one glyph) add the evidence
-the reflow engine reads. Column and indent are estimated per page from those boxes. What is lost
-against the pdfplumber parser is per-word geometry: word spacing is PDFium's, not re-measured.
+the reflow engine reads. Column, band and indent are estimated per page from those boxes, and
+``layout_pages`` hands the lines to the laid-out engine (``reflow.reflow_pages``) with the
+evidence the built-in parser gives, so the same rules decide the blocks. What is lost against
+the pdfplumber parser is per-word geometry: word spacing is PDFium's, not re-measured.
 """
 
 from __future__ import annotations
 
 import ctypes
 import itertools
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
-from newsingest.reflow import Line, join_lines, list_marker, word_vocabulary
+from newsingest.reflow import Line, PageLines, list_marker
+from newsingest.reflow.pagestats import flush_left
 
-__all__ = ["PageText", "RawLine", "page_lines", "place"]
+__all__ = ["PageText", "RawLine", "layout_pages", "page_lines"]
 
 #: PDFium's text for a hyphen that ends a line (it also drops the line break after it).
 LINE_END_HYPHEN = "\ufffe"
@@ -36,6 +38,13 @@ class RawLine:
     font_size: float | None
     bold: bool | None
     italic: bool | None
+    #: The width of the line's first word (the typesetter would have set it on the line above,
+    #: had it fitted there): the evidence the laid-out break rules read.
+    lead: float | None = None
+    #: Where the text after a list marker starts, and whether it is set off by more than a
+    #: space (``Line.hang`` and ``Line.tab``).
+    hang: float | None = None
+    tab: bool | None = None
 
 
 @attrs.frozen
@@ -43,6 +52,8 @@ class PageText:
     number: int
     width: float
     lines: tuple[RawLine, ...]
+    #: The page's height (points); the laid-out engine's margin bands need it.
+    height: float | None = None
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -150,6 +161,35 @@ def _respace(textpage: Any, raw: Any, text: str, first: int, last: int, size: fl
     return "".join(out)
 
 
+def _scale(textpage: Any, raw: Any, index: int) -> float:
+    """How much the character's matrix scales its font size: PDFium reports the size the text
+    object sets, before the page's transform (a browser draws CSS pixels scaled by 0.75), and
+    the laid-out rules measure white in ems of the size as drawn."""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return 1.0
+    det = abs(matrix.a * matrix.d - matrix.b * matrix.c)
+    return float(det ** 0.5) if det > 0 else 1.0
+
+
+def _hang(textpage: Any, text: str, line: str, word_end: int, last: int, size: float
+          ) -> tuple[float | None, bool | None]:
+    """Where the text after a list marker starts, and whether it stands further from the
+    marker than a space (half an em: a drawn marker), as the built-in parser measures them;
+    ``(None, None)`` for a line without a marker word."""
+    marker = list_marker(line)
+    if marker is None or line.split()[0] != marker.marker:
+        return None, None
+    start = word_end + 1
+    while start <= last and text[start].isspace():
+        start += 1
+    if start > last:
+        return None, None
+    left = float(textpage.get_charbox(start, loose=True)[0])
+    gap = left - float(textpage.get_charbox(word_end, loose=True)[2])
+    return round(left, 2), gap >= 0.5 * max(size, 1.0)
+
+
 def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[RawLine, ...]:
     """The physical lines of one page, in PDFium's (content-stream) order."""
     count = textpage.count_chars()
@@ -166,12 +206,20 @@ def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[Raw
         l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
         l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         probe = next((i for i in range(first, last + 1) if text[i].isalnum()), first)
-        size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
+        size = float(raw.FPDFText_GetFontSize(textpage.raw, probe)) * _scale(textpage, raw, probe)
         weight = int(raw.FPDFText_GetFontWeight(textpage.raw, probe))
         name = ctypes.create_string_buffer(128)
         raw.FPDFText_GetFontInfo(textpage.raw, probe, name, 128, ctypes.byref(flags))
-        bold = weight >= 600 if weight > 0 else _bold_name(name.value)
+        # the name first: PDFium estimates the weight of an embedded font from its stems, and
+        # gives a subset "DejaVuSans-Bold" 455
+        by_name = _bold_name(name.value)
+        bold = True if by_name else weight >= 600 if weight > 0 else by_name
+        word_end = first
+        while word_end < last and not text[word_end + 1].isspace():
+            word_end += 1
+        lead = (r0 if word_end == first else textpage.get_charbox(word_end, loose=True)[2]) - l0
         line = _line_end_hyphen(text[start:end].replace(LINE_END_HYPHEN, "-").strip())
+        hang, tab = _hang(textpage, text, line, word_end, last, size)
         if letter_spaced(line):
             line = _respace(textpage, raw, text, first, last, size).replace(LINE_END_HYPHEN, "-")
         lines.append(RawLine(
@@ -181,6 +229,9 @@ def page_lines(textpage: Any, raw: Any, number: int, height: float) -> tuple[Raw
             font_size=round(size, 1) if size > 0 else None,
             bold=bold,
             italic=bool(flags.value & _ITALIC_FLAG),
+            lead=round(lead, 2) if lead > 0 else None,
+            hang=hang,
+            tab=tab,
         ))
     return tuple(lines)
 
@@ -195,144 +246,83 @@ def _columns(lines: Sequence[RawLine], width: float) -> list[int | None]:
     return [None] * len(lines)
 
 
-def _margins(lines: Sequence[RawLine], columns: Sequence[int | None]
-             ) -> dict[int | None, float]:
-    """Each column's left margin: where most of its lines of four words or more start.
-
-    The most common start, not the leftmost: a print header or a hanging marker sits further
-    left than the text, and measuring indents from it would indent every body line.
-    """
-    starts: dict[int | None, Counter[int]] = {}
-    for line, column in zip(lines, columns, strict=True):
-        weight = 3 if len(line.text.split()) >= 4 else 1
-        starts.setdefault(column, Counter())[round(line.bbox[0])] += weight
-    return {column: float(counts.most_common(1)[0][0]) for column, counts in starts.items()}
-
-
-def line_spacing(pages: Sequence[PageText]) -> dict[float | None, float]:
-    """The gap between lines inside a paragraph, per font size: the lower quartile of the gaps
-    between consecutive same-size lines (most consecutive lines share a paragraph)."""
-    gaps: dict[float | None, list[float]] = {}
-    for page in pages:
-        for above, line in zip(page.lines, page.lines[1:], strict=False):
-            gap = line.bbox[1] - above.bbox[3]
-            if line.font_size == above.font_size and -1.0 < gap < 3 * (line.font_size or 10.0):
-                gaps.setdefault(line.font_size, []).append(gap)
-    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()
-            if len(values) >= 3}
-
-
-def _continues(above: Line, line: Line, usual: float | None, right: float,
-               gap_style: bool) -> bool:
-    """Is ``line`` the next line of ``above``'s paragraph, by layout alone?
-
-    Same column, font and weight, set at the column margin, with no more than the usual line
-    spacing above it, below a line that runs to the column's right edge (a paragraph's last line
-    stops short, and a new paragraph is indented or spaced). In a document that separates its
-    paragraphs by vertical space (``gap_style``) the line above need not be full: without a gap,
-    there is no new paragraph. The reflow engine reads a sentence end at a line end as a likely
-    paragraph end, which is right for dumps and wrong for typeset pages; this evidence settles it
-    before the engine sees the line.
-    """
-    if above.bbox is None or line.bbox is None or line.gap_above is None or usual is None:
-        return False
-    size = line.font_size or 10.0
-    return (above.page == line.page and above.column == line.column
-            and above.font_size == line.font_size and above.bold == line.bold
-            and line.indent is not None and line.indent < 0.3 * size
-            and line.gap_above <= usual + 0.3 * size
-            and (gap_style or above.bbox[2] >= right - 0.6 * size)
-            and not above.text.rstrip().endswith(":")
-            and list_marker(line.text) is None)
-
-
-def _gap_style(lines: Sequence[Line]) -> bool:
-    """Paragraphs marked by vertical space rather than first-line indents?
-
-    Counts blank lines (gaps) against lines indented by 0.6-4 em below a line at the margin.
-    """
-    blanks = sum(1 for ln in lines if not ln.text)
-    indented = 0
-    for above, line in itertools.pairwise(lines):
-        size = line.font_size or 10.0
-        if (line.indent is not None and above.indent is not None and above.text
-                and above.column == line.column and above.indent < 0.3 * size
-                and 0.6 * size <= line.indent <= 4 * size):
-            indented += 1
-    return blanks >= 2 and indented * 3 <= blanks
-
-
-def _merge(lines: Sequence[Line], spacing: dict[float | None, float],
-           right: dict[tuple[int | None, int | None], float]) -> list[Line]:
-    """Join continuation lines (see :func:`_continues`) into the line they continue."""
-    gap_style = _gap_style(lines)
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and line.text.strip() and groups[-1][-1].text.strip() and _continues(
-                groups[-1][-1], line, spacing.get(line.font_size),
-                right.get((line.page, line.column), 0.0), gap_style):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    # The document's words are evidence only for line-final hyphens; skip building them if none.
-    hyphenated = any(ln.text.endswith(("-", "\u2010")) for group in groups for ln in group[:-1])
-    vocabulary = word_vocabulary([ln.text for ln in lines]) if hyphenated else frozenset()
-    out: list[Line] = []
-    for group in groups:
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        first, last = group[0], group[-1]
-        boxes = [ln.bbox for ln in group if ln.bbox is not None]
-        out.append(attrs.evolve(
-            first,
-            text=join_lines([ln.text for ln in group], vocabulary),
-            bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
-                  max(b[2] for b in boxes), max(b[3] for b in boxes)),
-            indent=last.indent,  # what the next line's indent is compared with
-        ))
+def _bands(lines: Sequence[RawLine], columns: Sequence[int | None]) -> list[int]:
+    """Each line's horizontal band: a line spanning the columns (a headline, a deck) starts a
+    new band, so each column of a band is one flow of text read top to bottom."""
+    band, out = 0, []
+    spanning = False
+    for column in columns:
+        if (column is None) != spanning:
+            band += 1
+            spanning = column is None
+        out.append(band)
     return out
 
 
-def place(pages: Sequence[PageText], texts: Sequence[str]) -> list[Line]:
-    """Reflow ``Line`` objects: repaired ``texts`` (one per raw line) plus the layout evidence.
+def _read_columns(lines: Sequence[RawLine]) -> list[int | None]:
+    """Columns of lines given in reading order: where the order goes up the page and to the
+    right of the line before, the next column starts (``None`` for a page in one column)."""
+    out: list[int | None] = [0] * len(lines)
+    column = 0
+    for k in range(1, len(lines)):
+        above, line = lines[k - 1], lines[k]
+        if line.bbox[1] < above.bbox[1] and line.bbox[0] >= above.bbox[0] + 0.5 * (
+                above.bbox[2] - above.bbox[0]):
+            column += 1
+        out[k] = column
+    return out if column else [None] * len(lines)
 
-    A vertical gap clearly wider than the line spacing is a paragraph break; it becomes a blank
-    line, as in a text dump, which is how the reflow engine reads "new paragraph" when the
-    gaps of a document are too few to estimate its own threshold from. Lines that layout shows
-    to continue the line above are joined to it (:func:`_continues`).
+
+def layout_pages(pages: Sequence[PageText], texts: Sequence[str]) -> list[PageLines]:
+    """The pages as the laid-out engine (``reflow.reflow_pages``) reads them: each line with its
+    page, box, font, indent from its column's flush-left edge, the white above it in its flow,
+    its column and band, and its first word's width, in reading order (each band's columns
+    in turn). ``texts`` are the repaired texts, one per raw line. Lines of a page not found to
+    stand in two columns keep the order they come in (PDFium's content order, Tesseract's
+    layout analysis): sorting them by height would interleave three columns line by line, and
+    where that order climbs the page to the right of the line before, a column starts.
+
+    This is the evidence the built-in parser gives its lines, so the same laid-out rules
+    decide the blocks; what PDFium cannot give is per-word geometry (word gaps beyond the first).
     """
-    spacing = line_spacing(pages)
-    right: dict[tuple[int | None, int | None], float] = {}
-    out: list[Line] = []
+    out: list[PageLines] = []
     index = 0
+    position = 0
     for page in pages:
         columns = _columns(page.lines, page.width)
-        margins = _margins(page.lines, columns)
-        for raw_line, column in zip(page.lines, columns, strict=True):
-            key = (page.number, column)
-            right[key] = max(right.get(key, 0.0), raw_line.bbox[2])
-        previous: dict[int | None, RawLine] = {}
-        for raw_line, column in zip(page.lines, columns, strict=True):
-            above = previous.get(column)
+        if any(column is not None for column in columns):
+            bands = _bands(page.lines, columns)
+            order = sorted(range(len(page.lines)), key=lambda k: (
+                bands[k], columns[k] or 0, page.lines[k].bbox[1]))
+        else:
+            bands = [0] * len(page.lines)
+            order = list(range(len(page.lines)))
+            columns = _read_columns(page.lines)
+        lefts: dict[tuple[int, int], list[float]] = {}
+        for k in order:
+            lefts.setdefault((bands[k], columns[k] or 0), []).append(page.lines[k].bbox[0])
+        edge = {key: flush_left(xs) for key, xs in lefts.items()}
+        previous: dict[tuple[int, int], RawLine] = {}
+        lines: list[Line] = []
+        for k in order:
+            raw_line = page.lines[k]
+            where = (bands[k], columns[k] or 0)
+            above = previous.get(where)
+            # nothing to measure when the line stands higher than the one before it (the top
+            # of a column read after another)
             gap = (raw_line.bbox[1] - above.bbox[3]
                    if above is not None and raw_line.bbox[1] >= above.bbox[1] else None)
-            usual = spacing.get(raw_line.font_size)
-            size = raw_line.font_size or 10.0
-            if gap is not None and usual is not None and gap > usual + 0.6 * size:
-                out.append(Line("", index, page=raw_line.page, column=column))
-            out.append(Line(
-                texts[index],
-                index,
-                page=raw_line.page,
-                bbox=raw_line.bbox,
-                font_size=raw_line.font_size,
-                bold=raw_line.bold,
-                italic=raw_line.italic,
-                indent=round(raw_line.bbox[0] - margins[column], 2),
+            previous[where] = raw_line
+            lines.append(Line(
+                texts[position + k], index, page=raw_line.page, bbox=raw_line.bbox,
+                font_size=raw_line.font_size, bold=raw_line.bold, italic=raw_line.italic,
+                indent=round(raw_line.bbox[0] - edge[where], 2),
                 gap_above=round(gap, 2) if gap is not None else None,
-                column=column,
-            ))
-            previous[column] = raw_line
+                column=where[1], band=where[0], lead=raw_line.lead, hang=raw_line.hang,
+                tab=raw_line.tab))
             index += 1
-    return _merge(out, spacing, right)
+        position += len(page.lines)
+        height = page.height if page.height is not None else max(
+            (ln.bbox[3] for ln in page.lines), default=0.0)
+        out.append(PageLines(page.number, page.width, height, tuple(lines)))
+    return out

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import attrs
 from newsingest import Document, Metadata, ParseWarning, Provenance
 from newsingest.errors import CorruptError, EncryptedError
 from newsingest.parsers.base import Input, ParseContext
-from newsingest.reflow import reflow
+from newsingest.reflow import reflow_pages
 
 from newsingest_pdfium.__about__ import __version__
-from newsingest_pdfium.extract import PageText, RawLine, page_lines, place
+from newsingest_pdfium.extract import PageText, RawLine, layout_pages, page_lines
 
 __all__ = ["MEDIA_TYPE", "PdfiumParser"]
 
@@ -73,7 +72,7 @@ def _read(pdf: Any) -> tuple[list[PageText], list[ParseWarning]]:
             warnings.append(ParseWarning(
                 "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
                 "OCR it to get its text)", Provenance(page=number)))
-        pages.append(PageText(number, float(width), lines))
+        pages.append(PageText(number, float(width), lines, float(height)))
     return pages, warnings
 
 
@@ -115,16 +114,16 @@ class PdfiumParser:
             return Provenance(page=raw_lines[i].page, bbox=raw_lines[i].bbox)
 
         text, repairs = context.repair("\n".join(ln.text for ln in raw_lines), locate)
-        lines = place(pages, text.split("\n") if raw_lines else [])
-        article = reflow(lines)
-        found = article.metadata
-        metadata = attrs.evolve(found, title=found.title or info.title,
-                                authors=found.authors or info.authors)
+        flow = reflow_pages(layout_pages(pages, text.split("\n") if raw_lines else []),
+                            info.title)
+        header = flow.header
+        metadata = Metadata(title=header.title or info.title,
+                            authors=header.authors or info.authors, published=header.published)
         return Document(
             source=source.source(self, MEDIA_TYPE),
             metadata=metadata,
-            blocks=article.blocks,
-            furniture=article.furniture,
+            blocks=flow.blocks,
+            furniture=flow.furniture,
             repairs=repairs,
-            warnings=(*warnings, *article.warnings),
+            warnings=tuple(warnings),
         )
