@@ -164,6 +164,15 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
     return running, floats, labels
 
 
+def _line_numbers(page: PageLines) -> Furniture:
+    """A page's margin line numbers as one furniture record over their column."""
+    boxes = [box for _, box in page.line_numbers]
+    column = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+              max(b[3] for b in boxes))
+    return Furniture(FurnitureKind.OTHER, " ".join(text for text, _ in page.line_numbers),
+                     Provenance(page=page.number, bbox=column))
+
+
 def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> PageFlow:
     """Blocks, furniture and header of a laid-out document.
 
@@ -189,7 +198,8 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     blocks = layout_blocks(running, vocabulary, floats, stats)
     rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),
                          Provenance(page=page.number)) for page in pages if page.rotated.strip()]
-    furniture = sorted((*furniture_items(pages, kinds), *labels, *rotated),
+    numbered = [_line_numbers(page) for page in pages if page.line_numbers]
+    furniture = sorted((*furniture_items(pages, kinds), *labels, *rotated, *numbered),
                        key=lambda f: (f.provenance.page or 0,
                                       f.provenance.bbox[1] if f.provenance.bbox else 1e9))
     return PageFlow(blocks, tuple(furniture), header)

@@ -1,0 +1,60 @@
+"""More traits of real pages (../shared/bench/realworld), each drawn small with reportlab.
+
+Each test names the real file that showed the trait; the rule it guards is general (no file,
+publisher or font is named in the code).
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfgen import canvas
+from test_pdf_pages import HEIGHT, paragraphs, parse, pdf, text_at
+
+from newsingest.model import BlockType, FurnitureKind
+
+TRANSCRIPT = [
+    "IN THE SUPREME COURT OF THE UNITED STATES",
+    "",
+    "The above-entitled matter came on for oral",
+    "argument before the Supreme Court of the",
+    "United States at 1:01 p.m.",
+    "",
+    "APPEARANCES:",
+    "STEVEN E. MERCER, ESQ., Deputy Attorney",
+    "General, Los Angeles, Cal.; on behalf of",
+    "the Petitioner.",
+    "",
+    "",
+]
+
+
+def test_margin_line_numbers_are_furniture_not_text() -> None:
+    """scotus-transcript: every line, blank ones too, numbered 1-12 in the left margin."""
+    def page(c: canvas.Canvas) -> None:
+        for n, line in enumerate(TRANSCRIPT, 1):
+            top = 72 + 26 * (n - 1)
+            number = str(n)
+            c.setFont("Courier", 12)
+            c.drawRightString(104, HEIGHT - top - 9.6, number)
+            if line:
+                text_at(c, 126, top, line, font="Courier", size=12)
+
+    doc = parse(pdf(page))
+    texts = [b.text for b in doc.blocks]
+    assert "The above-entitled matter came on for oral argument before the Supreme Court of " \
+        "the United States at 1:01 p.m." in texts
+    assert any(t.startswith("STEVEN E. MERCER, ESQ., Deputy Attorney General, Los Angeles")
+               for t in texts)
+    assert not any(t[:1].isdigit() or t[-2:].strip().isdigit() for t in texts)
+    numbers = [f for f in doc.furniture if f.kind is FurnitureKind.OTHER]
+    assert [f.text for f in numbers] == [" ".join(str(n) for n in range(1, 13))]
+
+
+def test_a_short_run_of_numbered_lines_stays_text() -> None:
+    """Three lines opening with counting numbers are too few to be line numbering."""
+    def page(c: canvas.Canvas) -> None:
+        for n in range(1, 4):
+            text_at(c, 72, 72 + 14 * n, f"{n} apples were counted on the table today.")
+
+    doc = parse(pdf(page))
+    assert all(b.type is not BlockType.TABLE for b in doc.blocks)
+    assert "1 apples were counted" in " ".join(paragraphs(doc) + [b.text for b in doc.blocks])
