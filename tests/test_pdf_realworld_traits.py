@@ -6,6 +6,7 @@ publisher or font is named in the code).
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from test_pdf_pages import HEIGHT, paragraphs, parse, pdf, text_at
 
@@ -58,3 +59,28 @@ def test_a_short_run_of_numbered_lines_stays_text() -> None:
     doc = parse(pdf(page))
     assert all(b.type is not BlockType.TABLE for b in doc.blocks)
     assert "1 apples were counted" in " ".join(paragraphs(doc) + [b.text for b in doc.blocks])
+
+
+CONTENTS = [
+    ("Notices", "vii", 0), ("Preface", "xi", 0), ("Chapter 1. Securing the data", "1", 0),
+    ("1.1 Security fundamentals", "2", 12), ("1.2 Current state of security", "2", 12),
+    ("1.2.1 Existing row and column control", "4", 24),
+]
+
+
+def test_contents_entries_with_dot_leaders_are_one_block_each() -> None:
+    """ibm-redpaper: a table of contents whose entries run to a dot leader and a page number;
+    the indented ones are not a quote."""
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 72, 72, "Contents", font="Times-Bold", size=16)
+        for k, (title, folio, indent) in enumerate(CONTENTS):
+            top = 110 + 14 * k
+            room = 510 - 72 - indent - stringWidth(title + " " + folio, "Times-Roman", 10)
+            dots = " ." * int(room / stringWidth(" .", "Times-Roman", 10))
+            text_at(c, 72 + indent, top, f"{title}{dots} {folio}")
+
+    doc = parse(pdf(page))
+    entries = [b for b in doc.blocks if b.text != "Contents"]
+    assert len(entries) == len(CONTENTS)
+    assert [b.text.split(" .")[0] for b in entries] == [t for t, _, _ in CONTENTS]
+    assert all(b.type is BlockType.PARAGRAPH for b in entries)

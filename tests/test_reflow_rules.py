@@ -129,7 +129,7 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
-        "list_item", "font_change", "slant_change", "gap", "item_body", "body_edge",
+        "list_item", "after_leader", "font_change", "slant_change", "gap", "item_body", "body_edge",
         "first_line_indent", "out_of_quote", "line_end"]
 
 
@@ -157,3 +157,15 @@ def test_a_line_read_between_a_paragraphs_lines_but_standing_beside_them_is_a_fl
     flow = reflow_pages([PageLines(1, 612.0, 792.0, lines)])
     assert [b.text for b in flow.blocks] == [
         " ".join([*words[:4], "and the paragraph ends here."]), "Infobox Title"]
+
+
+def test_after_leader_breaks_after_a_contents_entry_only() -> None:
+    entry = line("1.1 Security fundamentals. . . . . . . . . . . . . . 2", 100)
+    assert rules.after_leader(pair([entry], BODY[1])) is Verdict.BREAK
+    roman = line("Preface ....................................... xi", 100)
+    assert rules.after_leader(pair([roman], BODY[1])) is Verdict.BREAK
+    # an entry too long for its line runs on to the line with its leader
+    assert rules.after_leader(pair(BODY[:1], entry)) is Verdict.ABSTAIN
+    # an ellipsis in prose is no leader
+    trail = line("and then he said . . . nothing at all", 100)
+    assert rules.after_leader(pair([trail], BODY[1])) is Verdict.ABSTAIN

@@ -5,6 +5,8 @@ evidence is absent or says nothing). :data:`RULES` tries them in order and the f
 wins; when all abstain, the line joins. The order, strongest evidence first:
 
 1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start`);
+   ``after_leader`` — the line above ended in a dot leader and a page number (a contents
+   entry);
 2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
 3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
 4. ``gap`` — white above the line taller than the document's line gap (same flow only);
@@ -23,6 +25,7 @@ of a :class:`Pair`, unit-tested on its own.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -32,7 +35,7 @@ from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
 from newsingest.reflow.pagestats import PageStats, box, flow, size
 
-__all__ = ["RULES", "Open", "Pair", "Verdict", "decide", "ended", "item_start"]
+__all__ = ["RULES", "Open", "Pair", "Verdict", "after_leader", "decide", "ended", "item_start"]
 
 #: Extra white (ems) over the usual line gap that makes a paragraph break.
 GAP_EMS = 0.35
@@ -170,6 +173,18 @@ def list_item(p: Pair) -> Verdict:
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
 
 
+#: A dot leader (at least four dots, spaced or not) and the page reference it leads to.
+_LEADER = re.compile(r"(?:[.\u00b7\u2024\u2026]\s?){4,}\s*(?:[A-Z]?[-\u2013]?\d{1,4}"
+                     r"(?:[-\u2013.]\d{1,4})?|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+
+
+def after_leader(p: Pair) -> Verdict:
+    """A line ending in a dot leader and a page number is a whole contents entry (or index
+    line): the next line starts another one, whatever its width or the white above it. An
+    entry too long for one line runs on until its leader, so only the line above counts."""
+    return Verdict.BREAK if _LEADER.search(p.prev.text) else Verdict.ABSTAIN
+
+
 def font_change(p: Pair) -> Verdict:
     """A change of font size (over 0.6 pt) or weight starts a block — a change of weight
     alone not while a sentence runs on: the line before is open (no sentence end), ends
@@ -277,8 +292,8 @@ def line_end(p: Pair) -> Verdict:
 Rule = Callable[[Pair], Verdict]
 
 #: The break rules, in the order they are tried (see the module docstring).
-RULES: tuple[Rule, ...] = (list_item, font_change, slant_change, gap, item_body, body_edge,
-                           first_line_indent, out_of_quote, line_end)
+RULES: tuple[Rule, ...] = (list_item, after_leader, font_change, slant_change, gap, item_body,
+                           body_edge, first_line_indent, out_of_quote, line_end)
 
 
 def decide(p: Pair, rules: Sequence[Rule] = RULES) -> Verdict:
