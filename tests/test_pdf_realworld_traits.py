@@ -84,3 +84,64 @@ def test_contents_entries_with_dot_leaders_are_one_block_each() -> None:
     assert len(entries) == len(CONTENTS)
     assert [b.text.split(" .")[0] for b in entries] == [t for t, _, _ in CONTENTS]
     assert all(b.type is BlockType.PARAGRAPH for b in entries)
+
+
+ABSTRACT = [
+    "We propose a scheme to realize scalable quantum computation in a planar ion crystal",
+    "confined by a Paul trap. We show that the inevitable in-plane micromotion affects the",
+    "gate design via three separate effects: renormalization of the equilibrium positions,",
+    "coupling to the transverse motional modes, and amplitude modulation in the addressing",
+    "beam. We demonstrate that all of these effects can be taken into account and that",
+    "high-fidelity gates are possible in the presence of micromotion. This proposal opens",
+    "the prospect to realize large-scale fault-tolerant quantum computation in one trap.",
+]
+SIDEBAR = [("Accepted 3 Jan. 2015", 9), ("", 0), ("Published 25 Feb. 2015", 9), ("", 0),
+           ("Correspondence and", 8), ("requests for materials", 8),
+           ("should be mailed to the", 8), ("first author.", 8)]
+
+
+def test_a_flush_right_margin_sidebar_stays_apart_from_the_main_column() -> None:
+    """sci-reports-quantum: a ragged-left sidebar in the left margin ends in small print; its
+    last dates do not run on into the main column's author line, its small print stays one
+    paragraph, and a superscript at the height of a sidebar line stays in its own line."""
+    def page(c: canvas.Canvas) -> None:
+        top = 150.0
+        for text, size in SIDEBAR:
+            if text:
+                c.setFont("Times-Roman", size)
+                c.drawRightString(120, HEIGHT - top - 0.8 * size, text)
+            top += 12 if text else 18
+        text_at(c, 144, 100, "Quantum Computation in an Ion Crystal", size=22)
+        text_at(c, 144, 150, "S.-T. Wang, C. Shen & L.-M. Duan", size=9.5)
+        for k, text in enumerate(ABSTRACT):
+            y = 191.5 + 11.5 * k  # line 3 stands 4 pt under a sidebar line
+            text_at(c, 144, y, text, size=9.5)
+            if k == 3:
+                x = 144 + stringWidth(text, "Times-Roman", 9.5)
+                text_at(c, x + 0.3, y - 0.5, "1,2", size=5.2)
+
+    doc = parse(pdf(page))
+    texts = [b.text for b in doc.blocks]
+    assert "Published 25 Feb. 2015" in texts
+    assert "S.-T. Wang, C. Shen & L.-M. Duan" in texts
+    assert "Correspondence and requests for materials should be mailed to the first author." \
+        in texts
+    assert any("in the addressing1,2 beam." in t for t in texts)
+
+
+def test_a_margin_column_does_not_run_on_into_the_main_column() -> None:
+    """sci-reports-quantum: the margin column's last entry, two lines without a full stop,
+    and the main column's first line (its author line) are two texts: the column break
+    between them is also a change of measure."""
+    def page(c: canvas.Canvas) -> None:
+        for k, text in enumerate(["Subject areas:", "", "quantum information",
+                                  "and the qubits of", "planar ion crystals"]):
+            text_at(c, 30, 150 + 12 * k, text, size=9)
+        text_at(c, 144, 100, "Quantum Computation in an Ion Crystal", size=22)
+        text_at(c, 144, 150, "S.-T. Wang, C. Shen & L.-M. Duan", size=9.5)
+        for k, text in enumerate(ABSTRACT):
+            text_at(c, 144, 174 + 11.5 * k, text, size=9.5)
+
+    texts = [b.text for b in parse(pdf(page)).blocks]
+    assert "quantum information and the qubits of planar ion crystals" in texts
+    assert "S.-T. Wang, C. Shen & L.-M. Duan" in texts

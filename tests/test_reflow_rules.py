@@ -129,7 +129,8 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
-        "list_item", "after_leader", "font_change", "slant_change", "gap", "item_body", "body_edge",
+        "list_item", "after_leader", "font_change", "slant_change", "gap", "measure_change",
+        "item_body", "body_edge",
         "first_line_indent", "out_of_quote", "line_end"]
 
 
@@ -169,3 +170,16 @@ def test_after_leader_breaks_after_a_contents_entry_only() -> None:
     # an ellipsis in prose is no leader
     trail = line("and then he said . . . nothing at all", 100)
     assert rules.after_leader(pair([trail], BODY[1])) is Verdict.ABSTAIN
+
+
+def test_measure_change_breaks_into_a_column_of_another_width_only() -> None:
+    side = [line(f"side {k}", 100 + 13 * k, x0=20, x1=60, column=0, size=9)
+            for k in range(4)]
+    main = [line(f"main line {k} of the article", 100 + 13 * k, column=1) for k in range(4)]
+    stats = PageStats.of(side + main)
+    assert rules.measure_change(Pair(stats, Open([side[-1]]), main[0])) is Verdict.BREAK
+    twin = [line(f"next column line {k}", 100 + 13 * k, x0=320, x1=548, column=1)
+            for k in range(4)]
+    stats = PageStats.of(BODY + twin)
+    assert rules.measure_change(Pair(stats, Open([BODY[-1]]), twin[0])) is Verdict.ABSTAIN
+    assert rules.measure_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN

@@ -189,11 +189,13 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     skip = frozenset(pages[p].lines[i].index for p, i in kinds)
     body = [line for line in all_lines if line.index not in skip and line.index not in header.used]
     vocabulary = word_vocabulary([line.text for line in all_lines])
-    running, floats, labels = _floats(pages, body, body_size, vocabulary)
-    flush_right = right_aligned(running)
+    # flush right is a flow's trait, read before floats leave it: a sidebar's small-print
+    # foot (a footnote zone) is set as ragged-left as the rest of it
+    flush_right = right_aligned(body)
     if flush_right:
-        running = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
-                   for line in running]
+        body = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
+                for line in body]
+    running, floats, labels = _floats(pages, body, body_size, vocabulary)
     stats = PageStats.of(running) if running else None
     blocks = layout_blocks(running, vocabulary, floats, stats)
     rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),

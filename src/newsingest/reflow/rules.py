@@ -10,6 +10,8 @@ wins; when all abstain, the line joins. The order, strongest evidence first:
 2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
 3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
 4. ``gap`` — white above the line taller than the document's line gap (same flow only);
+   ``measure_change`` — at a column or page break, a column of a very different width (a
+   margin sidebar's last line, then the main column's first);
 5. ``item_body`` — inside a list item: a line at the hanging indent goes on, else it breaks;
 6. ``body_edge`` — in a block of two lines or more, a line leaving the block's left edge;
 7. ``first_line_indent`` — a first-line indent after a flush line;
@@ -35,7 +37,7 @@ from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
 from newsingest.reflow.pagestats import PageStats, box, flow, size
 
-__all__ = ["RULES", "Open", "Pair", "Verdict", "after_leader", "decide", "ended", "item_start"]
+__all__ = ["RULES", "Open", "Pair", "Verdict", "after_leader", "decide", "measure_change", "ended", "item_start"]
 
 #: Extra white (ems) over the usual line gap that makes a paragraph break.
 GAP_EMS = 0.35
@@ -230,6 +232,24 @@ def gap(p: Pair) -> Verdict:
     return Verdict.BREAK if white > usual + max(GAP_EMS * p.em, 1.5) else Verdict.ABSTAIN
 
 
+#: Two columns whose widths differ more than this ratio are not one text's columns.
+MEASURE_RATIO = 0.6
+
+
+def measure_change(p: Pair) -> Verdict:
+    """A paragraph runs on across a column or page break into a column of its own measure;
+    a line in a column less than ``MEASURE_RATIO`` as wide as (or much wider than) the one
+    it would continue is another text: a sidebar in the margin beside the article, a
+    full-width deck over its columns."""
+    if p.same_flow:
+        return Verdict.ABSTAIN
+    a, b = p.stats.column(p.prev), p.stats.column(p.cur)
+    wide, narrow = sorted((a.right - a.left, b.right - b.left), reverse=True)
+    if wide <= 0 or narrow <= 0:
+        return Verdict.ABSTAIN
+    return Verdict.BREAK if narrow < MEASURE_RATIO * wide else Verdict.ABSTAIN
+
+
 def item_body(p: Pair) -> Verdict:
     """Inside a list item, a line at the item's hanging indent goes on (unless the item's
     last line ended); a "* text" line followed by a flush full line was an indented paragraph
@@ -292,8 +312,9 @@ def line_end(p: Pair) -> Verdict:
 Rule = Callable[[Pair], Verdict]
 
 #: The break rules, in the order they are tried (see the module docstring).
-RULES: tuple[Rule, ...] = (list_item, after_leader, font_change, slant_change, gap, item_body,
-                           body_edge, first_line_indent, out_of_quote, line_end)
+RULES: tuple[Rule, ...] = (list_item, after_leader, font_change, slant_change, gap,
+                           measure_change, item_body, body_edge, first_line_indent, out_of_quote,
+                           line_end)
 
 
 def decide(p: Pair, rules: Sequence[Rule] = RULES) -> Verdict:

@@ -276,7 +276,11 @@ def runs_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
         if current:
             p = current[-1]
             em = max(min(p.size, g.size), 1.0)
-            if abs(g.middle - p.middle) <= 0.45 * em and -0.5 * em <= g.x0 - p.x1 <= 3 * em:
+            # a superscript set right against its word is raised by its line's em, not its
+            # own (small) one: measured by its own, it would leave the run and join whatever
+            # row of another column lies nearest
+            tall = max(p.size, g.size) if abs(g.x0 - p.x1) <= 0.5 * em else em
+            if abs(g.middle - p.middle) <= 0.45 * tall and -0.5 * em <= g.x0 - p.x1 <= 3 * em:
                 current.append(g)
                 continue
             runs.append(current)
