@@ -37,7 +37,8 @@ from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
 from newsingest.reflow.pagestats import PageStats, box, flow, size
 
-__all__ = ["RULES", "Open", "Pair", "Verdict", "after_leader", "decide", "measure_change", "ended", "item_start"]
+__all__ = ["RULES", "Open", "Pair", "Verdict", "after_leader", "decide", "ended", "item_start",
+           "measure_change"]
 
 #: Extra white (ems) over the usual line gap that makes a paragraph break.
 GAP_EMS = 0.35
