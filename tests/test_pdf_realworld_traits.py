@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from test_pdf_pages import HEIGHT, paragraphs, parse, pdf, text_at
+from test_pdf_pages import HEIGHT, LEFT, RIGHT, WHOLE, column, paragraphs, parse, pdf, text_at
 
 from newsingest.model import BlockType, FurnitureKind
 
@@ -145,3 +145,59 @@ def test_a_margin_column_does_not_run_on_into_the_main_column() -> None:
     texts = [b.text for b in parse(pdf(page)).blocks]
     assert "quantum information and the qubits of planar ion crystals" in texts
     assert "S.-T. Wang, C. Shen & L.-M. Duan" in texts
+
+
+def test_labels_of_a_vector_drawing_do_not_cut_the_paragraph_around_it() -> None:
+    """logical-clarinet: a figure drawn with paths (no image) at the top of the next column,
+    its labels set as text; the paragraph runs on past the drawing and its caption."""
+    def page(c: canvas.Canvas) -> None:
+        column(c, 72, 72, LEFT, trailing_space=True, measure=190)
+        x = 72 + 190 + 14
+        c.rect(x, HEIGHT - 190, 205, 118)
+        for k in range(3):  # a tube with round tone holes
+            c.circle(x + 50 + 50 * k, HEIGHT - 130, 9)
+        c.bezier(x + 20, HEIGHT - 110, x + 60, HEIGHT - 90, x + 140, HEIGHT - 90, x + 185,
+                 HEIGHT - 110)
+        c.line(x + 20, HEIGHT - 150, x + 185, HEIGHT - 150)
+        for text, dx, top in (("2b", 45, 80), ("2a", 180, 125), ("2d", 95, 165)):
+            text_at(c, x + dx, top, text, font="Times-Italic", size=9)
+        text_at(c, x, 196, "Figure 1. Elementary cell with tone hole.", size=9)
+        column(c, x, 220, RIGHT, trailing_space=True, measure=190)
+
+    doc = parse(pdf(page))
+    assert WHOLE in paragraphs(doc)
+    assert any(b.type is BlockType.CAPTION for b in doc.blocks)
+    assert {"2a", "2b", "2d"} <= {f.text for f in doc.furniture}
+
+
+def test_short_small_lines_in_a_ruled_box_stay_text() -> None:
+    """A boxed note drawn with straight rules only (no curves) is no drawing: its short
+    small-print lines are the note's text, not labels."""
+    def page(c: canvas.Canvas) -> None:
+        column(c, 72, 72, LEFT[:6])
+        c.rect(72, HEIGHT - 250, 200, 90)
+        c.line(72, HEIGHT - 180, 272, HEIGHT - 180)
+        for k, text in enumerate(("Note:", "Closed on", "Sundays")):
+            text_at(c, 80, 168 + 22 * k, text, size=8)
+
+    texts = " ".join(b.text for b in parse(pdf(page)).blocks)
+    assert "Closed on" in texts and "Sundays" in texts
+
+
+def test_an_equation_number_is_no_list_marker_for_the_next_columns_line() -> None:
+    """logical-clarinet: a display's number "(8)", set at its column's right edge half-way
+    down the display, stands next to a line of the next column a little lower; taken as
+    that line's list marker it glued the two columns into one line."""
+    def page(c: canvas.Canvas) -> None:
+        column(c, 72, 72, LEFT[:4], measure=190)
+        text_at(c, 120, 132, "zL = (ka) + j0.82ka")
+        text_at(c, 130, 146, "Sh")
+        c.setFont("Times-Roman", 10)
+        c.drawRightString(262, HEIGHT - 140 - 8, "(8)")
+        column(c, 72, 172, LEFT[4:], measure=190)
+        column(c, 276, 72, RIGHT, leading=12, measure=190)
+
+    doc = parse(pdf(page))
+    assert "The stainless steel nut may be spun on and off by hand as its locking action " \
+        "takes place only when the nut is seated." in paragraphs(doc)
+    assert not any(b.text.startswith("(8) ") for b in doc.blocks)

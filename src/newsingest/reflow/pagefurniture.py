@@ -53,6 +53,8 @@ class PageLines:
     rotated: str = ""
     #: the margin's line numbers (text and box each), which the parser took off their lines
     line_numbers: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    #: boxes of the figures the page draws with vector paths (no image marks them)
+    drawings: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def margin_band(line: Line, height: float) -> str | None:

@@ -79,6 +79,23 @@ def _label(line: Line, page: PageLines, areas: Sequence[tuple[float, float, floa
     return any(inside(line, area) for area in areas)
 
 
+#: A drawing's label is a few words, well narrower than the drawing.
+_LABEL_WORDS = 6
+_LABEL_SHARE = 0.5
+
+
+def _drawing_label(line: Line, page: PageLines, body_size: float) -> bool:
+    """A few words set smaller than the body inside a vector drawing (``page.drawings``)
+    label it; a drawing has no image box to vouch for it, so a long line there (a small-print
+    box's text) stays text."""
+    if not page.drawings or (line.font_size or body_size) >= body_size - 0.5 or \
+            len(line.text.split()) > _LABEL_WORDS or line.bbox is None:
+        return False
+    width = line.bbox[2] - line.bbox[0]
+    return any(inside(line, area) and width <= _LABEL_SHARE * (area[2] - area[0])
+               for area in page.drawings)
+
+
 def _table_block(page: int, table: PageTable) -> Block:
     rows = tuple(tuple(" ".join(cell.split()) for cell in row) for row in table.rows)
     text = "\n".join(" | ".join(c for c in row if c) for row in rows)
@@ -124,7 +141,8 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
         if table is not None:
             members[k] = (id(table), (_table_block(page.number, table),))
             continue
-        if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size):
+        if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size) or \
+                _drawing_label(line, page, body_size):
             labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
             continue
         kept.append(k)

@@ -235,6 +235,8 @@ def gap(p: Pair) -> Verdict:
 
 #: Two columns whose widths differ more than this ratio are not one text's columns.
 MEASURE_RATIO = 0.6
+#: ... when each shows its measure on this many lines.
+MEASURE_LINES = 3
 
 
 def measure_change(p: Pair) -> Verdict:
@@ -245,6 +247,8 @@ def measure_change(p: Pair) -> Verdict:
     if p.same_flow:
         return Verdict.ABSTAIN
     a, b = p.stats.column(p.prev), p.stats.column(p.cur)
+    if min(a.lines, b.lines) < MEASURE_LINES:
+        return Verdict.ABSTAIN  # a last line carried over alone shows no measure
     wide, narrow = sorted((a.right - a.left, b.right - b.left), reverse=True)
     if wide <= 0 or narrow <= 0:
         return Verdict.ABSTAIN

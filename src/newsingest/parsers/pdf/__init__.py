@@ -23,6 +23,7 @@ from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.pdf.bidi import is_rtl, logical
 from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
+from newsingest.parsers.pdf.drawings import drawing_areas
 from newsingest.parsers.pdf.layout import evidence, reading_order
 from newsingest.parsers.pdf.linenumbers import split_line_numbers
 from newsingest.parsers.pdf.metadata import merge, read_info
@@ -49,6 +50,7 @@ class _Page:
     figures: tuple[tuple[float, float, float, float], ...] = ()
     tables: tuple[PageTable, ...] = ()
     line_numbers: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    drawings: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], list[ParseWarning]]:
@@ -76,7 +78,9 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
         text = " ".join("".join(g.text for g in rotated).split())
         pages.append(_Page(number, float(page.width), float(page.height), lines, text,
                            tuple(graphics.images), tables,
-                           tuple((w.text, (w.x0, w.top, w.x1, w.bottom)) for w in numbers)))
+                           tuple((w.text, (w.x0, w.top, w.x1, w.bottom)) for w in numbers),
+                           tuple(drawing_areas(graphics.vectors, float(page.width),
+                                               float(page.height)))))
         if not lines and not text:
             warnings.append(ParseWarning(
                 "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
@@ -159,7 +163,7 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
             tables.append(attrs.evolve(table, rows=rows))
         page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines),
                                     page.figures, tuple(tables), page.rotated,
-                                    page.line_numbers))
+                                    page.line_numbers, page.drawings))
     return page_lines, _merge_repairs(repairs)
 
 

@@ -207,6 +207,8 @@ class Graphics:
 
     images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     rules: int = 0
+    #: boxes of the vector paths drawn: curves (``True``) and straight lines and rectangles
+    vectors: list[tuple[tuple[float, float, float, float], bool]] = attrs.field(factory=list)
 
 
 def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
@@ -231,6 +233,9 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
                                             obj.x1 + mb_x0, height - obj.y0 + mb_top))
                 else:  # LTLine and LTRect are curves too
                     graphics.rules += 1
+                    graphics.vectors.append(((obj.x0 + mb_x0, height - obj.y1 + mb_top,
+                                              obj.x1 + mb_x0, height - obj.y0 + mb_top),
+                                             type(obj) is LTCurve))
                 continue
             if isinstance(obj, LTChar):
                 text = obj.get_text()
@@ -448,8 +453,10 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
             if not words:
                 continue
             if segments and _marker_only(segments[-1]) and \
-                    words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
-                # "•" or "3." at its tab stop, then text
+                    words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size \
+                    and _same_baseline(segments[-1][0], words[0]):
+                # "•" or "3." at its tab stop, then text (on its baseline: an equation's
+                # number "(8)" centred on a display beside the next column's line is none)
                 segments[-1] = (_as_bullet(segments[-1][0]), *words)
                 continue
             if segments:
@@ -462,6 +469,13 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
 
 _MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
+
+
+def _same_baseline(marker: Word, word: Word) -> bool:
+    """Whether a marker stands on the text's baseline (a bullet glyph, smaller or larger than
+    the letters, may stand a little off it: judged by the text's em)."""
+    return abs(marker.bottom - word.bottom) <= 0.25 * word.size or \
+        not marker.text[:1].isalnum() and not marker.text.startswith("(")
 
 
 def _as_bullet(word: Word) -> Word:
