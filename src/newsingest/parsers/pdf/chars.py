@@ -475,7 +475,7 @@ def _same_baseline(marker: Word, word: Word) -> bool:
     """Whether a marker stands on the text's baseline (a bullet glyph, smaller or larger than
     the letters, may stand a little off it: judged by the text's em)."""
     return abs(marker.bottom - word.bottom) <= 0.25 * word.size or \
-        not marker.text[:1].isalnum() and not marker.text.startswith("(")
+        (not marker.text[:1].isalnum() and not marker.text.startswith("("))
 
 
 def _as_bullet(word: Word) -> Word:
