@@ -68,9 +68,9 @@ CONTENTS = [
 ]
 
 
-def test_contents_entries_with_dot_leaders_are_one_block_each() -> None:
-    """ibm-redpaper: a table of contents whose entries run to a dot leader and a page number;
-    the indented ones are not a quote."""
+def test_contents_entries_with_dot_leaders_are_one_table_row_each() -> None:
+    """ibm-redpaper: a table of contents whose entries run to a dot leader and a page number
+    (ten entries ran together a paragraph): a table of (entry, page) rows."""
     def page(c: canvas.Canvas) -> None:
         text_at(c, 72, 72, "Contents", font="Times-Bold", size=16)
         for k, (title, folio, indent) in enumerate(CONTENTS):
@@ -80,10 +80,11 @@ def test_contents_entries_with_dot_leaders_are_one_block_each() -> None:
             text_at(c, 72 + indent, top, f"{title}{dots} {folio}")
 
     doc = parse(pdf(page))
-    entries = [b for b in doc.blocks if b.text != "Contents"]
-    assert len(entries) == len(CONTENTS)
-    assert [b.text.split(" .")[0] for b in entries] == [t for t, _, _ in CONTENTS]
-    assert all(b.type is BlockType.PARAGRAPH for b in entries)
+    tables = [b for b in doc.blocks if b.type is BlockType.TABLE]
+    assert len(tables) == 1
+    assert tables[0].rows == tuple((t, f) for t, f, _ in CONTENTS)
+    assert tables[0].raw is not None and len(tables[0].raw.splitlines()) == len(CONTENTS)
+    assert not any(". . ." in b.text for b in doc.blocks if b.type is not BlockType.TABLE)
 
 
 ABSTRACT = [

@@ -22,6 +22,7 @@ import attrs
 
 from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
 from newsingest.reflow.blocks import layout_blocks
+from newsingest.reflow.contents import contents_tables
 from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
@@ -215,7 +216,7 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
                 for line in body]
     running, floats, labels = _floats(pages, body, body_size, vocabulary)
     stats = PageStats.of(running) if running else None
-    blocks = layout_blocks(running, vocabulary, floats, stats)
+    blocks = contents_tables(layout_blocks(running, vocabulary, floats, stats))
     rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),
                          Provenance(page=page.number)) for page in pages if page.rotated.strip()]
     numbered = [_line_numbers(page) for page in pages if page.line_numbers]

@@ -27,11 +27,11 @@ of a :class:`Pair`, unit-tested on its own.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Sequence
 
 import attrs
 
+from newsingest.reflow.contents import LEADER
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
@@ -176,16 +176,11 @@ def list_item(p: Pair) -> Verdict:
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
 
 
-#: A dot leader (at least four dots, spaced or not) and the page reference it leads to.
-_LEADER = re.compile(r"(?:[.\u00b7\u2024\u2026]\s?){4,}\s*(?:[A-Z]?[-\u2013]?\d{1,4}"
-                     r"(?:[-\u2013.]\d{1,4})?|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
-
-
 def after_leader(p: Pair) -> Verdict:
     """A line ending in a dot leader and a page number is a whole contents entry (or index
     line): the next line starts another one, whatever its width or the white above it. An
     entry too long for one line runs on until its leader, so only the line above counts."""
-    return Verdict.BREAK if _LEADER.search(p.prev.text) else Verdict.ABSTAIN
+    return Verdict.BREAK if LEADER.search(p.prev.text) else Verdict.ABSTAIN
 
 
 def font_change(p: Pair) -> Verdict:

@@ -41,14 +41,14 @@ def drawing_areas(vectors: Sequence[tuple[Box, bool]], width: float, height: flo
     areas: list[tuple[Box, int]] = []
     for box, curve in sorted(paths, key=lambda item: item[0][0]):
         hit = [k for k, (area, _) in enumerate(areas) if _touch(area, box)]
-        merged, curves = box, int(curve)
+        grown, curves = box, int(curve)
         for k in hit:
             area, n = areas[k]
-            merged = (min(merged[0], area[0]), min(merged[1], area[1]),
-                      max(merged[2], area[2]), max(merged[3], area[3]))
+            grown = (min(grown[0], area[0]), min(grown[1], area[1]),
+                     max(grown[2], area[2]), max(grown[3], area[3]))
             curves += n
         areas = [item for k, item in enumerate(areas) if k not in hit]
-        areas.append((merged, curves))
+        areas.append((grown, curves))
     merged = True
     while merged:  # an area that grew may reach one found before
         merged = False
