@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from test_pdf_pages import HEIGHT, LEFT, RIGHT, WHOLE, column, paragraphs, parse, pdf, text_at
+from test_pdf_pages import HEIGHT, LEFT, RIGHT, WHOLE, Draw, column, paragraphs, parse, pdf, text_at
 
 from newsingest.model import BlockType, FurnitureKind
 
@@ -202,3 +202,41 @@ def test_an_equation_number_is_no_list_marker_for_the_next_columns_line() -> Non
     assert "The stainless steel nut may be spun on and off by hand as its locking action " \
         "takes place only when the nut is seated." in paragraphs(doc)
     assert not any(b.text.startswith("(8) ") for b in doc.blocks)
+
+
+STORY = (
+    "On Monday, the third day of September, in accordance with my resolution, I bade "
+    "farewell to the city of Baltimore and to the life I had known there for so many years.",
+    "My success was due to address rather than courage; to good luck rather than bravery. "
+    "My means of escape were provided for me by the very men who were making laws to hold "
+    "me, and I used them as well as I could.",
+)
+
+
+def _typed(text: str, width: int) -> list[str]:
+    """Hard line breaks as a typist makes them: at most ``width`` characters a line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def test_a_typed_paragraph_ending_at_a_page_foot_is_not_run_into_the_next_page() -> None:
+    """pd-kids: a story typed with hard line breaks (36 characters, in a column as wide as
+    its longest line, so the next word would fit on most lines), paragraphs set apart by
+    blank lines; one ends on a nearly full line at the foot of page 1, the next starts
+    page 2."""
+    first = ["The night was cold when I set out, at last.", "", *_typed(STORY[0], 36)]
+    second = [*_typed(STORY[1], 36), "", "That is all I have to tell of it, my dear."]
+
+    def lines_at(top: float, lines: list[str]) -> Draw:
+        def draw(c: canvas.Canvas) -> None:
+            for k, text in enumerate(lines):
+                text_at(c, 72, top + 14 * k, text, font="Helvetica", size=11)
+        return draw
+
+    doc = parse(pdf(lines_at(HEIGHT - 72 - 14 * len(first), first), lines_at(72, second)))
+    assert [" ".join(p.split()) for p in paragraphs(doc)][1:3] == list(STORY)

@@ -161,9 +161,14 @@ class Pair:
         justified = self.stats.column(self.cur).justified
         if flow(prev) in self.stats.hand_wrapped:
             # typed line breaks: a sentence ending on a line a quarter shorter than the
-            # measure ends its paragraph (typed lines vary less than that)
+            # measure ends its paragraph (typed lines vary less than that); at a column or
+            # page break, where no blank line can show, a full stop before a capital does (a
+            # typed paragraph ends on a sentence end more often than a line inside one
+            # happens to)
             col = self.stats.column(prev)
-            return closed and box(prev)[2] < col.right - 0.25 * (col.right - col.left)
+            return closed and (box(prev)[2] < col.right - 0.25 * (col.right - col.left) or (
+                not self.same_flow and prev.text.rstrip()[-1:] in ".!?\"\u201d"
+                and self.cur.text.lstrip("\"'\u201c\u2018")[:1].isupper()))
         return self.fits() or (closed and short and (justified or not self.same_flow))
 
 
