@@ -240,3 +240,26 @@ def test_a_typed_paragraph_ending_at_a_page_foot_is_not_run_into_the_next_page()
 
     doc = parse(pdf(lines_at(HEIGHT - 72 - 14 * len(first), first), lines_at(72, second)))
     assert [" ".join(p.split()) for p in paragraphs(doc)][1:3] == list(STORY)
+
+
+def test_a_letters_date_block_above_its_address_is_read_first() -> None:
+    """hcw-letter: "Exhibit / Execution Version / date" at the right margin stand above the
+    address block at the left margin; the white between them is no column gutter (no row
+    has text on both sides, and the right side's rows come in one run)."""
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 34, 47, "BETWEEN BLUEJAY DIAGNOSTICS, INC. AND H.C. WAINWRIGHT & CO., LLC")
+        c.setFont("Times-Roman", 10)
+        for text, top in (("Exhibit 10.17", 59), ("Execution Version", 132),
+                          ("Our reference 44/B", 156)):
+            c.drawRightString(561, HEIGHT - top - 8, text)
+        for text, top in (("STRICTLY CONFIDENTIAL", 180), ("Bluejay Diagnostics, Inc.", 204),
+                          ("360 Massachusetts Avenue, Suite 203", 216),
+                          ("Acton, MA 01720", 228), ("Dear Mr. Dey:", 252)):
+            text_at(c, 34, top, text)
+        for k, text in enumerate(ABSTRACT[:4]):
+            text_at(c, 34, 276 + 12 * k, text)
+
+    texts = [b.text for b in parse(pdf(page)).blocks]
+    order = [next(i for i, t in enumerate(texts) if word in t)
+             for word in ("Execution", "reference", "STRICTLY", "Dear")]
+    assert order == sorted(order)

@@ -108,6 +108,7 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     minimum = MIN_SIDE_EMS * em
     lefts = rights = 0
     top_right = False
+    sides: list[str] = []  # per row with text: "l", "r" or "b" (both sides)
     for n in range(gutter.first, gutter.last + 1):
         near = [c for c in chosen if c.first <= n <= c.last]
         lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
@@ -121,10 +122,25 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
         right = bool(side) and side[-1][-1].x1 - side[0][0].x0 >= minimum
         rights += right
         top_right = top_right or (right and n == gutter.first)
+        if left or side:
+            sides.append("b" if left and side else "l" if left else "r")
+    if _stacked(sides):
+        return False
     # a column's last line carried over to the top of the next column, beside a long gutter
     # of hard white: one line on the right is enough
     spill = top_right and gutter.rows >= SURE_GUTTER_ROWS and gutter.hard >= gutter.rows
     return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
+
+
+def _stacked(sides: Sequence[str]) -> bool:
+    """Whether the texts either side of a strip stand one above the other rather than side by
+    side: no row has both, and the right side's rows come in one run (a letter's date block
+    at the right margin above its address block at the left). Two columns share rows, or —
+    their baselines out of step — take turns row after row."""
+    if "b" in sides or "r" not in sides:
+        return False
+    joined = "".join(sides)
+    return joined.strip("l").count("l") == 0
 
 
 def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:
