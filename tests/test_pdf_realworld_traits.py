@@ -263,3 +263,30 @@ def test_a_letters_date_block_above_its_address_is_read_first() -> None:
     order = [next(i for i, t in enumerate(texts) if word in t)
              for word in ("Execution", "reference", "STRICTLY", "Dear")]
     assert order == sorted(order)
+
+
+def test_a_caption_list_beside_centred_lines_is_read_row_by_row() -> None:
+    """scotus-filing: the judges' names down the left margin, then the parties centred
+    below "THE SUPREME COURT": the sides take turns in long runs, never on one row, so the
+    court's name (above the names) is read before them."""
+    def page(c: canvas.Canvas) -> None:
+        c.setFont("Times-Bold", 9.6)
+        c.drawCentredString(297, HEIGHT - 38 - 8, "THE SUPREME COURT")
+        for k, name in enumerate(("Keane, Chief Justice", "Denham, Justice", "Murphy, Justice",
+                                  "Murray, Justice", "Hardiman, Justice", "Between:")):
+            c.drawString(28, HEIGHT - 57 - 9.6 * k - 8, name)
+        for k, text in enumerate(("JAMIE SINNOTT", "A PERSON OF UNSOUND MIND NOT SO FOUND",
+                                  "SUING BY HIS MOTHER AND NEXT FRIEND KATHRYN SINNOTT",
+                                  "and", "THE MINISTER FOR EDUCATION")):
+            c.drawCentredString(297, HEIGHT - 134 - 9.6 * k - 8, text)
+        c.drawString(28, HEIGHT - 192 - 8, "Between:")
+        for k, text in enumerate(("KATHRYN SINNOTT", "and", "THE MINISTER FOR EDUCATION")):
+            c.drawCentredString(297, HEIGHT - 201.6 - 9.6 * k - 8, text)
+        for k, text in enumerate(ABSTRACT[:4]):
+            text_at(c, 28, 240 + 12 * k, text, size=9.6)
+
+    doc = parse(pdf(page))
+    texts = [doc.metadata.title or "", *(b.text for b in doc.blocks)]
+    first = [next(i for i, t in enumerate(texts) if word in t)
+             for word in ("SUPREME", "Keane", "JAMIE")]
+    assert first == sorted(first)

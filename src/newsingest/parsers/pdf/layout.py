@@ -10,6 +10,7 @@ columns happen to have a paragraph gap at the same height.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -132,15 +133,22 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
 
 
+#: Texts either side of a strip that share at most this share of its rows ...
+STACKED_SHARED = 0.1
+#: ... and come in runs of this many rows a side on average stand one above the other.
+STACKED_RUN = 3.0
+
+
 def _stacked(sides: Sequence[str]) -> bool:
     """Whether the texts either side of a strip stand one above the other rather than side by
-    side: no row has both, and the right side's rows come in one run (a letter's date block
-    at the right margin above its address block at the left). Two columns share rows, or —
-    their baselines out of step — take turns row after row."""
-    if "b" in sides or "r" not in sides:
+    side: (almost) no row has both, and each side's rows come in long runs — a letter's date
+    block at the right margin above its address block, a court caption's judges, parties and
+    roles. Two columns share rows or, their baselines out of step, take turns row by row."""
+    if not sides or sides.count("b") > STACKED_SHARED * len(sides):
         return False
-    joined = "".join(sides)
-    return joined.strip("l").count("l") == 0
+    single = [side for side in sides if side != "b"]
+    runs = 1 + sum(a != b for a, b in itertools.pairwise(single))
+    return "r" in single and "l" in single and len(single) / runs >= STACKED_RUN
 
 
 def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:
