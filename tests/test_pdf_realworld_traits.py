@@ -290,3 +290,19 @@ def test_a_caption_list_beside_centred_lines_is_read_row_by_row() -> None:
     first = [next(i for i, t in enumerate(texts) if word in t)
              for word in ("SUPREME", "Keane", "JAMIE")]
     assert first == sorted(first)
+
+
+def test_a_prepared_by_line_above_a_release_headline_names_its_author() -> None:
+    """guam-press-release: "Prepared by Aubrey Moore, May 23, 2021" stands between the
+    "PRESS RELEASE" label and the bold headline."""
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 18, 17, "PRESS RELEASE", font="Helvetica-Bold", size=14.3)
+        text_at(c, 18, 51, "Prepared by Aubrey Moore, May 23, 2021", font="Helvetica", size=10.9)
+        text_at(c, 18, 86, "Roadside surveys show one in five palms on Guam attacked",
+                font="Helvetica-Bold", size=12)
+        for k, text in enumerate(ABSTRACT[:4]):
+            text_at(c, 18, 120 + 13 * k, text, font="Helvetica", size=10.9)
+
+    doc = parse(pdf(page))
+    assert doc.metadata.authors == ("Aubrey Moore",)
+    assert str(doc.metadata.published) == "2021-05-23"
