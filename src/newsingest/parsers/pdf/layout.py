@@ -135,20 +135,25 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
 
 #: Texts either side of a strip that share at most this share of its rows ...
 STACKED_SHARED = 0.1
-#: ... and come in runs of this many rows a side on average stand one above the other.
-STACKED_RUN = 3.0
+#: ... and whose shorter side comes in runs of this many rows on average stand one above the
+#: other.
+STACKED_RUN = 2.5
 
 
 def _stacked(sides: Sequence[str]) -> bool:
     """Whether the texts either side of a strip stand one above the other rather than side by
-    side: (almost) no row has both, and each side's rows come in long runs — a letter's date
-    block at the right margin above its address block, a court caption's judges, parties and
-    roles. Two columns share rows or, their baselines out of step, take turns row by row."""
+    side: (almost) no row has both, and the side with fewer rows has them in runs — a
+    letter's date block at the right margin above its address block, a court caption's
+    judges, parties and roles. Two columns share rows or, their baselines out of step, take
+    turns row by row (a short column's few lines beside the other's too)."""
     if not sides or sides.count("b") > STACKED_SHARED * len(sides):
         return False
     single = [side for side in sides if side != "b"]
-    runs = 1 + sum(a != b for a, b in itertools.pairwise(single))
-    return "r" in single and "l" in single and len(single) / runs >= STACKED_RUN
+    if "l" not in single or "r" not in single:
+        return False
+    fewer = min("lr", key=single.count)
+    runs = [len(list(group)) for side, group in itertools.groupby(single) if side == fewer]
+    return sum(runs) / len(runs) >= STACKED_RUN
 
 
 def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:
