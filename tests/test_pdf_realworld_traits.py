@@ -6,9 +6,22 @@ publisher or font is named in the code).
 
 from __future__ import annotations
 
+import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from test_pdf_pages import HEIGHT, LEFT, RIGHT, WHOLE, Draw, column, paragraphs, parse, pdf, text_at
+from test_pdf_pages import (
+    HEIGHT,
+    LEFT,
+    RIGHT,
+    WHOLE,
+    Draw,
+    _font,
+    column,
+    paragraphs,
+    parse,
+    pdf,
+    text_at,
+)
 
 from newsingest.model import BlockType, FurnitureKind
 
@@ -306,3 +319,16 @@ def test_a_prepared_by_line_above_a_release_headline_names_its_author() -> None:
     doc = parse(pdf(page))
     assert doc.metadata.authors == ("Aubrey Moore",)
     assert str(doc.metadata.published) == "2021-05-23"
+
+
+def test_a_hyphen_drawn_with_the_soft_hyphen_code_inside_a_word_stays() -> None:
+    """alchemy-book-review: the font maps its hyphen glyph to U+00AD, so "pseudo-Avicenne"
+    as printed read as "pseudo\\u00adAvicenne", and repair dropped the soft hyphen."""
+    font = _font("DejaVuSans")
+    if font is None:
+        pytest.skip("no TrueType font to embed")
+
+    def page(c: canvas.Canvas) -> None:
+        text_at(c, 72, 72, "Le De anima alchimique du pseudo\u00adAvicenne, a review.", font=font)
+
+    assert "pseudo-Avicenne" in " ".join(b.text for b in parse(pdf(page)).blocks)
