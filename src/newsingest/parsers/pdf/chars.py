@@ -423,11 +423,14 @@ def words_of(segment: Sequence[Glyph]) -> tuple[Word, ...]:
 
 
 def _word(glyphs: Sequence[Glyph]) -> Word:
-    # a soft-hyphen code drawn inside a word is a visible hyphen: some fonts map their
-    # hyphen glyph to U+00AD ("pseudo\u00adAvicenne" as printed "pseudo-Avicenne"); at the
-    # word's end it marks a line-end break, which the joiners handle
-    text = "".join("-" if g.text == "\u00ad" and 0 < k < len(glyphs) - 1 else g.text
-                   for k, g in enumerate(glyphs))
+    # a soft-hyphen code drawn inside a word before a capital or digit is a visible hyphen:
+    # some fonts map their hyphen glyph to U+00AD ("pseudo\u00adAvicenne" printed as
+    # "pseudo-Avicenne"), and no word breaks its syllables before a capital; before a small
+    # letter it may be a syllable break drawn in the word ("develop\u00adment"), left to the
+    # soft-hyphen repair, as is one at the word's end (a line-end break)
+    text = "".join("-" if g.text == "\u00ad" and 0 < k < len(glyphs) - 1
+                   and (glyphs[k + 1].text[:1].isupper() or glyphs[k + 1].text[:1].isdigit())
+                   else g.text for k, g in enumerate(glyphs))
     fonts = [g for g in glyphs if g.text.isalnum()] or list(glyphs)
     bold = sum(is_bold(g.font) for g in fonts) * 2 > len(fonts)
     italic = sum(is_italic(g.font) for g in fonts) * 2 > len(fonts)
