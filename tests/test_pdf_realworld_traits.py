@@ -173,6 +173,8 @@ def test_labels_of_a_vector_drawing_do_not_cut_the_paragraph_around_it() -> None
         c.bezier(x + 20, HEIGHT - 110, x + 60, HEIGHT - 90, x + 140, HEIGHT - 90, x + 185,
                  HEIGHT - 110)
         c.line(x + 20, HEIGHT - 150, x + 185, HEIGHT - 150)
+        # a shape running off the page behind it (a clip or bleed box) is no part of it
+        c.rect(x - 100, -100, 440, HEIGHT + 200)
         for text, dx, top in (("2b", 45, 80), ("2a", 180, 125), ("2d", 95, 165)):
             text_at(c, x + dx, top, text, font="Times-Italic", size=9)
         text_at(c, x, 196, "Figure 1. Elementary cell with tone hole.", size=9)

@@ -36,8 +36,12 @@ def drawing_areas(vectors: Sequence[tuple[Box, bool]], width: float, height: flo
                   ) -> list[Box]:
     """The boxes of the page's vector drawings (see the module docstring)."""
     page = width * height
-    # a path as wide as most of the page (a running head's rule, a frame) joins nothing
-    paths = [(box, curve) for box, curve in vectors if box[2] - box[0] < 0.8 * width]
+    # a path as wide or as tall as most of the page (a running head's rule, a frame, a
+    # background or clip shape running off the page) joins nothing
+    paths = [(box, curve) for box, curve in vectors
+             if box[2] - box[0] < 0.8 * width and box[3] - box[1] < 0.8 * height
+             and box[0] > -NEAR and box[1] > -NEAR and box[2] < width + NEAR
+             and box[3] < height + NEAR]
     areas: list[tuple[Box, int]] = []
     for box, curve in sorted(paths, key=lambda item: item[0][0]):
         hit = [k for k, (area, _) in enumerate(areas) if _touch(area, box)]
