@@ -305,6 +305,8 @@ def test_a_caption_list_beside_centred_lines_is_read_row_by_row() -> None:
     first = [next(i for i, t in enumerate(texts) if word in t)
              for word in ("SUPREME", "Keane", "JAMIE")]
     assert first == sorted(first)
+    # the names set in the court name's type, down the margin, do not wrap it
+    assert doc.metadata.title == "THE SUPREME COURT"
 
 
 def test_a_prepared_by_line_above_a_release_headline_names_its_author() -> None:
