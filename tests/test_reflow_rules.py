@@ -130,10 +130,11 @@ def test_decide_tries_rules_in_order_and_joins_when_all_abstain() -> None:
     assert rules.decide(pair(BODY[:1], BODY[1], starts=True)) is Verdict.BREAK
     assert rules.decide(pair(BODY[:1], BODY[1]), rules=()) is Verdict.JOIN
     assert [r.__name__ for r in rules.RULES] == [
-        "code_listing", "list_item", "font_change", "slant_change", "gap", "item_body",
-        "body_edge", "first_line_indent", "out_of_quote", "line_end", "lower_case_runs_on",
-        "drawn_break", "blank_line", "word_runs_on", "colon", "capitals_change",
-        "stretched_line", "sentence_end", "no_room", "open_word", "short_line"]
+        "code_listing", "list_item", "after_leader", "font_change", "slant_change", "gap",
+        "measure_change", "item_body", "body_edge", "first_line_indent", "out_of_quote",
+        "line_end", "lower_case_runs_on", "drawn_break", "blank_line", "word_runs_on", "colon",
+        "capitals_change", "stretched_line", "sentence_end", "no_room", "open_word",
+        "short_line"]
 
 
 def test_right_to_left_lines_are_measured_from_their_right_edge() -> None:
@@ -182,3 +183,28 @@ def test_code_listing_keeps_a_listings_lines_together_and_apart_from_prose() -> 
     assert rules.code_listing(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN
     # a listing does not run on into another flow (a page or column break)
     assert rules.code_listing(pair(code[:1], attrs.evolve(code[1], page=2))) is Verdict.BREAK
+
+
+def test_after_leader_breaks_after_a_contents_entry_only() -> None:
+    entry = line("1.1 Security fundamentals. . . . . . . . . . . . . . 2", 100)
+    assert rules.after_leader(pair([entry], BODY[1])) is Verdict.BREAK
+    roman = line("Preface ....................................... xi", 100)
+    assert rules.after_leader(pair([roman], BODY[1])) is Verdict.BREAK
+    # an entry too long for its line runs on to the line with its leader
+    assert rules.after_leader(pair(BODY[:1], entry)) is Verdict.ABSTAIN
+    # an ellipsis in prose is no leader
+    trail = line("and then he said . . . nothing at all", 100)
+    assert rules.after_leader(pair([trail], BODY[1])) is Verdict.ABSTAIN
+
+
+def test_measure_change_breaks_into_a_column_of_another_width_only() -> None:
+    side = [line(f"side {k}", 100 + 13 * k, x0=20, x1=60, column=0, size=9)
+            for k in range(4)]
+    main = [line(f"main line {k} of the article", 100 + 13 * k, column=1) for k in range(4)]
+    stats = PageStats.of(side + main)
+    assert rules.measure_change(Pair(stats, Open([side[-1]]), main[0])) is Verdict.BREAK
+    twin = [line(f"next column line {k}", 100 + 13 * k, x0=320, x1=548, column=1)
+            for k in range(4)]
+    stats = PageStats.of(BODY + twin)
+    assert rules.measure_change(Pair(stats, Open([BODY[-1]]), twin[0])) is Verdict.ABSTAIN
+    assert rules.measure_change(pair(BODY[:1], BODY[1])) is Verdict.ABSTAIN

@@ -15,7 +15,10 @@ from newsingest.meta.dates import find_date, parse_date
 __all__ = ["Byline", "parse_byline"]
 
 _SEPARATORS = re.compile(r"\s+[|·•⋅—–-]\s+|\s*[|·•⋅]\s*")
-_BY = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+#: "By", in a few languages, and after a verb of making ("Prepared by", "Written by"): a
+#: release or report names its author that way.
+_BY = re.compile(r"^(?:(?:written|prepared|compiled|reported|posted|story|text|words)\s+)?"
+                 r"(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*|\s+und\s+|\s+et\s+|\s+e\s+|\s+y\s+)\s*")
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*|[A-Z]\.|(?:van|von|de|da|del|der|la|le|di|du|bin|al))$"
@@ -96,6 +99,8 @@ def parse_byline(text: str) -> Byline | None:
     ('Dr Marna van der Merwe', 'Erik van Vulpen')
     >>> parse_byline("By Aubrey Moore, May 23, 2021")
     Byline(authors=('Aubrey Moore',), published='2021-05-23')
+    >>> parse_byline("Prepared by Aubrey Moore, May 23, 2021").authors
+    ('Aubrey Moore',)
     >>> parse_byline("By Jane Doe, Shipping Expert") is None
     True
     >>> parse_byline("North Korea Has Sent Troops") is None

@@ -97,6 +97,7 @@ def _weak_headline(lines: Sequence[Line], body_size: float) -> Header | None:
                and lines[end + 1].bold == line.bold
                and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
             end += 1
+        end = _aligned(lines, start, end)
         header = _byline(lines, end + 1, _title(lines, start, end))
         if not (header.authors or header.published) and start > 0:
             # a byline or date line printed right above the headline ("Prepared by X, May 23")
@@ -135,6 +136,7 @@ def _lead_line(lines: Sequence[Line], document: Sequence[Line], body_size: float
            and lines[end + 1].bold == first.bold
            and abs((lines[end + 1].font_size or 0) - size) <= 0.3):
         end += 1
+    end = _aligned(lines, 0, end)
     if end + 1 >= len(lines):
         return None  # a page of bold text: nothing stands apart
     used = {ln.index for ln in lines[: end + 1]}
@@ -159,6 +161,21 @@ def _nameplate(header: Header) -> bool:
 
 def _fold(text: str | None) -> str:
     return " ".join((text or "").casefold().split())
+
+
+def _aligned(lines: Sequence[Line], start: int, end: int) -> int:
+    """The last of ``lines[start : end + 1]`` that still wraps the headline: a wrapped
+    headline's lines keep one alignment — their left edges, centres or right edges within an
+    em of the line above. A list of names down the margin under a centred court name is set
+    in the same type but is no part of it."""
+    for k in range(start + 1, end + 1):
+        a, b = lines[k - 1].bbox, lines[k].bbox
+        assert a is not None and b is not None
+        em = lines[k].font_size or 10.0
+        if not (abs(a[0] - b[0]) <= em or abs(a[2] - b[2]) <= em
+                or abs((a[0] + a[2]) - (b[0] + b[2])) <= 2 * em):
+            return k - 1
+    return end
 
 
 def _title(lines: Sequence[Line], start: int, end: int) -> Header:
@@ -208,7 +225,7 @@ def _headline_candidates(lines: Sequence[Line], body_size: float) -> list[tuple[
         while (end + 1 < len(lines) and end + 1 - start < _TITLE_MAX_LINES
                and abs((lines[end + 1].font_size or 0) - size) <= 0.5):
             end += 1
-        out.append((start, end))
+        out.append((start, _aligned(lines, start, end)))
     return out
 
 

@@ -52,6 +52,10 @@ class PageLines:
     tables: tuple[PageTable, ...] = ()
     #: text set at an angle (margin stamps, rotated labels), joined
     rotated: str = ""
+    #: the margin's line numbers (text and box each), which the parser took off their lines
+    line_numbers: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    #: boxes of the figures the page draws with vector paths (no image marks them)
+    drawings: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def margin_band(line: Line, height: float) -> str | None:

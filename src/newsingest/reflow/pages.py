@@ -9,10 +9,10 @@ not in the parser. Steps:
 
 1. furniture by form, repetition and position (``pagefurniture``), then the header zone;
 2. floats out of the running text (``floats``): figure labels (text on an image) become
-   furniture, table cells and captions become ``table`` and ``caption`` blocks, a table of
-   contents set with leaders a ``table`` block (``leaders``);
+   furniture, table cells and captions become ``table`` and ``caption`` blocks;
 3. the running text is segmented and typed (``blocks``), and each float is put back after
-   the block that was open where it stood.
+   the block that was open where it stood; runs of contents entries (a dot leader and a page
+   number) become one ``table`` block (``contents``).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ import attrs
 from newsingest.model import Block, BlockType, Furniture, FurnitureKind, Provenance
 from newsingest.reflow.blocks import layout_blocks
 from newsingest.reflow.code import code_lines
+from newsingest.reflow.contents import contents_tables
 from newsingest.reflow.floats import PageTable, caption_runs, inside, side_runs
 from newsingest.reflow.headline import Header, find_header
 from newsingest.reflow.hyphens import join_lines, word_vocabulary
-from newsingest.reflow.leaders import contents_rows, leader_runs
 from newsingest.reflow.lines import Line
 from newsingest.reflow.pagefurniture import PageLines, find_furniture, furniture_items
 from newsingest.reflow.pagestats import PageStats, body_size_of, flow, right_aligned
@@ -83,6 +83,23 @@ def _label(line: Line, page: PageLines, areas: Sequence[tuple[float, float, floa
     return any(inside(line, area) for area in areas)
 
 
+#: A drawing's label is a few words, well narrower than the drawing.
+_LABEL_WORDS = 6
+_LABEL_SHARE = 0.5
+
+
+def _drawing_label(line: Line, page: PageLines, body_size: float) -> bool:
+    """A few words set smaller than the body inside a vector drawing (``page.drawings``)
+    label it; a drawing has no image box to vouch for it, so a long line there (a small-print
+    box's text) stays text."""
+    if not page.drawings or (line.font_size or body_size) >= body_size - 0.5 or \
+            len(line.text.split()) > _LABEL_WORDS or line.bbox is None:
+        return False
+    width = line.bbox[2] - line.bbox[0]
+    return any(inside(line, area) and width <= _LABEL_SHARE * (area[2] - area[0])
+               for area in page.drawings)
+
+
 def _table_block(page: int, table: PageTable) -> Block:
     rows = tuple(tuple(" ".join(cell.split()) for cell in row) for row in table.rows)
     text = "\n".join(" | ".join(c for c in row if c) for row in rows)
@@ -109,17 +126,6 @@ def _note_starts(lines: Sequence[Line]) -> frozenset[int]:
             out.add(line.index)
             last = number if number is not None else last
     return frozenset(out)
-
-
-def _contents_block(group: Sequence[Line]) -> Block:
-    """A table of contents (``reflow.leaders``) as a table: one row per entry."""
-    rows = contents_rows(group)
-    boxes = [ln.bbox for ln in group if ln.bbox is not None]
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-            max(b[3] for b in boxes)) if boxes else None
-    return Block(BlockType.TABLE, "\n".join(" | ".join(row) for row in rows),
-                 provenance=Provenance(page=group[0].page, bbox=bbox), rows=rows,
-                 raw="\n".join(ln.text for ln in group))
 
 
 def _foot_zones(lines: Sequence[Line], body_size: float) -> list[list[int]]:
@@ -161,14 +167,11 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
         if table is not None:
             members[k] = (id(table), (_table_block(page.number, table),))
             continue
-        if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size):
+        if _label(line, page, figures.setdefault(page.number, _figures(page)), body_size) or \
+                _drawing_label(line, page, body_size):
             labels.append(Furniture(FurnitureKind.OTHER, line.text, line.provenance))
             continue
         kept.append(k)
-    for run in leader_runs([body[k] for k in kept]):
-        block = _contents_block([body[kept[i]] for i in run])
-        for i in run:
-            members[kept[i]] = (id(block), (block,))
     free = [k for k in kept if k not in members]
     for run in caption_runs([body[k] for k in free], body_size):
         group = [body[free[i]] for i in run]
@@ -207,6 +210,15 @@ def _floats(pages: Sequence[PageLines], body: list[Line], body_size: float,
     return running, floats, labels
 
 
+def _line_numbers(page: PageLines) -> Furniture:
+    """A page's margin line numbers as one furniture record over their column."""
+    boxes = [box for _, box in page.line_numbers]
+    column = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+              max(b[3] for b in boxes))
+    return Furniture(FurnitureKind.OTHER, " ".join(text for text, _ in page.line_numbers),
+                     Provenance(page=page.number, bbox=column))
+
+
 def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> PageFlow:
     """Blocks, furniture and header of a laid-out document.
 
@@ -225,16 +237,19 @@ def reflow_pages(pages: Sequence[PageLines], info_title: str | None = None) -> P
     listings = code_lines(body)
     body = [attrs.evolve(line, code=True) if line.index in listings else line for line in body]
     vocabulary = word_vocabulary([line.text for line in all_lines])
-    running, floats, labels = _floats(pages, body, body_size, vocabulary)
-    flush_right = right_aligned(running)
+    # flush right is a flow's trait, read before floats leave it: a sidebar's small-print
+    # foot (a footnote zone) is set as ragged-left as the rest of it
+    flush_right = right_aligned(body)
     if flush_right:
-        running = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
-                   for line in running]
+        body = [attrs.evolve(line, align="right") if flow(line) in flush_right else line
+                for line in body]
+    running, floats, labels = _floats(pages, body, body_size, vocabulary)
     stats = PageStats.of(running) if running else None
-    blocks = layout_blocks(running, vocabulary, floats, stats)
+    blocks = contents_tables(layout_blocks(running, vocabulary, floats, stats))
     rotated = [Furniture(FurnitureKind.OTHER, " ".join(page.rotated.split()),
                          Provenance(page=page.number)) for page in pages if page.rotated.strip()]
-    furniture = sorted((*furniture_items(pages, kinds), *labels, *rotated),
+    numbered = [_line_numbers(page) for page in pages if page.line_numbers]
+    furniture = sorted((*furniture_items(pages, kinds), *labels, *rotated, *numbered),
                        key=lambda f: (f.provenance.page or 0,
                                       f.provenance.bbox[1] if f.provenance.bbox else 1e9))
     return PageFlow(blocks, tuple(furniture), header)

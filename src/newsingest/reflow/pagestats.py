@@ -52,6 +52,8 @@ class Column:
     right: float
     gap: float | None
     justified: bool
+    #: how many lines show the geometry (a column of one line shows no measure)
+    lines: int = 0
 
 
 def flush_left(xs: Sequence[float]) -> float:
@@ -162,7 +164,8 @@ def _columns(lines: Sequence[Line], body_size: float) -> dict[Flow, Column]:
         gaps = [g for ln in body[1:] if (g := ln.gap_above) is not None and g < 1.5 * size(ln)]
         gap = statistics.median(gaps) if gaps else None
         flush = sum(abs(box(ln)[2] - right) < 1.0 for ln in body)
-        out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.35 * len(body))
+        out[key] = Column(left, right, gap, len(body) >= 4 and flush >= 0.35 * len(body),
+                          len(body))
     sizes = {key: len(group) for key, group in groups.items()}
     for key, col in list(out.items()):
         # a short column (a last page of list items) may show its edge on one line only: a

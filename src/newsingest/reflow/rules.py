@@ -12,25 +12,29 @@ words, or pdfium's and OCR's lines. The order, strongest evidence first:
    break from prose;
 1. ``list_item`` — a list marker that starts an item (decided by :func:`item_start` on a page,
    ``textrules.text_item_start`` in text);
+2. ``after_leader`` — the line above ended in a dot leader and a page number (a contents
+   entry);
 
 laid-out lines (each abstains without page statistics, ``laid_out``):
 
-2. ``font_change`` — a change of size, or of weight unless a sentence runs on;
-3. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
-4. ``gap`` — white above the line taller than the document's line gap (same flow only);
-5. ``item_body`` — inside a list item: a line at the hanging indent goes on, else it breaks;
-6. ``body_edge`` — in a block of two lines or more, a line leaving the block's left edge;
-7. ``first_line_indent`` — a first-line indent after a flush line;
-8. ``out_of_quote`` — a flush line after a one-line indented quote;
-9. ``line_end`` — the previous line ended its paragraph: the next word would have fitted on
-   it, or it closes a sentence well short of the measure (at a column or page break, or in a
-   justified column). It never abstains on a laid-out line;
+3. ``font_change`` — a change of size, or of weight unless a sentence runs on;
+4. ``slant_change`` — a switch to or from italic, unless a sentence runs on across it;
+5. ``gap`` — white above the line taller than the document's line gap (same flow only);
+6. ``measure_change`` — at a column or page break, a column of a very different width (a
+   margin sidebar's last line, then the main column's first);
+7. ``item_body`` — inside a list item: a line at the hanging indent goes on, else it breaks;
+8. ``body_edge`` — in a block of two lines or more, a line leaving the block's left edge;
+9. ``first_line_indent`` — a first-line indent after a flush line;
+10. ``out_of_quote`` — a flush line after a one-line indented quote;
+11. ``line_end`` — the previous line ended its paragraph: the next word would have fitted on
+    it, or it closes a sentence well short of the measure (at a column or page break, or in a
+    justified column). It never abstains on a laid-out line;
 
 lines without page statistics (each abstains on a laid-out line; ``reflow.textrules``):
 
-10. ``lower_case_runs_on``, 11. ``drawn_break``, 12. ``blank_line``, 13. ``word_runs_on``,
-14. ``colon``, 15. ``capitals_change``, 16. ``stretched_line``, 17. ``sentence_end``,
-18. ``no_room``, 19. ``open_word``, 20. ``short_line``.
+12. ``lower_case_runs_on``, 13. ``drawn_break``, 14. ``blank_line``, 15. ``word_runs_on``,
+16. ``colon``, 17. ``capitals_change``, 18. ``stretched_line``, 19. ``sentence_end``,
+20. ``no_room``, 21. ``open_word``, 22. ``short_line``.
 
 Statistics come from one place each (``PageStats.of``, ``TextStats.of``, once per document);
 every rule is a plain function of a :class:`Pair`, unit-tested on its own.
@@ -43,6 +47,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from newsingest.reflow.contents import LEADER
 from newsingest.reflow.layout import ends_sentence
 from newsingest.reflow.lines import Line
 from newsingest.reflow.markers import list_marker
@@ -57,8 +62,8 @@ from newsingest.reflow.pagestats import (
 from newsingest.reflow.textrules import TEXT_RULES, TextEvidence
 from newsingest.reflow.verdict import Verdict
 
-__all__ = ["RULES", "Open", "Pair", "Rule", "Verdict", "decide", "decide_by", "ended", "item_start",
-           "laid_out"]
+__all__ = ["RULES", "Open", "Pair", "Rule", "Verdict", "after_leader", "decide", "decide_by",
+           "ended", "item_start", "laid_out", "measure_change"]
 
 #: A first-line indent of at least this many ems starts a paragraph.
 INDENT_EMS = 0.6
@@ -181,9 +186,14 @@ class Pair:
         justified = self.page.column(self.cur).justified
         if flow(prev) in self.page.hand_wrapped:
             # typed line breaks: a sentence ending on a line a quarter shorter than the
-            # measure ends its paragraph (typed lines vary less than that)
+            # measure ends its paragraph (typed lines vary less than that); at a column or
+            # page break, where no blank line can show, a full stop before a capital does (a
+            # typed paragraph ends on a sentence end more often than a line inside one
+            # happens to)
             col = self.page.column(prev)
-            return closed and box(prev)[2] < col.right - 0.25 * (col.right - col.left)
+            return closed and (box(prev)[2] < col.right - 0.25 * (col.right - col.left) or (
+                not self.same_flow and prev.text.rstrip()[-1:] in ".!?\"\u201d"
+                and self.cur.text.lstrip("\"'\u201c\u2018")[:1].isupper()))
         return self.fits() or (closed and short and (justified or not self.same_flow))
 
 
@@ -215,6 +225,13 @@ def code_listing(p: Pair) -> Verdict:
 def list_item(p: Pair) -> Verdict:
     """A line that starts a list item starts a block."""
     return Verdict.BREAK if p.starts_item else Verdict.ABSTAIN
+
+
+def after_leader(p: Pair) -> Verdict:
+    """A line ending in a dot leader and a page number is a whole contents entry (or index
+    line): the next line starts another one, whatever its width or the white above it. An
+    entry too long for one line runs on until its leader, so only the line above counts."""
+    return Verdict.BREAK if LEADER.search(p.prev.text) else Verdict.ABSTAIN
 
 
 @laid_out
@@ -265,6 +282,29 @@ def gap(p: Pair) -> Verdict:
     if not p.same_flow or white is None:
         return Verdict.ABSTAIN
     return Verdict.BREAK if more_white(white, p.page.line_gap(p.cur), p.em) else Verdict.ABSTAIN
+
+
+#: Two columns whose widths differ more than this ratio are not one text's columns.
+MEASURE_RATIO = 0.6
+#: ... when each shows its measure on this many lines.
+MEASURE_LINES = 3
+
+
+@laid_out
+def measure_change(p: Pair) -> Verdict:
+    """A paragraph runs on across a column or page break into a column of its own measure;
+    a line in a column less than ``MEASURE_RATIO`` as wide as (or much wider than) the one
+    it would continue is another text: a sidebar in the margin beside the article, a
+    full-width deck over its columns."""
+    if p.same_flow:
+        return Verdict.ABSTAIN
+    a, b = p.page.column(p.prev), p.page.column(p.cur)
+    if min(a.lines, b.lines) < MEASURE_LINES:
+        return Verdict.ABSTAIN  # a last line carried over alone shows no measure
+    wide, narrow = sorted((a.right - a.left, b.right - b.left), reverse=True)
+    if wide <= 0 or narrow <= 0:
+        return Verdict.ABSTAIN
+    return Verdict.BREAK if narrow < MEASURE_RATIO * wide else Verdict.ABSTAIN
 
 
 @laid_out
@@ -334,8 +374,9 @@ def line_end(p: Pair) -> Verdict:
 #: The break rules, in the order they are tried (see the module docstring): the rules of
 #: laid-out lines, then those of text lines (``reflow.textrules``). ``line_end`` decides every
 #: break it has page statistics for, so a text rule is reached only by a line without them.
-RULES: tuple[Rule, ...] = (code_listing, list_item, font_change, slant_change, gap, item_body,
-                           body_edge, first_line_indent, out_of_quote, line_end, *TEXT_RULES)
+RULES: tuple[Rule, ...] = (code_listing, list_item, after_leader, font_change, slant_change, gap,
+                           measure_change, item_body, body_edge, first_line_indent, out_of_quote,
+                           line_end, *TEXT_RULES)
 
 
 def decide_by(p: Pair, rules: Sequence[Rule] | None = None) -> tuple[Verdict, Rule | None]:

@@ -22,7 +22,9 @@ from newsingest.hookspecs import hookimpl
 from newsingest.model import Document, ParseWarning, Provenance, Repair
 from newsingest.parsers.base import Input, ParseContext, Parser
 from newsingest.parsers.pdf.chars import Graphics, TextLine, glyphs_of, page_rows
+from newsingest.parsers.pdf.drawings import drawing_areas
 from newsingest.parsers.pdf.layout import evidence, reading_order
+from newsingest.parsers.pdf.linenumbers import split_line_numbers
 from newsingest.parsers.pdf.metadata import merge, read_info
 from newsingest.parsers.pdf.source import open_pdf
 from newsingest.parsers.pdf.tables import find_tables
@@ -46,6 +48,8 @@ class _Page:
     rotated: str
     figures: tuple[tuple[float, float, float, float], ...] = ()
     tables: tuple[PageTable, ...] = ()
+    line_numbers: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    drawings: tuple[tuple[float, float, float, float], ...] = ()
 
 
 def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], list[ParseWarning]]:
@@ -68,10 +72,14 @@ def _read_pages(pdf: Any, label: str, truncated: bool) -> tuple[list[_Page], lis
             continue
         finally:
             page.close()
-        lines = tuple(reading_order(page_rows(upright), number))
+        rows, numbers = split_line_numbers(page_rows(upright))
+        lines = tuple(reading_order(rows, number))
         text = " ".join("".join(g.text for g in rotated).split())
         pages.append(_Page(number, float(page.width), float(page.height), lines, text,
-                           tuple(graphics.images), tables))
+                           tuple(graphics.images), tables,
+                           tuple((w.text, (w.x0, w.top, w.x1, w.bottom)) for w in numbers),
+                           tuple(drawing_areas(graphics.vectors, float(page.width),
+                                               float(page.height)))))
         if not lines and not text:
             warnings.append(ParseWarning(
                 "no-text-layer", f"page {number} has no text layer (scanned or image-only; "
@@ -154,7 +162,8 @@ def _repaired_lines(pages: Sequence[_Page], context: ParseContext
             repairs.extend(table_log)
             tables.append(attrs.evolve(table, rows=rows))
         page_lines.append(PageLines(page.number, page.width, page.height, tuple(lines),
-                                    page.figures, tuple(tables), page.rotated))
+                                    page.figures, tuple(tables), page.rotated,
+                                    page.line_numbers, page.drawings))
     return page_lines, _merge_repairs(repairs)
 
 

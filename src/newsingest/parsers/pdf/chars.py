@@ -234,6 +234,8 @@ class Graphics:
 
     images: list[tuple[float, float, float, float]] = attrs.field(factory=list)
     rules: int = 0
+    #: boxes of the vector paths drawn: curves (``True``) and straight lines and rectangles
+    vectors: list[tuple[tuple[float, float, float, float], bool]] = attrs.field(factory=list)
 
 
 def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
@@ -258,6 +260,9 @@ def glyphs_of(layout: Any, height: float, mediabox: Sequence[float],
                                             obj.x1 + mb_x0, height - obj.y0 + mb_top))
                 else:  # LTLine and LTRect are curves too
                     graphics.rules += 1
+                    graphics.vectors.append(((obj.x0 + mb_x0, height - obj.y1 + mb_top,
+                                              obj.x1 + mb_x0, height - obj.y0 + mb_top),
+                                             type(obj) is LTCurve))
                 continue
             if isinstance(obj, LTChar):
                 text = obj.get_text()
@@ -303,7 +308,11 @@ def runs_of(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
         if current:
             p = current[-1]
             em = max(min(p.size, g.size), 1.0)
-            if abs(g.middle - p.middle) <= 0.45 * em and -0.5 * em <= g.x0 - p.x1 <= 3 * em:
+            # a superscript set right against its word is raised by its line's em, not its
+            # own (small) one: measured by its own, it would leave the run and join whatever
+            # row of another column lies nearest
+            tall = max(p.size, g.size) if abs(g.x0 - p.x1) <= 0.5 * em else em
+            if abs(g.middle - p.middle) <= 0.45 * tall and -0.5 * em <= g.x0 - p.x1 <= 3 * em:
                 current.append(g)
                 continue
             runs.append(current)
@@ -464,7 +473,14 @@ def _pitch(glyphs: Sequence[Glyph]) -> float | None:
 
 
 def _word(glyphs: Sequence[Glyph]) -> Word:
-    text = "".join(g.text for g in glyphs)
+    # a soft-hyphen code drawn inside a word before a capital or digit is a visible hyphen:
+    # some fonts map their hyphen glyph to U+00AD ("pseudo\u00adAvicenne" printed as
+    # "pseudo-Avicenne"), and no word breaks its syllables before a capital; before a small
+    # letter it may be a syllable break drawn in the word ("develop\u00adment"), left to the
+    # soft-hyphen repair, as is one at the word's end (a line-end break)
+    text = "".join("-" if g.text == "\u00ad" and 0 < k < len(glyphs) - 1
+                   and (glyphs[k + 1].text[:1].isupper() or glyphs[k + 1].text[:1].isdigit())
+                   else g.text for k, g in enumerate(glyphs))
     fonts = [g for g in glyphs if g.text.isalnum()] or list(glyphs)
     bold = sum(is_bold(g.font) for g in fonts) * 2 > len(fonts)
     italic = sum(is_italic(g.font) for g in fonts) * 2 > len(fonts)
@@ -499,8 +515,10 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
                 # a symbol-font glyph (and its undecodable space) opening a line of text
                 words = (_as_bullet(words[0]), *words[1:])
             if segments and _marker_only(segments[-1]) and \
-                    words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size:
-                # "•" or "3." at its tab stop, then text
+                    words[0].x0 - segments[-1][-1].x1 <= MARKER_TAB_EMS * segments[-1][0].size \
+                    and _same_baseline(segments[-1][0], words[0]):
+                # "•" or "3." at its tab stop, then text (on its baseline: an equation's
+                # number "(8)" centred on a display beside the next column's line is none)
                 segments[-1] = (_as_bullet(segments[-1][0]), *words)
                 continue
             if segments:
@@ -514,6 +532,13 @@ def page_rows(glyphs: Sequence[Glyph]) -> list[Row]:
 _MARKER = re.compile(r"^(?:[•·▪‣◦●○■□\u2043*–—-]|\(?\d{1,3}[.)]|\(\d{1,3}\))$")
 _UNDECODED = re.compile(r"^\(cid:\d+\)$")
 _UNDECODED_RUN = re.compile(r"^(?:\(cid:\d+\))+$")
+
+
+def _same_baseline(marker: Word, word: Word) -> bool:
+    """Whether a marker stands on the text's baseline (a bullet glyph, smaller or larger than
+    the letters, may stand a little off it: judged by the text's em)."""
+    return abs(marker.bottom - word.bottom) <= 0.25 * word.size or \
+        (not marker.text[:1].isalnum() and not marker.text.startswith("("))
 
 
 def _as_bullet(word: Word) -> Word:

@@ -10,6 +10,7 @@ columns happen to have a paragraph gap at the same height.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -108,6 +109,7 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
     minimum = MIN_SIDE_EMS * em
     lefts = rights = 0
     top_right = False
+    sides: list[str] = []  # per row with text: "l", "r" or "b" (both sides)
     for n in range(gutter.first, gutter.last + 1):
         near = [c for c in chosen if c.first <= n <= c.last]
         lo = max((c.x1 for c in near if c.x1 <= gutter.x0), default=-1e9)
@@ -121,10 +123,37 @@ def _sides(rows: Sequence[Row], gutter: Gutter, em: float, chosen: Sequence[Gutt
         right = bool(side) and side[-1][-1].x1 - side[0][0].x0 >= minimum
         rights += right
         top_right = top_right or (right and n == gutter.first)
+        if left or side:
+            sides.append("b" if left and side else "l" if left else "r")
+    if _stacked(sides):
+        return False
     # a column's last line carried over to the top of the next column, beside a long gutter
     # of hard white: one line on the right is enough
     spill = top_right and gutter.rows >= SURE_GUTTER_ROWS and gutter.hard >= gutter.rows
     return lefts >= MIN_SIDE_ROWS and (rights >= MIN_SIDE_ROWS or spill)
+
+
+#: Texts either side of a strip that share at most this share of its rows ...
+STACKED_SHARED = 0.1
+#: ... and whose shorter side comes in runs of this many rows on average stand one above the
+#: other.
+STACKED_RUN = 2.5
+
+
+def _stacked(sides: Sequence[str]) -> bool:
+    """Whether the texts either side of a strip stand one above the other rather than side by
+    side: (almost) no row has both, and the side with fewer rows has them in runs — a
+    letter's date block at the right margin above its address block, a court caption's
+    judges, parties and roles. Two columns share rows or, their baselines out of step, take
+    turns row by row (a short column's few lines beside the other's too)."""
+    if not sides or sides.count("b") > STACKED_SHARED * len(sides):
+        return False
+    single = [side for side in sides if side != "b"]
+    if "l" not in single or "r" not in single:
+        return False
+    fewer = min("lr", key=single.count)
+    runs = [len(list(group)) for side, group in itertools.groupby(single) if side == fewer]
+    return sum(runs) / len(runs) >= STACKED_RUN
 
 
 def _firm_rows(rows: Sequence[Row], gutter: Gutter) -> int:

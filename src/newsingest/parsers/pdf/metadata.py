@@ -26,7 +26,7 @@ _JUNK_TITLE = re.compile(
     r"^(?:microsoft\s+\w+\s+-\s+.*|untitled.*|document\d*|print|no title|title|slide \d+"
     r"|(?:microsoft\s+)?(?:powerpoint|word|excel)\s+(?:presentation|document|worksheet)"
     r"|\(?(?:anonymous|unspecified|untitled)\)?"
-    r"|.*\.(?:html?|php|aspx?|docx?|odt|rtf|pdf|txt|indd|qxd|pages|pptx?|xlsx?))$",
+    r"|.*\.(?:html?|php|aspx?|docx?|odt|rtf|pdf|txt|indd|qxd|pages|pptx?|xlsx?|exe|wpd|tmp))$",
     re.IGNORECASE,
 )
 _JUNK_AUTHOR = re.compile(r"^\(?(?:admin(?:istrator)?|user|owner|unknown|anonymous|author"
@@ -41,6 +41,8 @@ def is_junk_title(title: str | None) -> bool:
     """Whether an Info/XMP title is a file or tool name rather than the document's title.
 
     >>> is_junk_title("article.html"), is_junk_title("Microsoft Word - draft.docx")
+    (True, True)
+    >>> is_junk_title("10811.exe"), is_junk_title("brief.wpd")  # a court's printing tools
     (True, True)
     >>> is_junk_title("(anonymous)"), is_junk_title("(unspecified)")  # reportlab's defaults
     (True, True)
