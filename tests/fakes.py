@@ -7,6 +7,7 @@ a fake distribution looks (its metadata, its entry-point group) is made once for
 from __future__ import annotations
 
 import io
+import json
 import textwrap
 import zipfile
 from pathlib import Path
@@ -43,3 +44,21 @@ P3 = ("Residents at the meeting asked for a hardship fund for older people on fi
       "will struggle to pay the local levy that covers a quarter of the cost.")
 COMMENT = ("I have lived here for thirty years and this is the first sensible decision the "
            "council has made. Let us hope they actually deliver it on time and on budget.")
+
+
+def run_cli(args: list[str]) -> int:
+    """Run the command line in-process; its exit code."""
+    import pytest
+
+    from newsingest.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    code = exited.value.code
+    return code if isinstance(code, int) else 1
+
+
+def manifest_records(out: Path) -> dict[str, dict[str, object]]:
+    """A convert run's manifest, by input path."""
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return {str(r["path"]): r for r in map(json.loads, lines)}

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fakes import manifest_records, run_cli
 
 from newsingest.batch.compressed import decompress, head_of
 from newsingest.batch.convert import convert_one
-from newsingest.cli import main
 from newsingest.errors import CorruptError, TooLargeError
 
 PAGE = (b"<!doctype html><html><head><title>Harbour Reopens</title></head><body><article>"
@@ -22,16 +22,8 @@ PAGE = (b"<!doctype html><html><head><title>Harbour Reopens</title></head><body>
 DUMP = b"Council Approves Budget\n\nThe council voted on Tuesday to approve the budget.\n"
 
 
-def run(args: list[str]) -> int:
-    with pytest.raises(SystemExit) as exited:
-        main(args)
-    code = exited.value.code
-    return code if isinstance(code, int) else 1
-
-
-def records(out: Path) -> dict[str, dict[str, object]]:
-    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    return {str(r["path"]): r for r in map(json.loads, lines)}
+run = run_cli
+records = manifest_records
 
 
 def test_html_gz_and_txt_gz_in_a_folder_are_converted(tmp_path: Path,

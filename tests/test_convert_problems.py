@@ -8,19 +8,17 @@ test_repair_pipeline.py.)
 from __future__ import annotations
 
 import io
-import json
 import logging
 import os
 import time
 from pathlib import Path
 
 import pytest
-from fakes import install_fake_distribution
+from fakes import install_fake_distribution, manifest_records, run_cli
 from reportlab.pdfgen import canvas
 
 from newsingest import parse, parse_text
 from newsingest.batch.convert import convert_one, read_input
-from newsingest.cli import main
 from newsingest.errors import ParseError, TooLargeError
 
 ARTICLE = "Council Approves Budget\n\nThe council voted on Tuesday to approve the budget.\n"
@@ -56,16 +54,8 @@ def odd_font_pdf() -> bytes:
     return bytes(out)
 
 
-def run(args: list[str]) -> int:
-    with pytest.raises(SystemExit) as exited:
-        main(args)
-    code = exited.value.code
-    return code if isinstance(code, int) else 1
-
-
-def records(out: Path) -> dict[str, dict[str, object]]:
-    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    return {str(r["path"]): r for r in map(json.loads, lines)}
+run = run_cli
+records = manifest_records
 
 
 # -- pdfminer log noise ----------------------------------------------------------------------
